@@ -1,0 +1,15 @@
+export * from './fleet';
+export * from './regional-cluster';
+export * from './environment-fleet';
+export * from './environment-profile';
+export * from './fleet-app';
+export * from './placement';
+export * from './node-pool';
+export * from './errors';
+export { AddressLock } from './net/address-lock';
+export type { AddressPlan, ClusterAddresses } from './net/address-plan';
+export { AWS_REGIONS } from './catalog/aws-regions';
+export { KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION } from './catalog/kubernetes-versions';
+export type { FleetAssembly } from './synth/assembly';
+export type { ClusterArtifact, ManifestFile } from './synth/cluster-synth';
+export type { WriteReport } from './synth/writer';

@@ -1,0 +1,43 @@
+/** Names: DNS-1123 checks and the names derived from construct ids. */
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * Checks a DNS-1123 label (lowercase letters, digits and '-', starting and
+ * ending with a letter or digit, at most `max` characters). Returns a problem or undefined.
+ */
+export function checkDnsLabel(what: string, value: string, max = 63): string | undefined {
+  if (value.length === 0) return `${what} is empty; give it a name such as "api"`;
+  if (value.length > max) return `${what} "${value}" is ${value.length} characters long; DNS-1123 names allow at most ${max}`;
+  if (!DNS1123_LABEL.test(value)) {
+    const fixed = value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+    return `${what} "${value}" is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit)${fixed ? `; try "${fixed}"` : ''}`;
+  }
+  return undefined;
+}
+
+/** Label values: at most 63 characters of [A-Za-z0-9-_.], alphanumeric at both ends, or empty. */
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const LABEL_KEY_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+/** Checks Kubernetes labels; returns problems. */
+export function checkLabels(what: string, labels: Readonly<Record<string, string>> | undefined): string[] {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    const slash = key.lastIndexOf('/');
+    const name = slash >= 0 ? key.slice(slash + 1) : key;
+    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+    if (name.length > 63 || !LABEL_KEY_NAME.test(name) || (prefix !== undefined && (prefix.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(prefix)))) {
+      problems.push(`${what} key "${key}" is not a valid Kubernetes label key; use [prefix/]name with a name of at most 63 characters of letters, digits, '-', '_' or '.'`);
+    }
+    if (value.length > 63 || !LABEL_VALUE.test(value)) {
+      problems.push(`${what} "${key}" has value "${value}", which is not a valid label value; use at most 63 characters of letters, digits, '-', '_' or '.', alphanumeric at both ends`);
+    }
+  }
+  return problems;
+}
+
+/** Sorts strings by code unit, independent of locale. */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

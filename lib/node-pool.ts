@@ -1,0 +1,99 @@
+/** Node pools: the worker groups of a cluster. */
+
+/** How the nodes of a pool are bought. */
+export enum CapacityType {
+  /** Regular on-demand instances. */
+  ON_DEMAND = 'ON_DEMAND',
+  /** Spot instances: cheaper, reclaimable at short notice. Suits economy environments. */
+  SPOT = 'SPOT',
+}
+
+/** A pool of worker nodes spread across the cluster's availability zones. */
+export interface NodePoolProps {
+  /** Pool name, a DNS-1123 label unique within the cluster. */
+  readonly name: string;
+  /**
+   * EC2 instance types, first preferred.
+   * @default ['m6i.large']
+   */
+  readonly instanceTypes?: readonly string[];
+  /**
+   * Fewest nodes the autoscaler keeps.
+   * @default 3
+   */
+  readonly minSize?: number;
+  /**
+   * Nodes at creation.
+   * @default minSize
+   */
+  readonly desiredSize?: number;
+  /**
+   * Most nodes the autoscaler may add.
+   * @default 2 * desiredSize
+   */
+  readonly maxSize?: number;
+  /**
+   * On-demand or spot.
+   * @default CapacityType.ON_DEMAND
+   */
+  readonly capacityType?: CapacityType;
+  /**
+   * Root volume size of each node in GiB.
+   * @default 50
+   */
+  readonly diskSizeGiB?: number;
+  /**
+   * Kubernetes labels put on the pool's nodes.
+   * @default - none
+   */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** A node pool with every default filled in. */
+export interface NodePoolSpec {
+  readonly name: string;
+  readonly instanceTypes: readonly string[];
+  readonly minSize: number;
+  readonly desiredSize: number;
+  readonly maxSize: number;
+  readonly capacityType: CapacityType;
+  readonly diskSizeGiB: number;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** Fills in a pool's defaults. */
+export function resolveNodePool(props: NodePoolProps): NodePoolSpec {
+  const minSize = props.minSize ?? 3;
+  const desiredSize = props.desiredSize ?? minSize;
+  return {
+    name: props.name,
+    instanceTypes: [...(props.instanceTypes ?? ['m6i.large'])],
+    minSize,
+    desiredSize,
+    maxSize: props.maxSize ?? Math.max(desiredSize * 2, 1),
+    capacityType: props.capacityType ?? CapacityType.ON_DEMAND,
+    diskSizeGiB: props.diskSizeGiB ?? 50,
+    labels: { ...(props.labels ?? {}) },
+  };
+}
+
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+
+/** Checks a resolved pool; returns problems. */
+export function checkNodePool(pool: NodePoolSpec): string[] {
+  const problems: string[] = [];
+  const at = `node pool "${pool.name}"`;
+  for (const [k, v] of [['minSize', pool.minSize], ['desiredSize', pool.desiredSize], ['maxSize', pool.maxSize]] as const) {
+    if (!Number.isInteger(v) || v < 0) problems.push(`${at} ${k} is ${v}; use a whole number of nodes, 0 or more`);
+  }
+  if (pool.minSize > pool.desiredSize || pool.desiredSize > pool.maxSize) {
+    problems.push(`${at} sizes must satisfy minSize <= desiredSize <= maxSize, got ${pool.minSize} / ${pool.desiredSize} / ${pool.maxSize}; raise maxSize or lower minSize`);
+  }
+  if (pool.maxSize < 1) problems.push(`${at} maxSize is ${pool.maxSize}; a pool needs room for at least one node`);
+  if (pool.instanceTypes.length === 0) problems.push(`${at} has no instanceTypes; name at least one, such as "m6i.large"`);
+  for (const t of pool.instanceTypes) {
+    if (!INSTANCE_TYPE.test(t)) problems.push(`${at} instance type "${t}" is not an EC2 instance type such as "m6i.large"`);
+  }
+  if (!Number.isInteger(pool.diskSizeGiB) || pool.diskSizeGiB < 20) problems.push(`${at} diskSizeGiB is ${pool.diskSizeGiB}; use at least 20`);
+  return problems;
+}

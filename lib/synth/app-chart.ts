@@ -1,0 +1,123 @@
+import { ApiObject, Chart, Duration, JsonPatch, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import type { AppSpec } from '../fleet-app';
+import { RESTRICTED_POD_SECURITY } from './labels';
+
+/** Props of an {@link AppChart}. */
+export interface AppChartProps {
+  readonly spec: AppSpec;
+  /** Labels of every object of the chart. */
+  readonly labels: Record<string, string>;
+}
+
+/**
+ * One app on one cluster, rendered with cdk8s-plus-28: its namespace (restricted
+ * pod security, ingress denied except to the app port), service account,
+ * deployment, service, disruption budget and, when autoscaling, its HPA.
+ */
+export class AppChart extends Chart {
+  constructor(scope: Construct, id: string, props: AppChartProps) {
+    super(scope, id, { labels: props.labels, disableResourceNameHashes: true });
+    const s = props.spec;
+    const namespace = s.namespace;
+    const selector = { 'app.kubernetes.io/name': s.name };
+
+    new kplus.Namespace(this, 'namespace', {
+      metadata: { name: namespace, labels: { ...RESTRICTED_POD_SECURITY } },
+    });
+
+    const serviceAccount = new kplus.ServiceAccount(this, 'service-account', {
+      metadata: { name: s.name, namespace },
+      automountToken: false,
+    });
+
+    const deployment = new kplus.Deployment(this, 'deployment', {
+      metadata: { name: s.name, namespace, labels: s.labels },
+      replicas: s.replicas,
+      select: false,
+      podMetadata: { labels: { ...s.labels, ...selector } },
+      serviceAccount,
+      automountServiceAccountToken: false,
+      securityContext: { ensureNonRoot: true },
+      containers: [{
+        name: s.name,
+        image: s.image,
+        portNumber: s.port,
+        envVariables: Object.fromEntries(Object.keys(s.env).sort().map((k) => [k, kplus.EnvValue.fromValue(s.env[k])])),
+        readiness: probe(s, 0),
+        liveness: probe(s, s.healthCheck.initialDelaySeconds ?? 10),
+        securityContext: {
+          ensureNonRoot: true,
+          readOnlyRootFilesystem: true,
+          allowPrivilegeEscalation: false,
+          privileged: false,
+          capabilities: { drop: [kplus.Capability.ALL] },
+          seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+        },
+        volumeMounts: [{ path: '/tmp', volume: kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp', { sizeLimit: Size.mebibytes(64) }) }],
+      }],
+    });
+    deployment.select(kplus.LabelSelector.of({ labels: selector }));
+
+    const service = new kplus.Service(this, 'service', {
+      metadata: { name: s.name, namespace },
+      ports: [{ name: 'http', port: s.servicePort, targetPort: s.port }],
+    });
+    service.selectLabel('app.kubernetes.io/name', s.name);
+
+    if (s.autoscaling) {
+      new kplus.HorizontalPodAutoscaler(this, 'autoscaler', {
+        metadata: { name: s.name, namespace },
+        target: deployment,
+        minReplicas: s.autoscaling.minReplicas,
+        maxReplicas: s.autoscaling.maxReplicas,
+        metrics: [kplus.Metric.resourceCpu(kplus.MetricTarget.averageUtilization(s.autoscaling.targetCpuUtilization))],
+      });
+    }
+
+    new kplus.k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
+      metadata: { name: s.name, namespace },
+      spec: {
+        maxUnavailable: kplus.k8s.IntOrString.fromNumber(s.maxUnavailable),
+        selector: { matchLabels: selector },
+      },
+    });
+
+    // Ingress is denied to every pod of the namespace but the app's port.
+    new kplus.k8s.KubeNetworkPolicy(this, 'default-deny', {
+      metadata: { name: 'default-deny-ingress', namespace },
+      spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    });
+    new kplus.k8s.KubeNetworkPolicy(this, 'allow-app-port', {
+      metadata: { name: `${s.name}-allow-app-port`, namespace },
+      spec: {
+        podSelector: { matchLabels: selector },
+        policyTypes: ['Ingress'],
+        ingress: [{ ports: [{ protocol: 'TCP', port: kplus.k8s.IntOrString.fromNumber(s.port) }] }],
+      },
+    });
+
+    // Resources exactly as the user wrote them (cdk8s-plus would normalize the units).
+    const q = (v: string) => kplus.k8s.Quantity.fromString(v);
+    const patches = [JsonPatch.replace('/spec/template/spec/containers/0/resources', {
+      limits: { cpu: q(s.resources.cpu.limit), memory: q(s.resources.memory.limit) },
+      requests: { cpu: q(s.resources.cpu.request), memory: q(s.resources.memory.request) },
+    })];
+    if (s.spreadAcrossZones) {
+      const spread = (topologyKey: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector } });
+      patches.push(JsonPatch.add('/spec/template/spec/topologySpreadConstraints', [
+        spread('topology.kubernetes.io/zone'),
+        spread('kubernetes.io/hostname'),
+      ]));
+    }
+    ApiObject.of(deployment).addJsonPatch(...patches);
+  }
+}
+
+function probe(s: AppSpec, initialDelaySeconds: number): kplus.Probe {
+  const options = { initialDelaySeconds: Duration.seconds(initialDelaySeconds), periodSeconds: Duration.seconds(10), failureThreshold: 3 };
+  return s.healthCheck.path !== undefined
+    ? kplus.Probe.fromHttpGet(s.healthCheck.path, { ...options, port: s.port })
+    : kplus.Probe.fromTcpSocket({ ...options, port: s.port });
+}

@@ -1,0 +1,46 @@
+import { Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { ClusterIdentity, LABEL_PREFIX, RESTRICTED_POD_SECURITY } from './labels';
+
+/** The namespace of fleetform's own objects on every cluster. */
+export const SYSTEM_NAMESPACE = 'fleetform-system';
+
+/** Facts about a cluster recorded on the cluster itself. */
+export interface BaselineProps {
+  readonly identity: ClusterIdentity;
+  readonly kubernetesVersion: string;
+  readonly labels: Record<string, string>;
+  readonly vpcCidr: string;
+  readonly serviceCidr: string;
+  readonly tenancy: string;
+}
+
+/**
+ * The objects every cluster gets before any app: fleetform's namespace, under
+ * the restricted pod security standard, and a ConfigMap that tells workloads
+ * and operators which fleet, cluster, region and environment they are on.
+ */
+export class BaselineChart extends Chart {
+  constructor(scope: Construct, id: string, props: BaselineProps) {
+    super(scope, id, { labels: props.labels, disableResourceNameHashes: true });
+    new kplus.Namespace(this, 'namespace', {
+      metadata: { name: SYSTEM_NAMESPACE, labels: { ...RESTRICTED_POD_SECURITY } },
+    });
+    const i = props.identity;
+    new kplus.ConfigMap(this, 'identity', {
+      metadata: { name: 'fleet-identity', namespace: SYSTEM_NAMESPACE },
+      immutable: false,
+      data: {
+        [`${LABEL_PREFIX}.fleet`]: i.fleet,
+        [`${LABEL_PREFIX}.cluster`]: i.clusterId,
+        [`${LABEL_PREFIX}.region`]: i.region,
+        [`${LABEL_PREFIX}.environment`]: i.environment,
+        [`${LABEL_PREFIX}.kubernetes-version`]: props.kubernetesVersion,
+        [`${LABEL_PREFIX}.vpc-cidr`]: props.vpcCidr,
+        [`${LABEL_PREFIX}.service-cidr`]: props.serviceCidr,
+        [`${LABEL_PREFIX}.tenancy`]: props.tenancy,
+      },
+    });
+  }
+}
