@@ -1,0 +1,58 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import type { NodePoolSpec } from '../../node-pool';
+import { Tenancy } from '../../regional-cluster';
+
+/** Args of a {@link NodePoolGroup}. */
+export interface NodePoolGroupArgs {
+  readonly cluster: aws.eks.Cluster;
+  readonly pool: NodePoolSpec;
+  readonly nodeRoleArn: pulumi.Input<string>;
+  readonly subnetIds: pulumi.Input<string>[];
+  readonly tenancy: Tenancy;
+  readonly kubernetesVersion: string;
+  readonly tags: Record<string, string>;
+}
+
+/**
+ * One node pool as an EKS managed node group in the private subnets, launched
+ * from a template that requires IMDSv2, encrypts the root volume and, for
+ * dedicated tenancy, places the nodes on dedicated hardware.
+ */
+export class NodePoolGroup extends pulumi.ComponentResource {
+  readonly nodeGroup: aws.eks.NodeGroup;
+
+  constructor(name: string, args: NodePoolGroupArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super('fleetform:aws:NodePoolGroup', name, {}, opts);
+    const p = args.pool;
+    const template = new aws.ec2.LaunchTemplate(`${name}-template`, {
+      description: `Nodes of pool ${p.name}`,
+      updateDefaultVersion: true,
+      metadataOptions: { httpTokens: 'required', httpPutResponseHopLimit: 2, httpEndpoint: 'enabled' },
+      blockDeviceMappings: [{
+        deviceName: '/dev/xvda',
+        ebs: { volumeSize: p.diskSizeGiB, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' },
+      }],
+      ...(args.tenancy === Tenancy.DEDICATED ? { placement: { tenancy: 'dedicated' } } : {}),
+      tagSpecifications: [{ resourceType: 'instance', tags: { ...args.tags, Name: `${name}` } }],
+      tags: args.tags,
+    }, { parent: this });
+
+    this.nodeGroup = new aws.eks.NodeGroup(`${name}`, {
+      clusterName: args.cluster.name,
+      nodeGroupNamePrefix: `${p.name}-`,
+      nodeRoleArn: args.nodeRoleArn,
+      subnetIds: args.subnetIds,
+      version: args.kubernetesVersion,
+      instanceTypes: [...p.instanceTypes],
+      capacityType: p.capacityType,
+      scalingConfig: { minSize: p.minSize, desiredSize: p.desiredSize, maxSize: p.maxSize },
+      updateConfig: { maxUnavailable: 1 },
+      labels: { ...p.labels, 'fleetform.io/node-pool': p.name },
+      launchTemplate: { id: template.id, version: pulumi.interpolate`${template.latestVersion}` },
+      tags: args.tags,
+    }, { parent: this, ignoreChanges: ['scalingConfig.desiredSize'] });
+
+    this.registerOutputs({ nodeGroupName: this.nodeGroup.nodeGroupName });
+  }
+}

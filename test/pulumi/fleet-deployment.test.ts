@@ -1,0 +1,165 @@
+import * as pulumi from '@pulumi/pulumi';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Recorded } from './mocks';
+import { recordResources, settle, valueOf } from './mocks';
+
+// Mocks are installed before the binding is loaded.
+let recorded: Recorded[];
+let lib: typeof import('../../lib');
+let binding: typeof import('../../lib/pulumi');
+
+beforeAll(async () => {
+  recorded = await recordResources();
+  lib = await import('../../lib');
+  binding = await import('../../lib/pulumi');
+});
+
+function smallFleet() {
+  const { Fleet, EnvironmentFleet, EnvironmentProfile, FleetApp, Placement, AddressLock, Tenancy } = lib;
+  const fleet = new Fleet('shop', { addressLock: AddressLock.none() });
+  new EnvironmentFleet(fleet, 'prod', {
+    regions: ['us-east-1', 'eu-west-1'],
+    access: { admins: ['arn:aws:iam::111122223333:role/admins'], viewers: ['arn:aws:iam::111122223333:role/support'] },
+  });
+  const staging = new EnvironmentFleet(fleet, 'staging', { regions: ['eu-west-1'], profile: EnvironmentProfile.economy() });
+  staging.addCluster('eu-west-1', { tenancy: Tenancy.DEDICATED }, 'customer-a');
+  new FleetApp(fleet, 'api', { image: 'ghcr.io/shop/api:1.0.0', port: 8080, placement: Placement.all() });
+  return fleet;
+}
+
+describe('FleetDeployment under mocks', () => {
+  let deployment: InstanceType<typeof binding.FleetDeployment>;
+  let fleet: ReturnType<typeof smallFleet>;
+
+  beforeAll(async () => {
+    fleet = smallFleet();
+    deployment = new binding.FleetDeployment('shop', { fleet, publicAccessCidrs: ['203.0.113.0/24'] });
+    await valueOf(deployment.clusters['prod-us-east-1'].kubeconfig);
+    await settle(recorded);
+    mine = [...recorded];
+  });
+
+  let mine: Recorded[];
+  const ofType = (type: string) => mine.filter((r) => r.type === type);
+
+  it('creates one AWS provider per region, not per cluster', () => {
+    const providers = ofType('pulumi:providers:aws');
+    expect(providers.map((p) => p.inputs.region).sort()).toEqual(['eu-west-1', 'us-east-1']);
+  });
+
+  it('puts every EKS cluster in its own region, with the version, private endpoint, encryption and logging', () => {
+    const clusters = ofType('aws:eks/cluster:Cluster');
+    expect(clusters.map((c) => c.inputs.name).sort()).toEqual(['shop-prod-eu-west-1', 'shop-prod-us-east-1', 'shop-staging-customer-a', 'shop-staging-eu-west-1']);
+    const providerRegion = new Map(ofType('pulumi:providers:aws').map((p) => [p.name, p.inputs.region]));
+    for (const c of clusters) {
+      const model = fleet.clusters.find((m) => `shop-${m.clusterId}` === c.inputs.name)!;
+      const providerName = /::([^:]+)::[^:]*$/.exec(c.provider!)![1];
+      expect(providerRegion.get(providerName)).toBe(model.region);
+      expect(c.inputs.version).toBe('1.31');
+      expect(c.inputs.vpcConfig.endpointPrivateAccess).toBe(true);
+      expect(c.inputs.vpcConfig.publicAccessCidrs).toEqual(['203.0.113.0/24']);
+      expect(c.inputs.encryptionConfig.resources).toEqual(['secrets']);
+      expect(c.inputs.enabledClusterLogTypes).toContain('audit');
+      expect(c.inputs.kubernetesNetworkConfig.serviceIpv4Cidr).toBe(model.addresses!.serviceCidr);
+      expect(c.inputs.accessConfig.authenticationMode).toBe('API');
+    }
+  });
+
+  it('uses the address plan as decided by the model, never recomputing it', () => {
+    const vpcs = ofType('aws:ec2/vpc:Vpc');
+    expect(vpcs.map((v) => v.inputs.cidrBlock).sort()).toEqual(fleet.clusters.map((c) => c.addresses!.vpcCidr).sort());
+    const subnets = ofType('aws:ec2/subnet:Subnet').filter((s) => s.name.startsWith('prod-us-east-1-'));
+    const addresses = fleet.cluster('prod-us-east-1')!.addresses!;
+    expect(subnets.map((s) => s.inputs.cidrBlock).sort()).toEqual([...addresses.privateSubnets, ...addresses.publicSubnets].sort());
+    expect(new Set(subnets.map((s) => s.inputs.availabilityZone))).toEqual(new Set(['us-east-1a', 'us-east-1b', 'us-east-1c']));
+  });
+
+  it('sizes node groups from the model and places dedicated pools on dedicated hardware', () => {
+    const groups = ofType('aws:eks/nodeGroup:NodeGroup');
+    expect(groups).toHaveLength(4);
+    const prod = groups.find((g) => g.name === 'prod-us-east-1-general')!;
+    expect(prod.inputs.scalingConfig).toEqual({ minSize: 3, desiredSize: 3, maxSize: 9 });
+    expect(prod.inputs.capacityType).toBe('ON_DEMAND');
+    const economy = groups.find((g) => g.name === 'staging-eu-west-1-general')!;
+    expect(economy.inputs.scalingConfig).toEqual({ minSize: 2, desiredSize: 2, maxSize: 4 });
+    expect(economy.inputs.capacityType).toBe('SPOT');
+    const templates = ofType('aws:ec2/launchTemplate:LaunchTemplate');
+    const dedicated = templates.filter((t) => t.inputs.placement?.tenancy === 'dedicated').map((t) => t.name);
+    expect(dedicated).toEqual(['staging-customer-a-general-template']);
+    for (const t of templates) expect(t.inputs.metadataOptions.httpTokens).toBe('required');
+  });
+
+  it('uses one NAT gateway per zone in production and one in economy environments', () => {
+    const nats = ofType('aws:ec2/natGateway:NatGateway');
+    expect(nats.filter((n) => n.name.startsWith('prod-us-east-1-'))).toHaveLength(3);
+    expect(nats.filter((n) => n.name.startsWith('staging-eu-west-1-'))).toHaveLength(1);
+  });
+
+  it('grants the environment principals access on each of its clusters', () => {
+    const associations = ofType('aws:eks/accessPolicyAssociation:AccessPolicyAssociation').filter((a) => a.name.startsWith('prod-eu-west-1-'));
+    expect(associations.map((a) => a.inputs.policyArn).sort()).toEqual([
+      'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+      'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
+    ]);
+  });
+
+  it('applies every Kubernetes object under its own cluster\'s provider', () => {
+    const k8sProviders = ofType('pulumi:providers:kubernetes');
+    expect(k8sProviders.map((p) => p.name).sort()).toEqual(fleet.clusters.map((c) => `${c.clusterId}-manifests-provider`).sort());
+    const objects = mine.filter((r) => r.custom && r.type.startsWith('kubernetes:') && !r.type.startsWith('kubernetes:yaml'));
+    const expected = deployment.assembly.clusters.reduce((n, c) => n + c.files.reduce((m, f) => m + f.objects.length, 0), 0);
+    expect(expected).toBeGreaterThan(20);
+    expect(objects).toHaveLength(expected);
+    for (const o of objects) {
+      const clusterId = o.inputs.metadata.labels['fleetform.io/cluster'];
+      expect(o.provider, `${o.type} ${o.name}`).toMatch(new RegExp(`::${clusterId}-manifests-provider::`));
+      expect(o.name.startsWith(`${clusterId}-`)).toBe(true);
+    }
+  });
+
+  it('registers no two resources with the same type and name (so no two URNs collide)', () => {
+    const keys = mine.map((r) => `${r.type}::${r.name}`);
+    const dupes = keys.filter((k, i) => keys.indexOf(k) !== i);
+    expect(dupes).toEqual([]);
+  });
+
+  it('exports name, endpoint and a secret kubeconfig per cluster', async () => {
+    const out = deployment.outputs();
+    expect(Object.keys(out).sort()).toEqual(fleet.clusters.map((c) => c.clusterId));
+    expect(await valueOf(out['prod-eu-west-1'].endpoint)).toBe('https://shop-prod-eu-west-1.eks.example');
+    expect(pulumi.Output.isInstance(out['prod-eu-west-1'].kubeconfig)).toBe(true);
+    expect(await pulumi.isSecret(out['prod-eu-west-1'].kubeconfig)).toBe(true);
+    const kubeconfig = JSON.parse(await valueOf(out['prod-eu-west-1'].kubeconfig));
+    expect(kubeconfig.users[0].user.exec.args).toEqual(['eks', 'get-token', '--cluster-name', 'shop-prod-eu-west-1', '--region', 'eu-west-1', '--output', 'json']);
+  });
+});
+
+describe('FleetDeployment refuses before registering anything', () => {
+  it('an invalid fleet', () => {
+    const { Fleet, AddressLock, RegionalCluster } = lib;
+    const fleet = new Fleet('bad', { addressLock: AddressLock.none() });
+    new RegionalCluster(fleet, 'one', { region: 'eu-west-9' });
+    const before = recorded.length;
+    expect(() => new binding.FleetDeployment('bad', { fleet })).toThrow(/\[bad\/one\] region "eu-west-9" is not an AWS commercial region/);
+    expect(recorded.length).toBe(before);
+  });
+
+  it('a chosen cluster that is not in the fleet', () => {
+    const fleet = smallFleet();
+    expect(() => new binding.FleetDeployment('subset', { fleet, clusters: ['prod-us-east-9'] })).toThrow(/cluster "prod-us-east-9" chosen for deployment is not in the fleet/);
+  });
+});
+
+describe('FleetDeployment of a subset', () => {
+  it('deploys only the chosen clusters', async () => {
+    const fleet = smallFleet();
+    const before = recorded.length;
+    const d = new binding.FleetDeployment('only-eu', { fleet, clusters: ['prod-eu-west-1'], applyManifests: false });
+    await valueOf(d.clusters['prod-eu-west-1'].kubeconfig);
+    await settle(recorded);
+    const added = recorded.slice(before);
+    expect(added.filter((r) => r.type === 'aws:eks/cluster:Cluster').map((r) => r.inputs.name)).toEqual(['shop-prod-eu-west-1']);
+    expect(added.filter((r) => r.type.startsWith('kubernetes:'))).toEqual([]);
+  });
+});
+

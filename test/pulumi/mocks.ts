@@ -1,0 +1,54 @@
+import * as pulumi from '@pulumi/pulumi';
+
+/** One resource registered under the mocks. */
+export interface Recorded {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, any>;
+  /** `urn::id` of the provider instance that manages it, for custom resources. */
+  readonly provider?: string;
+  readonly custom: boolean;
+}
+
+/**
+ * Installs Pulumi runtime mocks that record every resource and answer the
+ * calls the binding makes. Returns the record.
+ */
+export async function recordResources(): Promise<Recorded[]> {
+  const recorded: Recorded[] = [];
+  await pulumi.runtime.setMocks({
+    newResource(args) {
+      recorded.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom ?? true });
+      const state: Record<string, unknown> = { ...args.inputs, arn: `arn:aws:mock:::${args.name}` };
+      if (args.type === 'aws:eks/cluster:Cluster') {
+        Object.assign(state, { endpoint: `https://${args.inputs.name}.eks.example`, certificateAuthority: { data: 'Q0E=' } });
+      }
+      if (args.type === 'aws:ec2/launchTemplate:LaunchTemplate') state.latestVersion = 1;
+      return { id: `${args.name}-id`, state };
+    },
+    call(args) {
+      if (args.token === 'aws:index/getAvailabilityZones:getAvailabilityZones') {
+        const region = /::([a-z]+-[a-z]+-\d)?[^:]*$/.exec(args.provider ?? '')?.[0].match(/[a-z]{2}-[a-z]+-\d/)?.[0] ?? 'mock-1';
+        return { names: [`${region}c`, `${region}a`, `${region}b`], zoneIds: ['z1', 'z2', 'z3'] };
+      }
+      return args.inputs;
+    },
+  }, 'fleet', 'test', false);
+  return recorded;
+}
+
+/** Waits until no new resource has been registered for a while (registrations are asynchronous). */
+export async function settle(recorded: Recorded[]): Promise<void> {
+  let last = -1;
+  let quiet = 0;
+  for (let i = 0; i < 2000 && quiet < 20; i++) {
+    await new Promise((r) => setTimeout(r, 5));
+    quiet = recorded.length === last ? quiet + 1 : 0;
+    last = recorded.length;
+  }
+}
+
+/** Resolves an Output's value under mocks. */
+export function valueOf<T>(o: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => o.apply((v) => { resolve(v); return v; }));
+}
