@@ -177,9 +177,12 @@ export function planAddresses(input: PlanInput): AddressPlan {
 function findOverlaps(requests: readonly AddressRequest[], plan: ReadonlyMap<string, ClusterAddresses>): PlanError[] {
   const errors: PlanError[] = [];
   const ranges: { r: AddressRequest; kind: string; text: string; c: Cidr }[] = [];
+  const seen = new Set<string>();
   for (const r of requests) {
     const a = plan.get(r.clusterId);
-    if (!a) continue;
+    // A duplicated cluster id shares one plan entry; the fleet reports the duplicate, not an overlap with itself.
+    if (!a || seen.has(r.clusterId)) continue;
+    seen.add(r.clusterId);
     ranges.push({ r, kind: 'vpc CIDR', text: a.vpcCidr, c: parseCidr(a.vpcCidr) as Cidr });
     ranges.push({ r, kind: 'service CIDR', text: a.serviceCidr, c: parseCidr(a.serviceCidr) as Cidr });
   }

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { CapacityType, EnvironmentFleet, EnvironmentProfile, RegionalCluster, Tenancy } from '../lib';
+import { newFleet, problemAt, problemsOf } from './helpers/fleets';
+
+const ADMIN = 'arn:aws:iam::111122223333:role/platform-admins';
+const VIEWER = 'arn:aws:iam::111122223333:user/auditor';
+
+describe('EnvironmentFleet defaults', () => {
+  it('creates one production-profile cluster per region, named <environment>-<region>', () => {
+    const fleet = newFleet();
+    const prod = new EnvironmentFleet(fleet, 'production', { regions: ['us-east-1', 'eu-west-1'] });
+    expect(prod.environmentName).toBe('production');
+    expect(prod.profile.name).toBe('production');
+    expect(prod.clusters.map((c) => [c.node.id, c.clusterId, c.region, c.environment])).toEqual([
+      ['eu-west-1', 'production-eu-west-1', 'eu-west-1', 'production'],
+      ['us-east-1', 'production-us-east-1', 'us-east-1', 'production'],
+    ]);
+    expect(prod.cluster('eu-west-1').nodePools[0]).toEqual({
+      name: 'general', instanceTypes: ['m6i.large', 'm5.large'], minSize: 3, desiredSize: 3, maxSize: 9,
+      capacityType: CapacityType.ON_DEMAND, diskSizeGiB: 50, labels: {},
+    });
+  });
+
+  it('records its clusters in the topology like this', () => {
+    const fleet = newFleet();
+    new EnvironmentFleet(fleet, 'production', { regions: ['eu-west-1'] });
+    expect(fleet.assemble().topology.clusters).toMatchSnapshot();
+  });
+});
+
+describe('EnvironmentFleet props', () => {
+  it('gives its profile, version, tenancy, labels and access to every cluster', () => {
+    const fleet = newFleet();
+    const qa = new EnvironmentFleet(fleet, 'qa', {
+      regions: ['eu-west-3'],
+      profile: EnvironmentProfile.economy(),
+      kubernetesVersion: '1.32',
+      tenancy: Tenancy.DEDICATED,
+      labels: { team: 'qa' },
+      access: { admins: [ADMIN], viewers: [VIEWER] },
+    });
+    const c = qa.cluster('eu-west-3');
+    expect(c.profile?.name).toBe('economy');
+    expect(c.nodePools[0]).toMatchObject({ instanceTypes: ['t3.large', 't3a.large'], minSize: 2, maxSize: 4, capacityType: CapacityType.SPOT, diskSizeGiB: 30 });
+    expect(c.kubernetesVersion).toBe('1.32');
+    expect(c.tenancy).toBe(Tenancy.DEDICATED);
+    expect(c.labels).toEqual({ team: 'qa' });
+    expect(c.access).toEqual({ admins: [ADMIN], viewers: [VIEWER] });
+    const topology = fleet.assemble().topology as { clusters: { network: { natGateways: string } }[] };
+    expect(topology.clusters[0].network.natGateways).toBe('single');
+  });
+
+  it('gives the same access to a cluster added later, with another id in a region it already has', () => {
+    const fleet = newFleet();
+    const prod = new EnvironmentFleet(fleet, 'production', { regions: ['eu-west-1'], access: { admins: [ADMIN] } });
+    const extra = prod.addCluster('eu-west-1', {}, 'eu-west-1-b');
+    expect(extra.clusterId).toBe('production-eu-west-1-b');
+    expect(extra.access).toEqual({ admins: [ADMIN], viewers: [] });
+    expect(fleet.clusters.map((c) => c.clusterId)).toEqual(['production-eu-west-1', 'production-eu-west-1-b']);
+    expect(fleet.validate()).toEqual([]);
+  });
+
+  it('a profile can carry its own node pool', () => {
+    const fleet = newFleet();
+    const env = new EnvironmentFleet(fleet, 'rnd', {
+      regions: ['us-west-2'],
+      profile: EnvironmentProfile.economy({ nodePool: { name: 'tiny', instanceTypes: ['t3.medium'], minSize: 1 } }),
+    });
+    expect(env.cluster('us-west-2').nodePools.map((p) => [p.name, p.minSize, p.desiredSize, p.maxSize])).toEqual([['tiny', 1, 1, 2]]);
+  });
+
+  it('looking up a region it has no cluster in names the ones it has', () => {
+    const fleet = newFleet();
+    const prod = new EnvironmentFleet(fleet, 'production', { regions: ['us-east-1', 'eu-west-1'] });
+    expect(() => prod.cluster('ap-south-1')).toThrow('[acme/production] has no cluster "ap-south-1"; it has eu-west-1, us-east-1');
+  });
+});
+
+describe('EnvironmentFleet validation', () => {
+  it('refuses no regions, a region listed twice and an unknown region', () => {
+    const fleet = newFleet();
+    new EnvironmentFleet(fleet, 'empty', { regions: [] });
+    new EnvironmentFleet(fleet, 'twice', { regions: ['eu-west-1', 'eu-west-1', 'eu-west-9'] });
+    expect(problemsOf(fleet)).toEqual([
+      { path: 'acme/empty', message: 'the environment has no regions; list at least one, such as ["eu-west-1"]' },
+      problemAt('acme/twice', 'region "eu-west-1" is listed twice; list each region once'),
+      problemAt('acme/twice/eu-west-9', 'region "eu-west-9" is not an AWS commercial region'),
+    ]);
+  });
+
+  it('refuses an environment cluster whose id another cluster already has', () => {
+    const fleet = newFleet();
+    new EnvironmentFleet(fleet, 'prod', { regions: ['us-east-1'] });
+    new RegionalCluster(fleet, 'prod-us-east-1', { region: 'us-east-1' });
+    expect(problemsOf(fleet)).toEqual([{
+      path: 'acme',
+      message: 'cluster id "prod-us-east-1" is used by acme/prod/us-east-1 and acme/prod-us-east-1; give one of them another id',
+    }]);
+  });
+
+  it('refuses access principals that are not IAM role or user ARNs', () => {
+    const fleet = newFleet();
+    new EnvironmentFleet(fleet, 'prod', { regions: ['us-east-1'], access: { admins: ['alice'], viewers: [VIEWER] } });
+    expect(problemsOf(fleet)).toEqual([{
+      path: 'acme/prod',
+      message: 'access principal "alice" is not an IAM role or user ARN such as arn:aws:iam::123456789012:role/platform-admins',
+    }]);
+  });
+
+  it('refuses a bad name and an unsupported version, reported at the environment and at each cluster', () => {
+    const fleet = newFleet();
+    new EnvironmentFleet(fleet, 'Prod', { regions: ['us-east-1'], kubernetesVersion: '1.19' });
+    expect(problemsOf(fleet)).toEqual([
+      problemAt('acme/Prod', 'environment name "Prod" is not a DNS-1123 label'),
+      problemAt('acme/Prod', 'Kubernetes version "1.19" is not supported'),
+      problemAt('acme/Prod/us-east-1', 'cluster id "Prod-us-east-1" is not a DNS-1123 label'),
+      problemAt('acme/Prod/us-east-1', 'environment "Prod" is not a DNS-1123 label'),
+      problemAt('acme/Prod/us-east-1', 'Kubernetes version "1.19" is not supported'),
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+/** Small builders shared by the construct tests. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { expect, onTestFinished } from 'vitest';
+import { AddressLock, Fleet, FleetProblem, FleetProps, FleetValidationError } from '../../lib';
+
+/** A fleet named "acme" with no address lock (tests never read or write a lock file unless they mean to). */
+export function newFleet(props: FleetProps = {}, name = 'acme'): Fleet {
+  return new Fleet(name, { addressLock: AddressLock.none(), ...props });
+}
+
+/** The problems `assemble()` refuses the fleet with; fails the test if the fleet is valid. */
+export function problemsOf(fleet: Fleet): FleetProblem[] {
+  try {
+    fleet.assemble();
+  } catch (e) {
+    if (e instanceof FleetValidationError) return [...e.problems];
+    throw e;
+  }
+  throw new Error('expected the fleet to be refused, but it assembled');
+}
+
+/** Matches a problem at `path` whose message starts with `start`. */
+export function problemAt(path: string, start: string): { path: string; message: unknown } {
+  const escaped = start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return { path, message: expect.stringMatching(new RegExp(`^${escaped}`)) };
+}
+
+/** The error `assemble()` throws; fails the test if the fleet is valid. */
+export function validationError(fleet: Fleet): FleetValidationError {
+  try {
+    fleet.assemble();
+  } catch (e) {
+    if (e instanceof FleetValidationError) return e;
+    throw e;
+  }
+  throw new Error('expected the fleet to be refused, but it assembled');
+}
+
+/** A fresh empty folder under the OS temp dir, removed when the current test finishes. */
+export function tempDir(prefix = 'fleetform-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Every file below `dir`, as relative path → content, paths sorted. */
+export function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
