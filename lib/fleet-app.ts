@@ -47,6 +47,27 @@ export interface HealthCheck {
   readonly initialDelaySeconds?: number;
 }
 
+/** HTTP routing into the app from outside the cluster. */
+export interface AppIngress {
+  /** Host name served, such as `shop.acme.example`. */
+  readonly host: string;
+  /**
+   * Path prefix routed to the app.
+   * @default '/'
+   */
+  readonly path?: string;
+  /**
+   * IngressClass that serves it.
+   * @default - the cluster's default class
+   */
+  readonly className?: string;
+  /**
+   * Secret in the app's namespace holding the TLS certificate for the host.
+   * @default - no TLS at the ingress
+   */
+  readonly tlsSecretName?: string;
+}
+
 /** What may differ on one cluster. */
 export interface ClusterOverrideOptions {
   /** Image on this cluster. @default - the app's image */
@@ -102,6 +123,11 @@ export interface FleetAppProps {
    * @default 80
    */
   readonly servicePort?: number;
+  /**
+   * An Ingress routing a host (and path) to the app's Service.
+   * @default - no Ingress
+   */
+  readonly ingress?: AppIngress;
   /** Environment variables. @default - none */
   readonly env?: Readonly<Record<string, string>>;
   /** Labels of the app's objects. @default - none beyond fleetform's own */
@@ -122,6 +148,7 @@ export interface AppSpec {
   readonly healthCheck: HealthCheck;
   readonly maxUnavailable: number;
   readonly spreadAcrossZones: boolean;
+  readonly ingress?: AppIngress;
   readonly env: Readonly<Record<string, string>>;
   readonly labels: Readonly<Record<string, string>>;
 }
@@ -196,6 +223,7 @@ export class FleetApp extends Construct {
       healthCheck: p.healthCheck ?? {},
       maxUnavailable: p.maxUnavailable ?? 1,
       spreadAcrossZones: p.spreadAcrossZones ?? true,
+      ingress: p.ingress ? { path: '/', ...p.ingress } : undefined,
       env: { ...(p.env ?? {}), ...(o.env ?? {}) },
       labels: { ...(p.labels ?? {}) },
     };
@@ -216,6 +244,7 @@ export class FleetApp extends Construct {
     }
     if (p.healthCheck?.path !== undefined && !p.healthCheck.path.startsWith('/')) yield `healthCheck.path "${p.healthCheck.path}" must start with '/'`;
     if (p.maxUnavailable !== undefined && (!Number.isInteger(p.maxUnavailable) || p.maxUnavailable < 1)) yield `maxUnavailable ${p.maxUnavailable} must be a whole number of at least 1; 0 would block every node drain`;
+    if (p.ingress) yield* checkIngress(p.ingress);
     for (const k of Object.keys(p.env ?? {})) if (!ENV_NAME.test(k)) yield `env name "${k}" is not a valid environment variable name`;
     yield* checkLabels('label', p.labels);
 
@@ -231,6 +260,15 @@ export class FleetApp extends Construct {
       for (const k of Object.keys(o.env ?? {})) if (!ENV_NAME.test(k)) yield `override "${id}" env name "${k}" is not a valid environment variable name`;
     }
   }
+}
+
+function* checkIngress(i: AppIngress): Iterable<string | undefined> {
+  if (!/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/.test(i.host)) {
+    yield `ingress.host "${i.host}" is not a DNS name such as "shop.acme.example"`;
+  }
+  if (i.path !== undefined && !i.path.startsWith('/')) yield `ingress.path "${i.path}" must start with '/'`;
+  if (i.className !== undefined) yield checkDnsLabel('ingress.className', i.className, 253);
+  if (i.tlsSecretName !== undefined) yield checkDnsLabel('ingress.tlsSecretName', i.tlsSecretName, 253);
 }
 
 function* checkImage(image: string, what: string): Iterable<string> {

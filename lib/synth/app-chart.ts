@@ -66,6 +66,17 @@ export class AppChart extends Chart {
     });
     service.selectLabel('app.kubernetes.io/name', s.name);
 
+    if (s.ingress) {
+      const ingress = new kplus.Ingress(this, 'ingress', {
+        metadata: { name: s.name, namespace },
+        className: s.ingress.className,
+        tls: s.ingress.tlsSecretName
+          ? [{ hosts: [s.ingress.host], secret: kplus.Secret.fromSecretName(this, 'tls', s.ingress.tlsSecretName) }]
+          : undefined,
+      });
+      ingress.addHostRule(s.ingress.host, s.ingress.path ?? '/', kplus.IngressBackend.fromService(service, { port: s.servicePort }), kplus.HttpIngressPathType.PREFIX);
+    }
+
     if (s.autoscaling) {
       new kplus.HorizontalPodAutoscaler(this, 'autoscaler', {
         metadata: { name: s.name, namespace },

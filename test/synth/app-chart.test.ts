@@ -168,3 +168,27 @@ describe('AppChart', () => {
     expect(c.env).toEqual([{ name: 'APP_MODE', value: 'fast' }, { name: 'ZONE', value: 'z' }]);
   });
 });
+
+describe('AppChart ingress', () => {
+  it('routes the host and path to the app Service, with TLS when a secret is named', () => {
+    const objects = appObjects(fleetWithApp({ ingress: { host: 'api.acme.example', path: '/v1', className: 'alb', tlsSecretName: 'api-tls' } }))['production-eu-west-1'];
+    const ingress = one(objects, 'Ingress');
+    const service = one(objects, 'Service');
+    expect(ingress.metadata).toMatchObject({ name: 'api', namespace: 'api' });
+    expect(ingress.spec.ingressClassName).toBe('alb');
+    expect(ingress.spec.tls).toEqual([{ hosts: ['api.acme.example'], secretName: 'api-tls' }]);
+    expect(ingress.spec.rules).toEqual([{
+      host: 'api.acme.example',
+      http: { paths: [{ path: '/v1', pathType: 'Prefix', backend: { service: { name: service.metadata.name, port: { number: 80 } } } }] },
+    }]);
+    expect(validateK8sObject(ingress)).toEqual([]);
+  });
+
+  it('has no Ingress unless asked', () => {
+    expect(appObjects(fleetWithApp())['production-eu-west-1'].filter((o) => o.kind === 'Ingress')).toEqual([]);
+  });
+
+  it('refuses a host that is not a DNS name', () => {
+    expect(() => fleetWithApp({ ingress: { host: 'Not A Host' } }).assemble()).toThrow(/\[acme\/api\] ingress.host "Not A Host" is not a DNS name/);
+  });
+});
