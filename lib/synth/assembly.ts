@@ -1,4 +1,5 @@
 import type { Fleet } from '../fleet';
+import { ChartTemplates } from './chart-templates';
 import { ClusterArtifact, synthesizeCluster } from './cluster-synth';
 import { buildTopology } from './topology';
 import { WriteReport, writeOutput } from './writer';
@@ -16,10 +17,10 @@ export interface FleetAssembly {
 }
 
 /** Synthesizes every cluster of a validated fleet. */
-export function assembleFleet(fleet: Fleet): FleetAssembly {
+export function assembleFleet(fleet: Fleet, templates: ChartTemplates = new ChartTemplates()): FleetAssembly {
   const apps = fleet.apps;
   const placed = new Map(apps.map((a) => [a, new Set(a.clusters.map((c) => c.clusterId))]));
-  const clusters = fleet.clusters.map((c) => synthesizeCluster(c, apps.filter((a) => placed.get(a)!.has(c.clusterId))));
+  const clusters = fleet.clusters.map((c) => synthesizeCluster(c, apps.filter((a) => placed.get(a)!.has(c.clusterId)), templates));
   const topology = buildTopology(fleet, new Map(clusters.map((c) => [c.clusterId, c])));
   return { clusters, topology, topologyJson: `${JSON.stringify(topology, null, 2)}\n` };
 }
