@@ -30,7 +30,7 @@ export class ClusterManifests extends pulumi.ComponentResource {
     let previous: pulumi.Resource | undefined;
     for (const file of args.artifact.files) {
       const group: k8s.yaml.ConfigGroup = new k8s.yaml.ConfigGroup(`${clusterId}-${file.name.replace(/\.k8s\.yaml$/, '')}`, {
-        objs: file.objects.map((o) => structuredClone(o)),
+        objs: [...file.objects],
         resourcePrefix: clusterId,
       }, { parent: this, provider: this.provider, ...(previous ? { dependsOn: [previous] } : {}) });
       this.groups.push(group);

@@ -50,23 +50,39 @@ export interface DeployedClusterOutputs {
  * Kubernetes provider. Invalid fleets are refused before any resource is registered.
  */
 export class FleetDeployment extends pulumi.ComponentResource {
+  // Kept in private fields behind getters: Pulumi walks the enumerable fields
+  // of a resource's parents whenever a child depends on another resource, and
+  // walking the whole fleet from every manifest group made registration quadratic.
+  readonly #regionProviders: Record<string, aws.Provider> = {};
+  readonly #clusters: Record<string, EksCluster> = {};
+  readonly #manifests: Record<string, ClusterManifests> = {};
+  readonly #assembly: FleetAssembly;
+
   /** Region → its AWS provider. */
-  readonly regionProviders: Record<string, aws.Provider>;
+  get regionProviders(): Readonly<Record<string, aws.Provider>> {
+    return this.#regionProviders;
+  }
+
   /** Cluster id → its EKS cluster component. */
-  readonly clusters: Record<string, EksCluster>;
+  get clusters(): Readonly<Record<string, EksCluster>> {
+    return this.#clusters;
+  }
+
   /** Cluster id → its manifests component. */
-  readonly manifests: Record<string, ClusterManifests>;
+  get manifests(): Readonly<Record<string, ClusterManifests>> {
+    return this.#manifests;
+  }
+
   /** The synthesized fleet that was deployed. */
-  readonly assembly: FleetAssembly;
+  get assembly(): FleetAssembly {
+    return this.#assembly;
+  }
 
   constructor(name: string, args: FleetDeploymentArgs, opts: pulumi.ComponentResourceOptions = {}) {
     const assembly = args.fleet.assemble();
     const selected = selectClusters(args);
     super('fleetform:index:FleetDeployment', name, {}, opts);
-    this.assembly = assembly;
-    this.regionProviders = {};
-    this.clusters = {};
-    this.manifests = {};
+    this.#assembly = assembly;
     const fleet = args.fleet;
 
     for (const c of fleet.clusters.filter((x) => selected.has(x.clusterId))) {
@@ -77,7 +93,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
         'fleetform:environment': c.environment,
         'managed-by': 'fleetform',
       };
-      const provider = this.regionProviders[c.region] ??= new aws.Provider(`${fleet.fleetName}-${c.region}`, { region: c.region as aws.Region }, { parent: this });
+      const provider = this.#regionProviders[c.region] ??= new aws.Provider(`${fleet.fleetName}-${c.region}`, { region: c.region as aws.Region }, { parent: this });
       const cluster = new EksCluster(c.clusterId, {
         cluster: c,
         clusterName: `${fleet.fleetName}-${c.clusterId}`,
@@ -85,10 +101,10 @@ export class FleetDeployment extends pulumi.ComponentResource {
         logRetentionDays: args.logRetentionDays ?? 90,
         tags,
       }, { parent: this, providers: [provider] });
-      this.clusters[c.clusterId] = cluster;
+      this.#clusters[c.clusterId] = cluster;
       if (args.applyManifests ?? true) {
         const artifact = assembly.clusters.find((a) => a.clusterId === c.clusterId)!;
-        this.manifests[c.clusterId] = new ClusterManifests(`${c.clusterId}-manifests`, {
+        this.#manifests[c.clusterId] = new ClusterManifests(`${c.clusterId}-manifests`, {
           artifact,
           kubeconfig: cluster.kubeconfig,
         }, { parent: this, dependsOn: cluster.nodePools });
