@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/**', 'dist/**', 'node_modules/**', 'bench/work/**'] },
+  { ignores: ['build/**', 'dist/**', 'node_modules/**', 'bench/.tools/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,0 +1,31 @@
+/**
+ * Bench baseline: the same objects written with plain cdk8s-plus-28, as a team
+ * would without fleetform: per cluster one cdk8s App holding the same charts,
+ * synthesized with cdk8s's own `App.synth()` (its YAML and file writing), one
+ * cluster at a time. The fleet model only supplies the per-cluster inputs.
+ * Args: N M outdir. Prints one JSON line.
+ */
+import { join } from 'node:path';
+import { App } from 'cdk8s';
+import { AppChart } from '../../lib/synth/app-chart';
+import { BaselineChart } from '../../lib/synth/baseline-chart';
+import { identityLabels } from '../../lib/synth/labels';
+import { buildBenchFleet } from '../fleets';
+import { report } from './report';
+
+const [n, m, outdir] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4]];
+const fleet = buildBenchFleet(n, m);
+const apps = fleet.apps;
+for (const cluster of fleet.clusters) {
+  const identity = { fleet: fleet.fleetName, clusterId: cluster.clusterId, region: cluster.region, environment: cluster.environment };
+  const labels = identityLabels(identity, cluster.labels);
+  const addresses = cluster.addresses!;
+  const app = new App({ outdir: join(outdir, cluster.clusterId), outputFileExtension: '.k8s.yaml' });
+  new BaselineChart(app, 'baseline', {
+    identity, labels, kubernetesVersion: cluster.kubernetesVersion,
+    vpcCidr: addresses.vpcCidr, serviceCidr: addresses.serviceCidr, tenancy: cluster.tenancy,
+  });
+  for (const a of apps) new AppChart(app, `app-${a.appName}`, { spec: a.specFor(cluster.clusterId), labels });
+  app.synth();
+}
+report();

