@@ -19,8 +19,8 @@ const ROOT = resolve(__dirname, '..', '..');
 const MODES_DIR = join(ROOT, 'build', 'bench', 'modes');
 const quick = process.argv.includes('--quick');
 const SIZES: [number, number][] = quick ? [[3, 10], [30, 20]] : [[3, 10], [30, 20], [100, 20], [300, 20]];
-const ROUNDS = quick ? 3 : 5;
-const STARTUP_ROUNDS = 10;
+const ROUNDS = quick ? 2 : 5;
+const STARTUP_ROUNDS = quick ? 6 : 10;
 const PULUMI_SIZES: [number, number][] = quick ? [[3, 10]] : [[30, 20], [100, 20]];
 const MODE_NAMES = ['fleetform', 'cdk8s-plus', 'helm', 'kustomize'] as const;
 type Mode = typeof MODE_NAMES[number];
@@ -122,7 +122,7 @@ function oneAppChange(n: number, m: number): { changed: number; unchanged: numbe
 }
 
 function pulumiRegistration(n: number, m: number): { registrationMs: number; resources: number; maxRssKiB: number } {
-  const rounds = n >= 100 ? 1 : 3;
+  const rounds = quick || n >= 100 ? 1 : 3;
   const results = Array.from({ length: rounds }, () => runNode(join(MODES_DIR, 'pulumi-mocks.js'), [String(n), String(m)]).result!);
   return {
     registrationMs: median(results.map((r) => r.registrationMs)),
