@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CapacityType, EnvironmentFleet, EnvironmentProfile, RegionalCluster, Tenancy } from '../lib';
+import { CapacityType, EnvironmentFleet, EnvironmentProfile, Tenancy } from '../lib';
 import { newFleet, problemAt, problemsOf } from './helpers/fleets';
 
 const ADMIN = 'arn:aws:iam::111122223333:role/platform-admins';
@@ -86,16 +86,6 @@ describe('EnvironmentFleet validation', () => {
       problemAt('acme/twice', 'region "eu-west-1" is listed twice; list each region once'),
       problemAt('acme/twice/eu-west-9', 'region "eu-west-9" is not an AWS commercial region'),
     ]);
-  });
-
-  it('refuses an environment cluster whose id another cluster already has', () => {
-    const fleet = newFleet();
-    new EnvironmentFleet(fleet, 'prod', { regions: ['us-east-1'] });
-    new RegionalCluster(fleet, 'prod-us-east-1', { region: 'us-east-1' });
-    expect(problemsOf(fleet)).toEqual([{
-      path: 'acme',
-      message: 'cluster id "prod-us-east-1" is used by acme/prod/us-east-1 and acme/prod-us-east-1; give one of them another id',
-    }]);
   });
 
   it('refuses access principals that are not IAM role or user ARNs', () => {
