@@ -84,6 +84,8 @@ export class EnvironmentFleet extends Construct {
       ...(this.kubernetesVersion ? [checkKubernetesVersion(this.kubernetesVersion)] : []),
       ...[...this.access.admins, ...this.access.viewers].filter((a) => !IAM_PRINCIPAL.test(a))
         .map((a) => `access principal "${a}" is not an IAM role or user ARN such as arn:aws:iam::123456789012:role/platform-admins`),
+      ...[...this.access.admins, ...this.access.viewers].filter((a, i, all) => all.indexOf(a) !== i)
+        .map((a) => `access principal "${a}" is listed more than once; give each principal one role (admins or viewers), once`),
       ...checkLabels('label', this.labels),
     ]);
 

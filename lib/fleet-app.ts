@@ -3,6 +3,10 @@ import { checkLater } from './errors';
 import { checkDnsLabel, checkLabels } from './naming';
 import { Placement } from './placement';
 import { findFleet, RegionalCluster } from './regional-cluster';
+import { SYSTEM_NAMESPACE } from './synth/baseline-chart';
+
+/** Namespaces no app may use: Kubernetes' own and fleetform's. */
+export const RESERVED_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease', SYSTEM_NAMESPACE];
 
 /** Pod autoscaling (a HorizontalPodAutoscaler on CPU). */
 export interface AutoscalingOptions {
@@ -232,7 +236,9 @@ export class FleetApp extends Construct {
   private *check(): Iterable<string | undefined> {
     const p = this.props;
     yield checkDnsLabel('app name', this.appName, 50);
+    if (/^[0-9]/.test(this.appName)) yield `app name "${this.appName}" starts with a digit; it names the app's Service, which must start with a letter (DNS-1035), so rename it, such as "app-${this.appName}"`;
     if (p.namespace !== undefined) yield checkDnsLabel('namespace', p.namespace);
+    if (RESERVED_NAMESPACES.includes(this.namespace)) yield `namespace "${this.namespace}" is reserved for Kubernetes or fleetform; give the app a namespace of its own`;
     yield* checkImage(p.image, 'image');
     if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) yield `port ${p.port} is not a TCP port; use 1 to 65535`;
     if (p.servicePort !== undefined && (!Number.isInteger(p.servicePort) || p.servicePort < 1 || p.servicePort > 65535)) yield `servicePort ${p.servicePort} is not a TCP port; use 1 to 65535`;
@@ -243,12 +249,18 @@ export class FleetApp extends Construct {
       }
     }
     if (p.healthCheck?.path !== undefined && !p.healthCheck.path.startsWith('/')) yield `healthCheck.path "${p.healthCheck.path}" must start with '/'`;
+    const delay = p.healthCheck?.initialDelaySeconds;
+    if (delay !== undefined && (!Number.isInteger(delay) || delay < 0)) yield `healthCheck.initialDelaySeconds ${delay} must be a whole number of seconds, 0 or more`;
     if (p.maxUnavailable !== undefined && (!Number.isInteger(p.maxUnavailable) || p.maxUnavailable < 1)) yield `maxUnavailable ${p.maxUnavailable} must be a whole number of at least 1; 0 would block every node drain`;
     if (p.ingress) yield* checkIngress(p.ingress);
     for (const k of Object.keys(p.env ?? {})) if (!ENV_NAME.test(k)) yield `env name "${k}" is not a valid environment variable name`;
     yield* checkLabels('label', p.labels);
 
     const placed = this.clusters;
+    const known = new Set(findFleet(this).clusters.map((c) => c.clusterId));
+    for (const id of this.placement.clusters ?? []) {
+      if (!known.has(id)) yield `placement names cluster "${id}", which is not in the fleet; fix the id (the fleet has ${[...known].join(', ') || 'no clusters'})`;
+    }
     if (placed.length === 0) {
       yield `the app is placed on no cluster (placement: ${this.placement.describe()}); widen the placement or add a cluster it selects`;
     }

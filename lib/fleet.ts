@@ -78,6 +78,7 @@ export class Fleet extends Construct {
       checkKubernetesVersion(this.kubernetesVersion),
       ...this.addressLock.problems,
       ...this.duplicateClusterIds(),
+      ...this.appConflicts(),
     ]);
     // Plan problems are reported at the cluster they concern.
     checkLater(this, () => {
@@ -150,6 +151,28 @@ export class Fleet extends Construct {
     writeAssembly(assembly, options.outdir ?? 'dist');
     this.addressLock.save(Object.fromEntries([...this.addressPlan.clusters].map(([id, a]) => [id, a.block])));
     return assembly;
+  }
+
+  /** Apps that would write the same objects on a cluster: the same name, or the same namespace. */
+  private appConflicts(): string[] {
+    const problems: string[] = [];
+    const apps = this.apps;
+    for (let i = 0; i < apps.length; i++) {
+      for (let j = i + 1; j < apps.length; j++) {
+        const [a, b] = [apps[i], apps[j]];
+        if (a.appName === b.appName) {
+          problems.push(`app name "${a.appName}" is used by ${a.node.path} and ${b.node.path}; give one of them another id`);
+          continue;
+        }
+        if (a.namespace !== b.namespace) continue;
+        const onBoth = new Set(b.clusters.map((c) => c.clusterId));
+        const shared = a.clusters.filter((c) => onBoth.has(c.clusterId)).map((c) => c.clusterId);
+        if (shared.length > 0) {
+          problems.push(`apps ${a.node.path} and ${b.node.path} both use namespace "${a.namespace}" on ${shared.join(', ')}; give one of them a namespace of its own`);
+        }
+      }
+    }
+    return problems;
   }
 
   private duplicateClusterIds(): string[] {

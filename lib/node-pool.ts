@@ -1,4 +1,5 @@
 /** Node pools: the worker groups of a cluster. */
+import { checkLabels } from './naming';
 
 /** How the nodes of a pool are bought. */
 export enum CapacityType {
@@ -81,8 +82,11 @@ const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 
 /** Checks a resolved pool; returns problems. */
 export function checkNodePool(pool: NodePoolSpec): string[] {
-  const problems: string[] = [];
   const at = `node pool "${pool.name}"`;
+  const problems: string[] = checkLabels(`${at} label`, pool.labels);
+  for (const key of Object.keys(pool.labels)) {
+    if (/(^|\.)(kubernetes\.io|k8s\.io)\//.test(key)) problems.push(`${at} label "${key}" uses a prefix Kubernetes reserves (kubernetes.io/, k8s.io/), which EKS refuses on node groups; use your own prefix`);
+  }
   for (const [k, v] of [['minSize', pool.minSize], ['desiredSize', pool.desiredSize], ['maxSize', pool.maxSize]] as const) {
     if (!Number.isInteger(v) || v < 0) problems.push(`${at} ${k} is ${v}; use a whole number of nodes, 0 or more`);
   }

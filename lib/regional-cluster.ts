@@ -137,7 +137,7 @@ export class RegionalCluster extends Construct {
       checkRegion(this.region),
       checkKubernetesVersion(this.kubernetesVersion),
       ...(this.nodePools.length === 0 ? ['the cluster has no node pools; give at least one in nodePools'] : []),
-      ...this.nodePools.flatMap((p) => [checkDnsLabel('node pool name', p.name, 40), ...checkNodePool(p)]),
+      ...this.nodePools.flatMap((p) => [checkDnsLabel('node pool name', p.name, 36), ...checkNodePool(p)]),
       ...duplicatePoolNames(this.nodePools),
       ...checkLabels('label', this.labels),
       ...checkExplicitCidrs(this.vpcCidr, this.serviceCidr),

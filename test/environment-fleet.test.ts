@@ -109,3 +109,12 @@ describe('EnvironmentFleet validation', () => {
     ]);
   });
 });
+
+describe('EnvironmentFleet access', () => {
+  it('refuses a principal listed twice, as admin and viewer', () => {
+    const fleet = newFleet();
+    const arn = 'arn:aws:iam::111122223333:role/ops';
+    new EnvironmentFleet(fleet, 'prod', { regions: ['us-east-1'], access: { admins: [arn], viewers: [arn] } });
+    expect(problemsOf(fleet)).toEqual([{ path: 'acme/prod', message: `access principal "${arn}" is listed more than once; give each principal one role (admins or viewers), once` }]);
+  });
+});

@@ -141,3 +141,49 @@ describe('FleetApp validation', () => {
     ]);
   });
 });
+
+describe('FleetApp validation of names, namespaces and placement', () => {
+  it('refuses a name starting with a digit, since it names a Service', () => {
+    const fleet = fleetWithEnvironments();
+    app(fleet, {}, '3d-render');
+    expect(problemsOf(fleet)).toEqual([problemAt('acme/3d-render', 'app name "3d-render" starts with a digit; it names the app\'s Service')]);
+  });
+
+  it('refuses a negative or fractional probe delay', () => {
+    const fleet = fleetWithEnvironments();
+    app(fleet, { healthCheck: { initialDelaySeconds: -1 } });
+    app(fleet, { healthCheck: { initialDelaySeconds: 2.5 } }, 'web');
+    expect(problemsOf(fleet)).toEqual([
+      problemAt('acme/api', 'healthCheck.initialDelaySeconds -1 must be a whole number of seconds, 0 or more'),
+      problemAt('acme/web', 'healthCheck.initialDelaySeconds 2.5 must be a whole number of seconds, 0 or more'),
+    ]);
+  });
+
+  it('refuses a placement naming a cluster that is not in the fleet, even when others match', () => {
+    const fleet = fleetWithEnvironments();
+    app(fleet, { placement: Placement.clusters('production-us-east-1', 'production-us-east-9') });
+    expect(problemsOf(fleet)).toEqual([problemAt('acme/api', 'placement names cluster "production-us-east-9", which is not in the fleet')]);
+  });
+
+  it('refuses a namespace reserved for Kubernetes or fleetform', () => {
+    const fleet = fleetWithEnvironments();
+    app(fleet, { namespace: 'kube-system' });
+    app(fleet, { namespace: 'fleetform-system' }, 'web');
+    expect(problemsOf(fleet)).toEqual([
+      problemAt('acme/api', 'namespace "kube-system" is reserved for Kubernetes or fleetform'),
+      problemAt('acme/web', 'namespace "fleetform-system" is reserved for Kubernetes or fleetform'),
+    ]);
+  });
+
+  it('refuses two apps sharing a namespace on a cluster, and two apps with one name', () => {
+    const fleet = fleetWithEnvironments();
+    app(fleet, { namespace: 'shop', placement: Placement.environments('production') });
+    app(fleet, { namespace: 'shop', placement: Placement.regions('eu-west-1', 'eu-west-3') }, 'web');
+    const team = new EnvironmentFleet(fleet, 'team', { regions: ['eu-north-1'] });
+    app(team as unknown as Fleet, { placement: Placement.environments('team') });
+    expect(problemsOf(fleet)).toEqual([
+      { path: 'acme', message: 'app name "api" is used by acme/api and acme/team/api; give one of them another id' },
+      { path: 'acme', message: 'apps acme/api and acme/web both use namespace "shop" on production-eu-west-1; give one of them a namespace of its own' },
+    ]);
+  });
+});

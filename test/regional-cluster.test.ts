@@ -200,3 +200,21 @@ describe('RegionalCluster validation', () => {
       .toThrow('[loose/edge] is not inside a Fleet; create it under a Fleet (new Fleet(\'name\', {...}))');
   });
 });
+
+describe('RegionalCluster node pool names and labels', () => {
+  it('refuses pool names EKS cannot prefix and labels EKS would refuse', () => {
+    const fleet = newFleet();
+    new RegionalCluster(fleet, 'c', {
+      region: 'eu-west-1',
+      nodePools: [
+        { name: 'a-very-long-node-pool-name-of-37-chars' },
+        { name: 'gpu', labels: { 'bad key!': 'x', 'node-role.kubernetes.io/gpu': 'true' } },
+      ],
+    });
+    expect(problemsOf(fleet)).toEqual([
+      problemAt('acme/c', 'node pool name "a-very-long-node-pool-name-of-37-chars" is 38 characters long; DNS-1123 names allow at most 36'),
+      problemAt('acme/c', 'node pool "gpu" label key "bad key!" is not a valid Kubernetes label key'),
+      problemAt('acme/c', 'node pool "gpu" label "node-role.kubernetes.io/gpu" uses a prefix Kubernetes reserves'),
+    ]);
+  });
+});

@@ -72,7 +72,11 @@ function scalar(v: unknown): string {
   throw new Delegate();
 }
 
+/** Past this length the library writes a key in explicit form (`? key`). */
+const MAX_IMPLICIT_KEY = 1024;
+
 function key(k: string, indent: number): string {
+  if (k.length > MAX_IMPLICIT_KEY) throw new Delegate();
   if (TRIVIALLY_PLAIN.test(k) && !YAML11_WORDS.has(k)) return k;
   return indent === 0 ? memo(lineStartKeys, k, () => libraryKey(k, true)) : memo(keys, k, () => libraryKey(k, false));
 }

@@ -47,3 +47,10 @@ describe('toYaml', () => {
     }), { numRuns: Number(process.env.YAML_PROPERTY_RUNS ?? 2000) });
   });
 });
+
+describe('toYaml long keys', () => {
+  it('leaves keys over 1024 characters, which YAML writes in explicit form, to the library', () => {
+    const doc = { ['k'.repeat(1025)]: 'v', short: { ['x'.repeat(2000)]: 1 } };
+    expect(toYaml([doc])).toBe(reference([doc]));
+  });
+});
