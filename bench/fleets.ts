@@ -33,9 +33,12 @@ export function pinnedReplicas(clusterIndex: number): number | undefined {
   return clusterIndex % 10 === 5 ? 4 : undefined;
 }
 
-/** @param changedApp index of an app whose image moves to a new tag (the one-app-change check) */
-export function buildBenchFleet(n: number, m: number, changedApp?: number): Fleet {
-  const fleet = new Fleet('bench', { addressSpace: '10.0.0.0/8', clusterBlockPrefix: 18, addressLock: AddressLock.none() });
+/**
+ * @param changedApp index of an app whose image moves to a new tag (the one-app-change check)
+ * @param addressLock blocks recorded earlier (the Pulumi binding deploys only recorded clusters)
+ */
+export function buildBenchFleet(n: number, m: number, changedApp?: number, addressLock = AddressLock.none()): Fleet {
+  const fleet = new Fleet('bench', { addressSpace: '10.0.0.0/8', clusterBlockPrefix: 18, addressLock });
   const clusters = benchClusters(n);
   const envs = new Map<string, string[]>();
   for (const c of clusters) envs.set(c.environment, [...(envs.get(c.environment) ?? []), c.region]);

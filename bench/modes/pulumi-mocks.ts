@@ -24,8 +24,11 @@ async function main(): Promise<void> {
     },
   }, 'bench', 'bench', false);
   const { buildBenchFleet } = await import('../fleets');
+  const { AddressLock } = await import('../../lib');
   const { FleetDeployment } = await import('../../lib/pulumi');
-  const fleet = buildBenchFleet(n, m);
+  const draft = buildBenchFleet(n, m);
+  const lock = AddressLock.of(Object.fromEntries([...draft.addressPlan.clusters].map(([id, a]) => [id, a.block])));
+  const fleet = buildBenchFleet(n, m, undefined, lock);
   const t0 = performance.now();
   new FleetDeployment('bench', { fleet });
   let seen = -1;

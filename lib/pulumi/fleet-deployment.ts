@@ -123,6 +123,9 @@ export class FleetDeployment extends pulumi.ComponentResource {
   }
 }
 
+/** Retention periods CloudWatch Logs accepts, in days. */
+const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
 /** The cluster ids to deploy; refuses unknown ids and clusters whose address block is not recorded in a file lock. */
 function selectClusters(args: FleetDeploymentArgs): Set<string> {
   const fleet = args.fleet;
@@ -135,13 +138,21 @@ function selectClusters(args: FleetDeploymentArgs): Set<string> {
     }
   }
   if (wanted.length === 0) problems.push({ path: fleet.node.path, message: 'no cluster is chosen for deployment; list at least one cluster id or leave the choice out to deploy all' });
+  // Only a recorded block is guaranteed never to move; a moved VPC CIDR would replace the cluster.
   const lock = fleet.addressLock;
-  if (lock.path !== undefined) {
-    for (const c of fleet.clusters.filter((x) => wanted.includes(x.clusterId))) {
-      if (lock.clusterBlocks[c.clusterId] === undefined) {
-        problems.push({ path: c.node.path, message: `the address block of cluster "${c.clusterId}" is not recorded in ${lock.path}; run the fleet's synth and commit the lock before deploying, so its VPC range can never move` });
-      }
+  for (const c of fleet.clusters.filter((x) => wanted.includes(x.clusterId))) {
+    if (lock.clusterBlocks[c.clusterId] === undefined) {
+      problems.push({
+        path: c.node.path,
+        message: lock.path !== undefined
+          ? `the address block of cluster "${c.clusterId}" is not recorded in ${lock.path}; run the fleet's synth and commit the lock before deploying, so its VPC range can never move`
+          : `the address block of cluster "${c.clusterId}" is not recorded in an address lock; give the fleet addressLock: AddressLock.file('fleetform.lock.json'), run its synth and commit the lock before deploying, so its VPC range can never move`,
+      });
     }
+  }
+  const days = args.logRetentionDays;
+  if (days !== undefined && !LOG_RETENTION_DAYS.includes(days)) {
+    problems.push({ path: fleet.node.path, message: `logRetentionDays ${days} is not a retention CloudWatch offers; use one of ${LOG_RETENTION_DAYS.join(', ')}` });
   }
   assertNoProblems(problems);
   return new Set(wanted);

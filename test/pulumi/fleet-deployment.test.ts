@@ -14,9 +14,15 @@ beforeAll(async () => {
   binding = await import('../../lib/pulumi');
 });
 
+/** The small fleet, with every cluster's block recorded in an in-memory lock (as a committed lock file would). */
 function smallFleet() {
-  const { Fleet, EnvironmentFleet, EnvironmentProfile, FleetApp, Placement, AddressLock, Tenancy } = lib;
-  const fleet = new Fleet('shop', { addressLock: AddressLock.none() });
+  const draft = buildSmallFleet(lib.AddressLock.none());
+  return buildSmallFleet(lib.AddressLock.of(Object.fromEntries([...draft.addressPlan.clusters].map(([id, a]) => [id, a.block]))));
+}
+
+function buildSmallFleet(addressLock: InstanceType<typeof lib.AddressLock>) {
+  const { Fleet, EnvironmentFleet, EnvironmentProfile, FleetApp, Placement, Tenancy } = lib;
+  const fleet = new Fleet('shop', { addressLock });
   new EnvironmentFleet(fleet, 'prod', {
     regions: ['us-east-1', 'eu-west-1'],
     access: { admins: ['arn:aws:iam::111122223333:role/admins'], viewers: ['arn:aws:iam::111122223333:role/support'] },
@@ -103,6 +109,13 @@ describe('FleetDeployment under mocks', () => {
     ]);
   });
 
+  it('names each access entry after its principal, so adding or removing one never replaces another', async () => {
+    const { fnv1a } = await import('../../lib/net/address-plan');
+    const entries = ofType('aws:eks/accessEntry:AccessEntry').filter((a) => a.name.startsWith('prod-eu-west-1-'));
+    const admin = 'arn:aws:iam::111122223333:role/admins';
+    expect(entries.find((e) => e.inputs.principalArn === admin)!.name).toBe(`prod-eu-west-1-access-${fnv1a(admin).toString(16).padStart(8, '0')}`);
+  });
+
   it('applies every Kubernetes object under its own cluster\'s provider', () => {
     const k8sProviders = ofType('pulumi:providers:kubernetes');
     expect(k8sProviders.map((p) => p.name).sort()).toEqual(fleet.clusters.map((c) => `${c.clusterId}-manifests-provider`).sort());
@@ -137,11 +150,20 @@ describe('FleetDeployment under mocks', () => {
 describe('FleetDeployment refuses before registering anything', () => {
   it('an invalid fleet', () => {
     const { Fleet, AddressLock, RegionalCluster } = lib;
-    const fleet = new Fleet('bad', { addressLock: AddressLock.none() });
+    const fleet = new Fleet('bad', { addressLock: AddressLock.of({ one: '10.64.0.0/16' }) });
     new RegionalCluster(fleet, 'one', { region: 'eu-west-9' });
     const before = recorded.length;
     expect(() => new binding.FleetDeployment('bad', { fleet })).toThrow(/\[bad\/one\] region "eu-west-9" is not an AWS commercial region/);
     expect(recorded.length).toBe(before);
+  });
+
+  it('a cluster whose address block is not recorded in a lock', () => {
+    const fleet = buildSmallFleet(lib.AddressLock.none());
+    expect(() => new binding.FleetDeployment('unlocked', { fleet })).toThrow(/\[shop\/prod\/us-east-1\] the address block of cluster "prod-us-east-1" is not recorded in an address lock/);
+  });
+
+  it('a log retention CloudWatch does not offer', () => {
+    expect(() => new binding.FleetDeployment('logs', { fleet: smallFleet(), logRetentionDays: 42 })).toThrow(/logRetentionDays 42 is not a retention CloudWatch offers/);
   });
 
   it('a chosen cluster that is not in the fleet', () => {

@@ -2,10 +2,14 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { RegionalCluster } from '../../regional-cluster';
 import { NatGateways } from '../../environment-profile';
+import { fnv1a } from '../../net/address-plan';
 import { kubeconfigFor } from '../kubeconfig';
 import { ClusterNetwork } from './cluster-network';
 import { POLICY, serviceRole } from './iam';
 import { NodePoolGroup } from './node-pool-group';
+
+/** Zone ids where EKS cannot place a control plane (AWS EKS user guide, "Subnet requirements"). */
+export const EKS_UNSUPPORTED_ZONE_IDS = ['use1-az3', 'usw1-az2', 'cac1-az3'] as const;
 
 /** Control-plane log types sent to CloudWatch. */
 export const CONTROL_PLANE_LOGS = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
@@ -43,15 +47,24 @@ export class EksCluster extends pulumi.ComponentResource {
     const addresses = c.addresses!;
     const parent = { parent: this };
 
+    // The first zones by name among those every account has and EKS supports; not filtered
+    // by current state, so a zone's passing impairment never moves a subnet.
     const zones = aws.getAvailabilityZonesOutput({
-      state: 'available',
+      allAvailabilityZones: false,
       filters: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
-    }, parent);
+      excludeZoneIds: [...EKS_UNSUPPORTED_ZONE_IDS],
+    }, parent).names.apply((names) => {
+      const sorted = [...names].sort();
+      if (sorted.length < addresses.privateSubnets.length) {
+        throw new Error(`[${c.node.path}] region ${c.region} offers this account ${sorted.length} availability zones EKS supports (${sorted.join(', ')}); fleetform clusters span ${addresses.privateSubnets.length}, so choose another region`);
+      }
+      return sorted;
+    });
     this.network = new ClusterNetwork(`${name}-network`, {
       clusterName: args.clusterName,
       addresses,
       natGateways: c.profile?.natGateways ?? NatGateways.PER_ZONE,
-      availabilityZones: addresses.privateSubnets.map((_, i) => zones.names.apply((n) => [...n].sort()[i])),
+      availabilityZones: addresses.privateSubnets.map((_, i) => zones.apply((n) => n[i])),
       tags: args.tags,
     }, parent);
 
@@ -93,8 +106,9 @@ export class EksCluster extends pulumi.ComponentResource {
       ...c.access.admins.map((p): [string, string] => [p, POLICY.clusterAdmin]),
       ...c.access.viewers.map((p): [string, string] => [p, POLICY.view]),
     ];
-    grants.forEach(([principal, policy], i) => {
-      const entryName = `${name}-access-${i}`;
+    // Named after the principal, so adding or removing one never renames (and replaces) another's entry.
+    grants.forEach(([principal, policy]) => {
+      const entryName = `${name}-access-${fnv1a(principal).toString(16).padStart(8, '0')}`;
       const entry = new aws.eks.AccessEntry(entryName, {
         clusterName: this.eksCluster.name,
         principalArn: principal,
