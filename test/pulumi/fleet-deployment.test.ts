@@ -20,7 +20,7 @@ function smallFleet() {
   return buildSmallFleet(lib.AddressLock.of(Object.fromEntries([...draft.addressPlan.clusters].map(([id, a]) => [id, a.block]))));
 }
 
-function buildSmallFleet(addressLock: InstanceType<typeof lib.AddressLock>) {
+function buildSmallFleet(addressLock: ReturnType<typeof lib.AddressLock.none>) {
   const { Fleet, EnvironmentFleet, EnvironmentProfile, FleetApp, Placement, Tenancy } = lib;
   const fleet = new Fleet('shop', { addressLock });
   new EnvironmentFleet(fleet, 'prod', {
