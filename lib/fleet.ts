@@ -157,6 +157,7 @@ export class Fleet extends Construct {
   private appConflicts(): string[] {
     const problems: string[] = [];
     const apps = this.apps;
+    const placed = new Map(apps.map((a) => [a, a.clusters.map((c) => c.clusterId)]));
     for (let i = 0; i < apps.length; i++) {
       for (let j = i + 1; j < apps.length; j++) {
         const [a, b] = [apps[i], apps[j]];
@@ -165,8 +166,8 @@ export class Fleet extends Construct {
           continue;
         }
         if (a.namespace !== b.namespace) continue;
-        const onBoth = new Set(b.clusters.map((c) => c.clusterId));
-        const shared = a.clusters.filter((c) => onBoth.has(c.clusterId)).map((c) => c.clusterId);
+        const onBoth = new Set(placed.get(b));
+        const shared = placed.get(a)!.filter((id) => onBoth.has(id));
         if (shared.length > 0) {
           problems.push(`apps ${a.node.path} and ${b.node.path} both use namespace "${a.namespace}" on ${shared.join(', ')}; give one of them a namespace of its own`);
         }
