@@ -1,9 +1,13 @@
 import { Construct } from 'constructs';
 import { checkKubernetesVersion } from './catalog/kubernetes-versions';
+import { claimId, ignoreIfStandIn } from './construct-ids';
 import { EnvironmentProfile } from './environment-profile';
-import { checkLater } from './errors';
+import { checkLater, refuse } from './errors';
+import { Fields, describeValue, readProps, shapes } from './input';
+import { isKind, markKind } from './markers';
 import { checkDnsLabel, checkLabels } from './naming';
-import { MARKERS, RegionalCluster, RegionalClusterProps, Tenancy } from './regional-cluster';
+import { CLUSTER_OPTION_FIELDS, RegionalCluster, RegionalClusterProps } from './regional-cluster';
+import { Tenancy } from './tenancy';
 
 /** Who may use the clusters of an environment. */
 export interface EnvironmentAccess {
@@ -53,6 +57,22 @@ export interface EnvironmentFleetProps {
 /** Options of {@link EnvironmentFleet.addCluster}. */
 export type EnvironmentClusterOptions = Omit<RegionalClusterProps, 'region' | 'environment'>;
 
+const PRINCIPALS = shapes.list(shapes.string);
+const FIELDS: Fields = {
+  regions: { shape: shapes.list(shapes.string), example: '["eu-west-1", "eu-central-1"]', required: true },
+  profile: CLUSTER_OPTION_FIELDS.profile,
+  kubernetesVersion: CLUSTER_OPTION_FIELDS.kubernetesVersion,
+  tenancy: CLUSTER_OPTION_FIELDS.tenancy,
+  access: {
+    shape: shapes.object({
+      admins: { shape: PRINCIPALS, example: '["arn:aws:iam::123456789012:role/platform-admins"]' },
+      viewers: { shape: PRINCIPALS, example: '["arn:aws:iam::123456789012:role/support"]' },
+    }, 'access such as { admins: [...], viewers: [...] }'),
+    example: '{ admins: ["arn:aws:iam::123456789012:role/platform-admins"] }',
+  },
+  labels: CLUSTER_OPTION_FIELDS.labels,
+};
+
 const IAM_PRINCIPAL = /^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
 
 /**
@@ -60,36 +80,52 @@ const IAM_PRINCIPAL = /^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
  * RegionalCluster per region, sharing a profile, a version and access rules.
  */
 export class EnvironmentFleet extends Construct {
+  /** Whether `x` is an EnvironmentFleet (also one made by another copy of fleetform). */
+  static isEnvironmentFleet(x: unknown): x is EnvironmentFleet {
+    return isKind(x, 'environment');
+  }
+
   /** Environment name: the construct id. */
   readonly environmentName: string;
+  /** The profile of the environment's clusters. */
   readonly profile: EnvironmentProfile;
+  /** The version given to the environment, if any. */
   readonly kubernetesVersion?: string;
+  /** The tenancy given to the environment, if any. */
   readonly tenancy?: Tenancy;
+  /** Access to every cluster of the environment. */
   readonly access: Required<EnvironmentAccess>;
+  /** Labels of every cluster of the environment. */
   readonly labels: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: EnvironmentFleetProps) {
-    super(scope, id);
-    Object.defineProperty(this, MARKERS.ENVIRONMENT, { value: true });
-    this.environmentName = id;
-    this.profile = props.profile ?? EnvironmentProfile.production();
-    this.kubernetesVersion = props.kubernetesVersion;
-    this.tenancy = props.tenancy;
-    this.access = { admins: [...(props.access?.admins ?? [])], viewers: [...(props.access?.viewers ?? [])] };
-    this.labels = { ...(props.labels ?? {}) };
+    super(scope, claimId(scope, id, 'environment'));
+    ignoreIfStandIn(this, id);
+    markKind(this, 'environment');
+    const read = readProps<EnvironmentFleetProps>(props, FIELDS);
+    const p = read.props;
+    this.environmentName = this.node.id;
+    this.profile = p.profile ?? EnvironmentProfile.production();
+    this.kubernetesVersion = p.kubernetesVersion;
+    this.tenancy = p.tenancy;
+    this.access = { admins: [...(p.access?.admins ?? [])], viewers: [...(p.access?.viewers ?? [])] };
+    this.labels = { ...(p.labels ?? {}) };
+    const principals = [...this.access.admins, ...this.access.viewers];
 
     checkLater(this, () => [
-      checkDnsLabel('environment name', id, 32),
-      ...(props.regions.length === 0 ? ['the environment has no regions; list at least one, such as ["eu-west-1"]'] : []),
-      ...(this.kubernetesVersion ? [checkKubernetesVersion(this.kubernetesVersion)] : []),
-      ...[...this.access.admins, ...this.access.viewers].filter((a) => !IAM_PRINCIPAL.test(a))
+      ...read.problems,
+      checkDnsLabel('environment name', this.environmentName, 32),
+      ...(p.regions?.length === 0 ? ['the environment has no regions; list at least one, such as ["eu-west-1"]'] : []),
+      ...(this.kubernetesVersion !== undefined ? [checkKubernetesVersion(this.kubernetesVersion)] : []),
+      ...this.profile.problems,
+      ...principals.filter((a) => !IAM_PRINCIPAL.test(a))
         .map((a) => `access principal "${a}" is not an IAM role or user ARN such as arn:aws:iam::123456789012:role/platform-admins`),
-      ...[...this.access.admins, ...this.access.viewers].filter((a, i, all) => all.indexOf(a) !== i)
+      ...principals.filter((a, i, all) => all.indexOf(a) !== i)
         .map((a) => `access principal "${a}" is listed more than once; give each principal one role (admins or viewers), once`),
       ...checkLabels('label', this.labels),
     ]);
 
-    for (const region of props.regions) {
+    for (const region of p.regions ?? []) {
       if (this.node.tryFindChild(region)) {
         checkLater(this, () => [`region "${region}" is listed twice; list each region once (add a second cluster in a region with addCluster and another id)`]);
         continue;
@@ -102,20 +138,28 @@ export class EnvironmentFleet extends Construct {
    * Adds a cluster in `region` to the environment.
    * @param id construct id; the cluster id becomes `<environment>-<id>`
    */
-  addCluster(region: string, options: EnvironmentClusterOptions, id: string = region): RegionalCluster {
-    return new RegionalCluster(this, id, { ...options, region });
+  addCluster(region: string, options: EnvironmentClusterOptions = {}, id: string = region): RegionalCluster {
+    const given: object = typeof options === 'object' && options !== null ? options : {};
+    if ('environment' in given || 'region' in given) {
+      checkLater(this, () => [`addCluster options set ${'region' in given ? 'region' : 'environment'}; pass the region as the first argument and leave environment out (the cluster belongs to "${this.environmentName}")`]);
+    }
+    return new RegionalCluster(this, id, { ...given, region } as RegionalClusterProps);
   }
 
   /** The environment's clusters, sorted by cluster id. */
   get clusters(): RegionalCluster[] {
-    return this.node.children.filter(RegionalCluster.isRegionalCluster).sort((a, b) => (a.clusterId < b.clusterId ? -1 : 1));
+    return this.node.children.filter(RegionalCluster.isRegionalCluster).sort((a, b) => (a.clusterId < b.clusterId ? -1 : a.clusterId > b.clusterId ? 1 : 0));
   }
 
-  /** The environment's cluster in `region` with the region as id. */
-  cluster(region: string): RegionalCluster {
-    const c = this.node.tryFindChild(region);
+  /**
+   * The environment's cluster whose id is `id` (the region, for clusters made from `regions`).
+   * @throws FleetValidationError naming the clusters the environment has, when there is none
+   */
+  cluster(id: string): RegionalCluster {
+    const c = typeof id === 'string' ? this.node.tryFindChild(id) : undefined;
     if (!RegionalCluster.isRegionalCluster(c)) {
-      throw new TypeError(`[${this.node.path}] has no cluster "${region}"; it has ${this.clusters.map((x) => x.node.id).join(', ') || 'none'}`);
+      const have = this.clusters.map((x) => `"${x.node.id}"`).join(', ') || 'none';
+      refuse(this.node.path, `has no cluster ${typeof id === 'string' ? `"${id}"` : describeValue(id)}; it has ${have}, so use one of them or add the region to regions`);
     }
     return c;
   }

@@ -8,19 +8,54 @@ export interface FleetProblem {
 }
 
 /**
- * Thrown by `Fleet.synth()` (and the Pulumi binding) when the fleet is invalid.
- * Carries every problem found, so one run reports them all; nothing has been
- * written or deployed when it is thrown.
+ * Something that does not stop a synth but that a platform team should know
+ * (like an aws-cdk warning annotation). `strict` synths refuse them as problems.
+ */
+export interface FleetWarning {
+  /** Construct path, such as `acme/production/eu-west-1`. */
+  readonly path: string;
+  readonly message: string;
+  /** Id of the rule that raised it, such as `regional-quotas`. */
+  readonly rule: string;
+}
+
+/**
+ * Thrown by `Fleet.synth()`, `Fleet.assemble()` and the Pulumi binding when
+ * the fleet is invalid, and by lookups of things that do not exist. Carries
+ * every problem found, so one run reports them all; nothing has been written
+ * or deployed when it is thrown.
+ *
+ * It is a mistake in the fleet's description, not in fleetform: its stack is
+ * cut to the message and the first caller outside fleetform, so an uncaught
+ * one prints the problem list and where the call was made, not fleetform's internals.
  */
 export class FleetValidationError extends Error {
-  readonly problems: readonly FleetProblem[];
+  declare readonly problems: readonly FleetProblem[];
 
   constructor(problems: readonly FleetProblem[]) {
     const lines = problems.map((p) => `[${p.path}] ${p.message}`);
     super(`fleet is invalid (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n  ${lines.join('\n  ')}`);
     this.name = 'FleetValidationError';
-    this.problems = problems;
+    // Not enumerable, so Node's printing of an uncaught error does not repeat the list.
+    Object.defineProperty(this, 'problems', { value: Object.freeze([...problems]), enumerable: false });
+    Object.defineProperty(this, 'stack', { value: `${this.name}: ${this.message}\n    at ${callerOutsideFleetform(this.stack)}`, writable: true, configurable: true });
   }
+}
+
+/** The first stack frame of the user's code, or a placeholder when there is none. */
+function callerOutsideFleetform(stack: string | undefined): string {
+  const ownRoot = __dirname; // lib/ (source) or build/lib/ (compiled)
+  for (const line of (stack ?? '').split('\n').slice(1)) {
+    const frame = line.trim().replace(/^at /, '');
+    if (frame.includes(ownRoot) || frame.includes('node:internal') || frame.includes('/node_modules/')) continue;
+    return frame;
+  }
+  return '<fleetform>';
+}
+
+/** Throws a {@link FleetValidationError} for one problem: for lookups that cannot wait for synth. */
+export function refuse(path: string, message: string): never {
+  throw new FleetValidationError([{ path, message }]);
 }
 
 /**
@@ -33,11 +68,11 @@ export function checkLater(scope: Construct, check: () => Iterable<string | unde
   });
 }
 
-/** Runs every validation of the tree below `root`, depth first in creation order, and returns the problems, deduplicated. */
-export function collectProblems(root: IConstruct): FleetProblem[] {
+/** Runs the validations of `constructs`, in the order given, and returns their problems, deduplicated. */
+export function collectProblems(constructs: Iterable<IConstruct>): FleetProblem[] {
   const seen = new Set<string>();
   const problems: FleetProblem[] = [];
-  for (const c of root.node.findAll()) {
+  for (const c of constructs) {
     for (const message of c.node.validate()) {
       const key = `${c.node.path}\u0000${message}`;
       if (seen.has(key)) continue;

@@ -1,88 +1,15 @@
 import { Construct } from 'constructs';
+import {
+  AUTOSCALING_SHAPE, AppIngress, AppResources, AutoscalingOptions, ClusterOverrideOptions, ENV_SHAPE, HEALTH_CHECK_SHAPE,
+  HealthCheck, INGRESS_SHAPE, OVERRIDE_FIELDS, RESOURCES_SHAPE, ResourceRange,
+} from './app-options';
+import { claimId, ignoreIfStandIn } from './construct-ids';
 import { checkLater } from './errors';
+import { Fields, describeValue, readProps, shapes } from './input';
+import { isKind, markKind } from './markers';
 import { checkDnsLabel, checkLabels } from './naming';
 import { Placement } from './placement';
-import { findFleet, RegionalCluster } from './regional-cluster';
-import { SYSTEM_NAMESPACE } from './synth/baseline-chart';
-
-/** Namespaces no app may use: Kubernetes' own and fleetform's. */
-export const RESERVED_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease', SYSTEM_NAMESPACE];
-
-/** Pod autoscaling (a HorizontalPodAutoscaler on CPU). */
-export interface AutoscalingOptions {
-  /** Fewest replicas per cluster. */
-  readonly minReplicas: number;
-  /** Most replicas per cluster. */
-  readonly maxReplicas: number;
-  /**
-   * Average CPU utilization, in percent of the request, the autoscaler aims for.
-   * @default 70
-   */
-  readonly targetCpuUtilization?: number;
-}
-
-/** Requests and limits of one resource, as Kubernetes quantities. */
-export interface ResourceRange {
-  /** Reserved for the container, such as `250m` or `256Mi`. */
-  readonly request: string;
-  /** Most the container may use. */
-  readonly limit: string;
-}
-
-/** Container resources. */
-export interface AppResources {
-  /** @default { request: '100m', limit: '500m' } */
-  readonly cpu?: ResourceRange;
-  /** @default { request: '128Mi', limit: '256Mi' } */
-  readonly memory?: ResourceRange;
-}
-
-/** Readiness and liveness probing. */
-export interface HealthCheck {
-  /**
-   * HTTP path probed on the app port; without it the probes open a TCP connection.
-   * @default - TCP probes
-   */
-  readonly path?: string;
-  /**
-   * Seconds before the first liveness probe.
-   * @default 10
-   */
-  readonly initialDelaySeconds?: number;
-}
-
-/** HTTP routing into the app from outside the cluster. */
-export interface AppIngress {
-  /** Host name served, such as `shop.acme.example`. */
-  readonly host: string;
-  /**
-   * Path prefix routed to the app.
-   * @default '/'
-   */
-  readonly path?: string;
-  /**
-   * IngressClass that serves it.
-   * @default - the cluster's default class
-   */
-  readonly className?: string;
-  /**
-   * Secret in the app's namespace holding the TLS certificate for the host.
-   * @default - no TLS at the ingress
-   */
-  readonly tlsSecretName?: string;
-}
-
-/** What may differ on one cluster. */
-export interface ClusterOverrideOptions {
-  /** Image on this cluster. @default - the app's image */
-  readonly image?: string;
-  /** Fixed replicas on this cluster; turns autoscaling off there. @default - the app's scaling */
-  readonly replicas?: number;
-  /** Autoscaling on this cluster; replaces fixed replicas there. @default - the app's scaling */
-  readonly autoscaling?: AutoscalingOptions;
-  /** Environment variables added (or replaced) on this cluster. @default - none */
-  readonly env?: Readonly<Record<string, string>>;
-}
+import { RESERVED_NAMESPACES } from './reserved';
 
 /** Props of a {@link FleetApp}. */
 export interface FleetAppProps {
@@ -138,24 +65,22 @@ export interface FleetAppProps {
   readonly labels?: Readonly<Record<string, string>>;
 }
 
-/** An app's settings on one cluster, every default filled in and overrides applied. */
-export interface AppSpec {
-  readonly name: string;
-  readonly namespace: string;
-  readonly image: string;
-  readonly port: number;
-  readonly servicePort: number;
-  /** Fixed replicas, or undefined when autoscaling. */
-  readonly replicas?: number;
-  readonly autoscaling?: Required<AutoscalingOptions>;
-  readonly resources: Required<AppResources>;
-  readonly healthCheck: HealthCheck;
-  readonly maxUnavailable: number;
-  readonly spreadAcrossZones: boolean;
-  readonly ingress?: AppIngress;
-  readonly env: Readonly<Record<string, string>>;
-  readonly labels: Readonly<Record<string, string>>;
-}
+const FIELDS: Fields = {
+  image: { shape: shapes.string, example: '"ghcr.io/acme/api:1.4.2"', required: true },
+  port: { shape: shapes.number, example: '8080', required: true },
+  placement: { shape: shapes.instance('a Placement', Placement.isPlacement), example: 'Placement.all()', required: true },
+  namespace: { shape: shapes.string, example: '"shop"' },
+  replicas: { shape: shapes.number, example: '2' },
+  autoscaling: { shape: AUTOSCALING_SHAPE, example: '{ minReplicas: 2, maxReplicas: 10 }' },
+  resources: { shape: RESOURCES_SHAPE, example: '{ cpu: { request: "250m", limit: "1" } }' },
+  healthCheck: { shape: HEALTH_CHECK_SHAPE, example: '{ path: "/healthz" }' },
+  maxUnavailable: { shape: shapes.number, example: '1' },
+  spreadAcrossZones: { shape: shapes.boolean, example: 'true' },
+  servicePort: { shape: shapes.number, example: '80' },
+  ingress: { shape: INGRESS_SHAPE, example: '{ host: "shop.acme.example" }' },
+  env: { shape: ENV_SHAPE, example: '{ LOG_LEVEL: "info" }' },
+  labels: { shape: shapes.record(shapes.string, 'an object of label names to string values'), example: '{ team: "shop" }' },
+};
 
 const QUANTITY = /^([0-9]+(\.[0-9]+)?)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
@@ -166,27 +91,30 @@ const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
  * NetworkPolicy and, when autoscaling, a HorizontalPodAutoscaler, in each.
  */
 export class FleetApp extends Construct {
+  /** Whether `x` is a FleetApp (also one made by another copy of fleetform). */
   static isFleetApp(x: unknown): x is FleetApp {
-    return x instanceof FleetApp;
+    return isKind(x, 'app');
   }
 
+  /** The app's name: its construct id, the name of its Deployment and Service. */
   readonly appName: string;
-  readonly placement: Placement;
-  private readonly props: FleetAppProps;
-  private readonly overrides = new Map<string, ClusterOverrideOptions>();
+  /** The props as given, without fields of the wrong shape; the effective spec per cluster is in `fleet.resolve()`. */
+  readonly props: Readonly<Partial<FleetAppProps>>;
+  readonly #overrides = new Map<string, ClusterOverrideOptions>();
 
   constructor(scope: Construct, id: string, props: FleetAppProps) {
-    super(scope, id);
-    this.appName = id;
-    this.props = props;
-    this.placement = props.placement;
-    checkLater(this, () => this.check());
+    super(scope, claimId(scope, id, 'app'));
+    ignoreIfStandIn(this, id);
+    markKind(this, 'app');
+    const read = readProps<FleetAppProps>(props, FIELDS);
+    this.appName = this.node.id;
+    this.props = read.props;
+    checkLater(this, () => [...read.problems, ...checkApp(this.appName, read.props)]);
   }
 
-  /** Changes the app on one cluster, such as replicas or image in one region. */
-  addClusterOverride(cluster: RegionalCluster | string, options: ClusterOverrideOptions): void {
-    const id = typeof cluster === 'string' ? cluster : cluster.clusterId;
-    this.overrides.set(id, { ...(this.overrides.get(id) ?? {}), ...options });
+  /** Clusters the app lands on; `Placement.clusters()` (none) when none was given. */
+  get placement(): Placement {
+    return this.props.placement ?? Placement.clusters();
   }
 
   /** The app's namespace. */
@@ -194,84 +122,54 @@ export class FleetApp extends Construct {
     return this.props.namespace ?? this.appName;
   }
 
-  /** The app's image, before per-cluster overrides. */
-  get image(): string {
-    return this.props.image;
+  /** Overrides by cluster id, in the order added. */
+  get overrides(): ReadonlyMap<string, ClusterOverrideOptions> {
+    return this.#overrides;
   }
 
-  /** The clusters the app lands on, sorted by cluster id. */
-  get clusters(): RegionalCluster[] {
-    return this.placement.select(findFleet(this).clusters);
+  /** Changes the app on one cluster, such as replicas or image in one region. */
+  addClusterOverride(cluster: { readonly clusterId: string } | string, options: ClusterOverrideOptions): void {
+    const id = typeof cluster === 'string' ? cluster : (cluster as { clusterId?: unknown } | undefined)?.clusterId;
+    const read = readProps<ClusterOverrideOptions>(options, OVERRIDE_FIELDS, 'override options');
+    if (typeof id !== 'string') {
+      checkLater(this, () => [`addClusterOverride was given ${describeValue(cluster)}; give a RegionalCluster or a cluster id such as "production-eu-west-1"`]);
+      return;
+    }
+    const at = `override "${id}" `;
+    checkLater(this, () => [
+      ...read.problems.map((p) => `${at}${p}`),
+      ...(read.props.image !== undefined ? checkImage(read.props.image, `${at}image`) : []),
+      ...checkScaling(at, read.props),
+      ...Object.keys(read.props.env ?? {}).filter((k) => !ENV_NAME.test(k)).map((k) => `${at}env name "${k}" is not a valid environment variable name`),
+    ]);
+    this.#overrides.set(id, { ...(this.#overrides.get(id) ?? {}), ...read.props });
   }
+}
 
-  /** The app's settings on `clusterId`. */
-  specFor(clusterId: string): AppSpec {
-    const p = this.props;
-    const o = this.overrides.get(clusterId) ?? {};
-    const scaled = o.replicas !== undefined || o.autoscaling !== undefined ? o : p;
-    const autoscaling = scaled.autoscaling
-      ? { targetCpuUtilization: 70, ...scaled.autoscaling }
-      : undefined;
-    return {
-      name: this.appName,
-      namespace: this.namespace,
-      image: o.image ?? p.image,
-      port: p.port,
-      servicePort: p.servicePort ?? 80,
-      replicas: autoscaling ? undefined : scaled.replicas ?? 2,
-      autoscaling,
-      resources: {
-        cpu: p.resources?.cpu ?? { request: '100m', limit: '500m' },
-        memory: p.resources?.memory ?? { request: '128Mi', limit: '256Mi' },
-      },
-      healthCheck: p.healthCheck ?? {},
-      maxUnavailable: p.maxUnavailable ?? 1,
-      spreadAcrossZones: p.spreadAcrossZones ?? true,
-      ingress: p.ingress ? { path: '/', ...p.ingress } : undefined,
-      env: { ...(p.env ?? {}), ...(o.env ?? {}) },
-      labels: { ...(p.labels ?? {}) },
-    };
-  }
-
-  private *check(): Iterable<string | undefined> {
-    const p = this.props;
-    yield checkDnsLabel('app name', this.appName, 50);
-    if (/^[0-9]/.test(this.appName)) yield `app name "${this.appName}" starts with a digit; it names the app's Service, which must start with a letter (DNS-1035), so rename it, such as "app-${this.appName}"`;
-    if (p.namespace !== undefined) yield checkDnsLabel('namespace', p.namespace);
-    if (RESERVED_NAMESPACES.includes(this.namespace)) yield `namespace "${this.namespace}" is reserved for Kubernetes or fleetform; give the app a namespace of its own`;
-    yield* checkImage(p.image, 'image');
-    if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) yield `port ${p.port} is not a TCP port; use 1 to 65535`;
-    if (p.servicePort !== undefined && (!Number.isInteger(p.servicePort) || p.servicePort < 1 || p.servicePort > 65535)) yield `servicePort ${p.servicePort} is not a TCP port; use 1 to 65535`;
-    yield* checkScaling('', p);
-    for (const [kind, r] of Object.entries(p.resources ?? {})) {
-      for (const [k, q] of Object.entries(r as ResourceRange)) {
-        if (!QUANTITY.test(q)) yield `resources.${kind}.${k} "${q}" is not a Kubernetes quantity such as "250m" or "256Mi"`;
-      }
-    }
-    if (p.healthCheck?.path !== undefined && !p.healthCheck.path.startsWith('/')) yield `healthCheck.path "${p.healthCheck.path}" must start with '/'`;
-    const delay = p.healthCheck?.initialDelaySeconds;
-    if (delay !== undefined && (!Number.isInteger(delay) || delay < 0)) yield `healthCheck.initialDelaySeconds ${delay} must be a whole number of seconds, 0 or more`;
-    if (p.maxUnavailable !== undefined && (!Number.isInteger(p.maxUnavailable) || p.maxUnavailable < 1)) yield `maxUnavailable ${p.maxUnavailable} must be a whole number of at least 1; 0 would block every node drain`;
-    if (p.ingress) yield* checkIngress(p.ingress);
-    for (const k of Object.keys(p.env ?? {})) if (!ENV_NAME.test(k)) yield `env name "${k}" is not a valid environment variable name`;
-    yield* checkLabels('label', p.labels);
-
-    const placed = this.clusters;
-    const known = new Set(findFleet(this).clusters.map((c) => c.clusterId));
-    for (const id of this.placement.clusters ?? []) {
-      if (!known.has(id)) yield `placement names cluster "${id}", which is not in the fleet; fix the id (the fleet has ${[...known].join(', ') || 'no clusters'})`;
-    }
-    if (placed.length === 0) {
-      yield `the app is placed on no cluster (placement: ${this.placement.describe()}); widen the placement or add a cluster it selects`;
-    }
-    const placedIds = new Set(placed.map((c) => c.clusterId));
-    for (const [id, o] of [...this.overrides].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (!placedIds.has(id)) yield `override for cluster "${id}" names a cluster the app is not placed on (${[...placedIds].join(', ') || 'none'}); fix the id or the placement`;
-      if (o.image !== undefined) yield* checkImage(o.image, `override "${id}" image`);
-      yield* checkScaling(`override "${id}" `, o);
-      for (const k of Object.keys(o.env ?? {})) if (!ENV_NAME.test(k)) yield `override "${id}" env name "${k}" is not a valid environment variable name`;
+/** Checks of an app's own props that need no other construct. */
+function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | undefined> {
+  yield checkDnsLabel('app name', name, 50);
+  if (/^[0-9]/.test(name)) yield `app name "${name}" starts with a digit; it names the app's Service, which must start with a letter (DNS-1035), so rename it, such as "app-${name}"`;
+  if (p.namespace !== undefined) yield checkDnsLabel('namespace', p.namespace);
+  const namespace = p.namespace ?? name;
+  if (RESERVED_NAMESPACES.includes(namespace)) yield `namespace "${namespace}" is reserved for Kubernetes or fleetform; give the app a namespace of its own`;
+  if (p.image !== undefined) yield* checkImage(p.image, 'image');
+  if (p.port !== undefined && (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535)) yield `port ${p.port} is not a TCP port; use 1 to 65535`;
+  if (p.servicePort !== undefined && (!Number.isInteger(p.servicePort) || p.servicePort < 1 || p.servicePort > 65535)) yield `servicePort ${p.servicePort} is not a TCP port; use 1 to 65535`;
+  yield* checkScaling('', p);
+  for (const [kind, r] of Object.entries(p.resources ?? {})) {
+    for (const [k, q] of Object.entries(r as ResourceRange)) {
+      if (!QUANTITY.test(q)) yield `resources.${kind}.${k} "${q}" is not a Kubernetes quantity such as "250m" or "256Mi"`;
     }
   }
+  if (p.healthCheck?.path !== undefined && !p.healthCheck.path.startsWith('/')) yield `healthCheck.path "${p.healthCheck.path}" must start with '/'`;
+  const delay = p.healthCheck?.initialDelaySeconds;
+  if (delay !== undefined && (!Number.isInteger(delay) || delay < 0)) yield `healthCheck.initialDelaySeconds ${delay} must be a whole number of seconds, 0 or more`;
+  if (p.maxUnavailable !== undefined && (!Number.isInteger(p.maxUnavailable) || p.maxUnavailable < 1)) yield `maxUnavailable ${p.maxUnavailable} must be a whole number of at least 1; 0 would block every node drain`;
+  if (p.ingress) yield* checkIngress(p.ingress);
+  for (const k of Object.keys(p.env ?? {})) if (!ENV_NAME.test(k)) yield `env name "${k}" is not a valid environment variable name`;
+  yield* checkLabels('label', p.labels);
+  yield* p.placement?.problems ?? [];
 }
 
 function* checkIngress(i: AppIngress): Iterable<string | undefined> {

@@ -1,13 +1,21 @@
-import { Construct } from 'constructs';
+import { RootConstruct } from 'constructs';
 import { DEFAULT_KUBERNETES_VERSION, checkKubernetesVersion } from './catalog/kubernetes-versions';
-import { assertNoProblems, checkLater, collectProblems, FleetProblem } from './errors';
+import { EnvironmentFleet } from './environment-fleet';
+import { FleetValidationError, FleetWarning, assertNoProblems, checkLater } from './errors';
 import { FleetApp } from './fleet-app';
+import { Fields, describeValue, readProps, shapes } from './input';
+import { readAddressLock, saveAddressLock } from './io/address-lock-file';
+import { isKind, markKind } from './markers';
+import { resolveFleet } from './model/resolve';
+import type { ResolvedFleet } from './model/resolved';
 import { AddressLock } from './net/address-lock';
-import { AddressPlan, checkAddressSpace, planAddresses } from './net/address-plan';
-import { NodePoolProps } from './node-pool';
+import { checkAddressSpace } from './net/address-plan';
+import { NODE_POOL_SHAPE, NodePoolProps, checkNodePools } from './node-pool';
 import { byCodeUnit, checkDnsLabel } from './naming';
-import { MARKERS, RegionalCluster } from './regional-cluster';
-import { FleetAssembly, assembleFleet, writeAssembly } from './synth/assembly';
+import { RegionalCluster } from './regional-cluster';
+import { FLEET_RULES } from './rules';
+import { FleetAssembly, outputFiles, synthesizeFleet } from './synth/assembly';
+import { WriteReport, writeOutput } from './io/writer';
 
 /** Props of a {@link Fleet}. */
 export interface FleetProps {
@@ -37,23 +45,64 @@ export interface FleetProps {
    * @default AddressLock.none()
    */
   readonly addressLock?: AddressLock;
+  /**
+   * AWS tags put on every cloud resource of the fleet, besides fleetform's own.
+   * @default - fleetform's own only
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Options of {@link Fleet.assemble}. */
+export interface FleetAssembleOptions {
+  /**
+   * Refuse the fleet when a rule warns, as if every warning were a problem.
+   * @default false
+   */
+  readonly strict?: boolean;
 }
 
 /** Options of {@link Fleet.synth}. */
-export interface FleetSynthOptions {
+export interface FleetSynthOptions extends FleetAssembleOptions {
   /**
    * Output folder.
    * @default 'dist'
    */
   readonly outdir?: string;
+  /**
+   * Called with each warning of a synth that goes ahead.
+   * @default - prints `warning: [path] message` to standard error
+   */
+  readonly onWarning?: (warning: FleetWarning) => void;
 }
+
+/** What {@link Fleet.synth} did: the assembly, what it wrote, and the address lock. */
+export interface FleetSynthResult extends FleetAssembly {
+  /** Files written, left unchanged and removed in the output folder. */
+  readonly report: WriteReport;
+  /** The lock file used, if any, and whether this synth wrote it. */
+  readonly addressLock: { readonly path?: string; readonly written: boolean };
+}
+
+const FIELDS: Fields = {
+  addressSpace: { shape: shapes.string, example: '"10.64.0.0/10"' },
+  clusterBlockPrefix: { shape: shapes.number, example: '16' },
+  kubernetesVersion: { shape: shapes.string, example: '"1.31"' },
+  defaultNodePool: { shape: NODE_POOL_SHAPE, example: '{ name: "default", instanceTypes: ["m6i.large"] }' },
+  addressLock: { shape: shapes.instance('an AddressLock', AddressLock.isAddressLock), example: 'AddressLock.file("fleetform.lock.json")' },
+  tags: { shape: shapes.record(shapes.string, 'an object of tag keys to string values'), example: '{ "cost-center": "shop" }' },
+};
 
 /**
  * The root of a fleet: its name, address space and defaults. Clusters,
- * environments and apps are created under it; `synth()` validates the whole
- * tree and writes each cluster's manifests and the topology.
+ * environments and apps are created under it; `synth()` resolves and checks
+ * the whole tree and writes each cluster's manifests and the topology.
  */
-export class Fleet extends Construct {
+export class Fleet extends RootConstruct {
+  /** Whether `x` is a Fleet (also one made by another copy of fleetform). */
+  static isFleet(x: unknown): x is Fleet {
+    return isKind(x, 'fleet');
+  }
+
   /** The fleet name: the root construct id, the stem of every cloud name. */
   readonly fleetName: string;
   readonly addressSpace: string;
@@ -61,30 +110,31 @@ export class Fleet extends Construct {
   readonly kubernetesVersion: string;
   readonly defaultNodePool: NodePoolProps;
   readonly addressLock: AddressLock;
-  private planCache?: { key: string; plan: AddressPlan };
+  readonly tags: Readonly<Record<string, string>>;
 
   constructor(id: string, props: FleetProps = {}) {
-    super(undefined as unknown as Construct, id);
-    Object.defineProperty(this, MARKERS.FLEET, { value: true });
+    if (typeof id !== 'string' || id.length === 0) {
+      throw new FleetValidationError([{ path: '?', message: `the fleet name is ${describeValue(id)}; give the Fleet a name such as new Fleet('acme', {...})` }]);
+    }
+    super(id);
+    markKind(this, 'fleet');
+    const read = readProps<FleetProps>(props, FIELDS);
+    const p = read.props;
     this.fleetName = id;
-    this.addressSpace = props.addressSpace ?? '10.64.0.0/10';
-    this.clusterBlockPrefix = props.clusterBlockPrefix ?? 16;
-    this.kubernetesVersion = props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-    this.defaultNodePool = props.defaultNodePool ?? { name: 'default' };
-    this.addressLock = props.addressLock ?? AddressLock.none();
+    this.addressSpace = p.addressSpace ?? '10.64.0.0/10';
+    this.clusterBlockPrefix = p.clusterBlockPrefix ?? 16;
+    this.kubernetesVersion = p.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    this.defaultNodePool = p.defaultNodePool ?? { name: 'default' };
+    this.addressLock = p.addressLock ?? AddressLock.none();
+    this.tags = { ...(p.tags ?? {}) };
 
     checkLater(this, () => [
+      ...read.problems,
       checkDnsLabel('fleet name', id, 24),
       checkKubernetesVersion(this.kubernetesVersion),
-      ...this.addressLock.problems,
-      ...this.duplicateClusterIds(),
-      ...this.appConflicts(),
+      ...checkAddressSpace(this.addressSpace, this.clusterBlockPrefix),
+      ...(p.defaultNodePool !== undefined ? checkNodePools([p.defaultNodePool]).map((x) => `defaultNodePool: ${x}`) : []),
     ]);
-    // Plan problems are reported at the cluster they concern.
-    checkLater(this, () => {
-      const spaceProblems = checkAddressSpace(this.addressSpace, this.clusterBlockPrefix);
-      return spaceProblems.length ? spaceProblems : this.addressPlan.errors.filter((e) => e.path === '').map((e) => e.message);
-    });
   }
 
   /** Every cluster of the fleet, sorted by cluster id. */
@@ -92,96 +142,56 @@ export class Fleet extends Construct {
     return this.node.findAll().filter(RegionalCluster.isRegionalCluster).sort((a, b) => byCodeUnit(a.clusterId, b.clusterId));
   }
 
+  /** Every environment of the fleet, sorted by name. */
+  get environments(): EnvironmentFleet[] {
+    return this.node.findAll().filter(EnvironmentFleet.isEnvironmentFleet).sort((a, b) => byCodeUnit(a.environmentName, b.environmentName));
+  }
+
   /** Every app of the fleet, sorted by name. */
   get apps(): FleetApp[] {
     return this.node.findAll().filter(FleetApp.isFleetApp).sort((a, b) => byCodeUnit(a.appName, b.appName));
   }
 
-  /** The cluster with this id. */
+  /** The cluster with this id, or undefined. */
   cluster(clusterId: string): RegionalCluster | undefined {
     return this.clusters.find((c) => c.clusterId === clusterId);
   }
 
-  /** The address plan of the fleet's current clusters (recomputed when clusters change). */
-  get addressPlan(): AddressPlan {
-    const clusters = this.clusters;
-    const key = clusters.map((c) => `${c.clusterId}=${c.vpcCidr ?? ''}/${c.serviceCidr ?? ''}`).join(',');
-    if (this.planCache?.key !== key) {
-      if (checkAddressSpace(this.addressSpace, this.clusterBlockPrefix).length > 0) {
-        this.planCache = { key, plan: { clusters: new Map(), errors: [] } };
-      } else {
-        this.planCache = {
-          key,
-          plan: planAddresses({
-            addressSpace: this.addressSpace,
-            blockPrefix: this.clusterBlockPrefix,
-            locked: this.addressLock.clusterBlocks,
-            requests: clusters.map((c) => ({ clusterId: c.clusterId, path: c.node.path, vpcCidr: c.vpcCidr, serviceCidr: c.serviceCidr })),
-          }),
-        };
-      }
-    }
-    return this.planCache.plan;
-  }
-
-  /** Every problem of the fleet: each construct's own checks and the rules across them. */
-  validate(): FleetProblem[] {
-    const problems = collectProblems(this);
-    for (const e of this.addressPlan.errors) if (e.path !== '') problems.push(e);
-    return problems;
-  }
-
   /**
-   * Validates the fleet and synthesizes it in memory without writing anything.
-   * @throws FleetValidationError listing every problem
+   * Resolves the fleet: every setting filled in, addresses planned, names
+   * decided, each app's spec per cluster, and the problems and warnings of
+   * every check. Reads the address lock; writes nothing; never throws for a
+   * mistake in the fleet (see `problems`).
    */
-  assemble(): FleetAssembly {
-    assertNoProblems(this.validate());
-    return assembleFleet(this);
+  resolve(): ResolvedFleet {
+    return resolveFleet(this, readAddressLock(this.addressLock), FLEET_RULES);
   }
 
   /**
-   * Validates the fleet, writes `<outdir>/<cluster-id>/NNNN-<chart>.k8s.yaml`
+   * Resolves and checks the fleet and synthesizes it in memory without writing anything.
+   * @throws FleetValidationError listing every problem (and, when strict, every warning)
+   */
+  assemble(options: FleetAssembleOptions = {}): FleetAssembly {
+    const resolved = this.resolve();
+    assertNoProblems([
+      ...resolved.problems,
+      ...(options.strict ? resolved.warnings.map((w) => ({ path: w.path, message: `${w.message} (warning ${w.rule}, refused by strict synth)` })) : []),
+    ]);
+    return synthesizeFleet(resolved);
+  }
+
+  /**
+   * Resolves and checks the fleet, writes `<outdir>/<cluster-id>/NNNN-<chart>.k8s.yaml`
    * and `<outdir>/fleet.json`, and records the address plan in the lock file.
    * Nothing is written when the fleet is invalid.
    * @throws FleetValidationError listing every problem
    */
-  synth(options: FleetSynthOptions = {}): FleetAssembly {
-    const assembly = this.assemble();
-    writeAssembly(assembly, options.outdir ?? 'dist');
-    this.addressLock.save(Object.fromEntries([...this.addressPlan.clusters].map(([id, a]) => [id, a.block])));
-    return assembly;
-  }
-
-  /** Apps that would write the same objects on a cluster: the same name, or the same namespace. */
-  private appConflicts(): string[] {
-    const problems: string[] = [];
-    const apps = this.apps;
-    const placed = new Map(apps.map((a) => [a, a.clusters.map((c) => c.clusterId)]));
-    for (let i = 0; i < apps.length; i++) {
-      for (let j = i + 1; j < apps.length; j++) {
-        const [a, b] = [apps[i], apps[j]];
-        if (a.appName === b.appName) {
-          problems.push(`app name "${a.appName}" is used by ${a.node.path} and ${b.node.path}; give one of them another id`);
-          continue;
-        }
-        if (a.namespace !== b.namespace) continue;
-        const onBoth = new Set(placed.get(b));
-        const shared = placed.get(a)!.filter((id) => onBoth.has(id));
-        if (shared.length > 0) {
-          problems.push(`apps ${a.node.path} and ${b.node.path} both use namespace "${a.namespace}" on ${shared.join(', ')}; give one of them a namespace of its own`);
-        }
-      }
-    }
-    return problems;
-  }
-
-  private duplicateClusterIds(): string[] {
-    const byId = new Map<string, string[]>();
-    for (const c of this.node.findAll().filter(RegionalCluster.isRegionalCluster)) {
-      byId.set(c.clusterId, [...(byId.get(c.clusterId) ?? []), c.node.path]);
-    }
-    return [...byId].filter(([, paths]) => paths.length > 1)
-      .map(([id, paths]) => `cluster id "${id}" is used by ${paths.join(' and ')}; give one of them another id`);
+  synth(options: FleetSynthOptions = {}): FleetSynthResult {
+    const assembly = this.assemble(options);
+    const onWarning = options.onWarning ?? ((w: FleetWarning) => process.stderr.write(`warning: [${w.path}] ${w.message}\n`));
+    assembly.warnings.forEach(onWarning);
+    const report = writeOutput(options.outdir ?? 'dist', outputFiles(assembly));
+    const written = saveAddressLock(this.addressLock, assembly.fleet.addressLock.next);
+    return { ...assembly, report, addressLock: { path: this.addressLock.path, written } };
   }
 }

@@ -41,3 +41,18 @@ export function checkLabels(what: string, labels: Readonly<Record<string, string
 export function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** FNV-1a, 32 bit: a small stable hash, so a choice or a name depends only on the text hashed. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Eight hex digits of {@link fnv1a}, for names derived from a value that may not fit a name (such as an ARN). */
+export function shortHash(text: string): string {
+  return fnv1a(text).toString(16).padStart(8, '0');
+}

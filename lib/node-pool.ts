@@ -1,5 +1,6 @@
 /** Node pools: the worker groups of a cluster. */
-import { checkLabels } from './naming';
+import { Fields, shapes } from './input';
+import { checkDnsLabel, checkLabels } from './naming';
 
 /** How the nodes of a pool are bought. */
 export enum CapacityType {
@@ -62,6 +63,21 @@ export interface NodePoolSpec {
   readonly labels: Readonly<Record<string, string>>;
 }
 
+/** The shape of {@link NodePoolProps}, for callers TypeScript does not check. */
+export const NODE_POOL_FIELDS: Fields = {
+  name: { shape: shapes.string, example: '"general"', required: true },
+  instanceTypes: { shape: shapes.list(shapes.string), example: '["m6i.large"]' },
+  minSize: { shape: shapes.number, example: '3' },
+  desiredSize: { shape: shapes.number, example: '3' },
+  maxSize: { shape: shapes.number, example: '6' },
+  capacityType: { shape: shapes.oneOf(Object.values(CapacityType), 'CapacityType.ON_DEMAND or CapacityType.SPOT'), example: 'CapacityType.SPOT' },
+  diskSizeGiB: { shape: shapes.number, example: '50' },
+  labels: { shape: shapes.record(shapes.string, 'an object of label names to string values'), example: '{ tier: "web" }' },
+};
+
+/** The shape of a node pool, for callers TypeScript does not check. */
+export const NODE_POOL_SHAPE = shapes.object(NODE_POOL_FIELDS, 'a node pool such as { name: "general" }');
+
 /** Fills in a pool's defaults. */
 export function resolveNodePool(props: NodePoolProps): NodePoolSpec {
   const minSize = props.minSize ?? 3;
@@ -99,5 +115,18 @@ export function checkNodePool(pool: NodePoolSpec): string[] {
     if (!INSTANCE_TYPE.test(t)) problems.push(`${at} instance type "${t}" is not an EC2 instance type such as "m6i.large"`);
   }
   if (!Number.isInteger(pool.diskSizeGiB) || pool.diskSizeGiB < 20) problems.push(`${at} diskSizeGiB is ${pool.diskSizeGiB}; use at least 20`);
+  return problems;
+}
+
+/** Checks of a list of node pools given by the user (a cluster's, a profile's or the fleet's default). */
+export function checkNodePools(pools: readonly NodePoolProps[]): string[] {
+  if (pools.length === 0) return ['the cluster has no node pools; give at least one in nodePools'];
+  const specs = pools.map(resolveNodePool);
+  const seen = new Set<string>();
+  const problems = specs.flatMap((p) => [checkDnsLabel('node pool name', p.name, 36), ...checkNodePool(p)]).filter((x): x is string => x !== undefined);
+  for (const p of specs) {
+    if (seen.has(p.name)) problems.push(`node pool name "${p.name}" is used twice; give each pool its own name`);
+    seen.add(p.name);
+  }
   return problems;
 }

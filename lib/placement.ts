@@ -1,4 +1,6 @@
 /** Where a workload runs: a filter over the fleet's clusters. */
+import { describeValue } from './input';
+import { isKind, markKind } from './markers';
 
 /** What a placement needs to know of a cluster. */
 export interface PlaceableCluster {
@@ -25,6 +27,11 @@ export interface PlacementCriteria {
  * Placement.where({ environments: [prod], regions: ['eu-west-1'] })
  */
 export class Placement {
+  /** Whether `x` is a Placement (also one made by another copy of fleetform). */
+  static isPlacement(x: unknown): x is Placement {
+    return isKind(x, 'placement');
+  }
+
   /** Every cluster of the fleet, including ones added later. */
   static all(): Placement {
     return new Placement({});
@@ -53,19 +60,44 @@ export class Placement {
   readonly environments?: readonly string[];
   readonly regions?: readonly string[];
   readonly clusters?: readonly string[];
+  /** Criteria of the wrong shape (from callers TypeScript does not check), reported by the app placed with it. */
+  readonly problems: readonly string[];
 
   private constructor(criteria: PlacementCriteria) {
-    this.environments = criteria.environments?.map((e) => (typeof e === 'string' ? e : e.environmentName));
-    this.regions = criteria.regions ? [...criteria.regions] : undefined;
-    this.clusters = criteria.clusters?.map((c) => (typeof c === 'string' ? c : c.clusterId));
+    markKind(this, 'placement');
+    const problems: string[] = [];
+    const names = (what: string, list: unknown, key: 'environmentName' | 'clusterId' | undefined): string[] | undefined => {
+      if (list === undefined) return undefined;
+      if (!Array.isArray(list)) {
+        problems.push(`placement ${what} is ${describeValue(list)}, not a list; list them, such as Placement.where({ ${what}: ["..."] })`);
+        return [];
+      }
+      // A list passed where the factory spreads its arguments (Placement.regions(['a', 'b'])) is taken as meant.
+      return list.flat().flatMap((x: unknown) => {
+        if (typeof x === 'string') return [x];
+        const named = key !== undefined && typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[key] : undefined;
+        if (typeof named === 'string') return [named];
+        problems.push(`placement ${what} holds ${describeValue(x)}; give names (strings)${key ? ' or the constructs themselves' : ''}`);
+        return [];
+      });
+    };
+    const c = (typeof criteria === 'object' && criteria !== null ? criteria : {}) as PlacementCriteria;
+    this.environments = names('environments', c.environments, 'environmentName');
+    this.regions = names('regions', c.regions, undefined);
+    this.clusters = names('clusters', c.clusters, 'clusterId');
+    this.problems = problems;
+  }
+
+  /** Whether the placement selects `c`. */
+  matches(c: PlaceableCluster): boolean {
+    return (this.environments === undefined || this.environments.includes(c.environment)) &&
+      (this.regions === undefined || this.regions.includes(c.region)) &&
+      (this.clusters === undefined || this.clusters.includes(c.clusterId));
   }
 
   /** The clusters matched, in the order given. */
   select<T extends PlaceableCluster>(clusters: readonly T[]): T[] {
-    return clusters.filter((c) =>
-      (this.environments === undefined || this.environments.includes(c.environment)) &&
-      (this.regions === undefined || this.regions.includes(c.region)) &&
-      (this.clusters === undefined || this.clusters.includes(c.clusterId)));
+    return clusters.filter((c) => this.matches(c));
   }
 
   /** A readable form for messages and the topology, such as `environments=production regions=eu-west-1`. */

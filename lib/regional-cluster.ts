@@ -1,24 +1,15 @@
 import { Construct } from 'constructs';
 import { checkRegion } from './catalog/aws-regions';
 import { checkKubernetesVersion } from './catalog/kubernetes-versions';
+import { claimId, ignoreIfStandIn } from './construct-ids';
 import { EnvironmentProfile } from './environment-profile';
 import { checkLater } from './errors';
-import { checkExplicitCidrs, ClusterAddresses } from './net/address-plan';
-import { checkNodePool, NodePoolProps, NodePoolSpec, resolveNodePool } from './node-pool';
+import { Fields, describeValue, isPlainObject, readProps, shapes } from './input';
+import { isKind, markKind } from './markers';
+import { checkExplicitCidrs } from './net/address-plan';
+import { checkNodePools, NODE_POOL_SHAPE, NodePoolProps } from './node-pool';
 import { checkDnsLabel, checkLabels } from './naming';
-import type { Fleet } from './fleet';
-
-const CLUSTER = Symbol.for('fleetform.RegionalCluster');
-const ENVIRONMENT = Symbol.for('fleetform.EnvironmentFleet');
-const FLEET = Symbol.for('fleetform.Fleet');
-
-/** Whether a cluster's nodes share hardware with other AWS customers. */
-export enum Tenancy {
-  /** Nodes on shared hardware (the EC2 default). */
-  SHARED = 'shared',
-  /** Nodes on hardware dedicated to this account, for customers that require it. */
-  DEDICATED = 'dedicated',
-}
+import { Tenancy } from './tenancy';
 
 /** Props of a {@link RegionalCluster}. */
 export interface RegionalClusterProps {
@@ -66,15 +57,19 @@ export interface RegionalClusterProps {
   readonly serviceCidr?: string;
 }
 
-/** What the cluster takes from an enclosing EnvironmentFleet. */
-interface EnvironmentDefaults {
-  readonly environmentName: string;
-  readonly kubernetesVersion?: string;
-  readonly profile: EnvironmentProfile;
-  readonly tenancy?: Tenancy;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly access: { readonly admins: readonly string[]; readonly viewers: readonly string[] };
-}
+/** The shape of {@link RegionalClusterProps} (without `region`, which `addCluster` takes apart). */
+export const CLUSTER_OPTION_FIELDS: Fields = {
+  environment: { shape: shapes.string, example: '"staging"' },
+  kubernetesVersion: { shape: shapes.string, example: '"1.31"' },
+  profile: { shape: shapes.instance('an EnvironmentProfile', EnvironmentProfile.isEnvironmentProfile), example: 'EnvironmentProfile.economy()' },
+  nodePools: { shape: shapes.list(NODE_POOL_SHAPE), example: '[{ name: "general", instanceTypes: ["m6i.large"] }]' },
+  tenancy: { shape: shapes.oneOf(Object.values(Tenancy), 'Tenancy.SHARED or Tenancy.DEDICATED'), example: 'Tenancy.DEDICATED' },
+  labels: { shape: shapes.record(shapes.string, 'an object of label names to string values'), example: '{ tier: "edge" }' },
+  vpcCidr: { shape: shapes.string, example: '"10.100.0.0/17"' },
+  serviceCidr: { shape: shapes.string, example: '"10.100.128.0/20"' },
+};
+
+const FIELDS: Fields = { region: { shape: shapes.string, example: '"eu-west-1"', required: true }, ...CLUSTER_OPTION_FIELDS };
 
 /** A raw manifest added with `addManifest`. */
 export interface RawManifest {
@@ -88,111 +83,78 @@ export interface RawManifest {
  *
  * Under an `EnvironmentFleet` its id is the region and its cluster id
  * `<environment>-<region>`; directly under the `Fleet` the cluster id is its own id.
+ * The settings it inherits (version, profile, pools, tenancy, access) are
+ * worked out once per synth, by `fleet.resolve()`.
  */
 export class RegionalCluster extends Construct {
-  /** Whether `x` is a RegionalCluster. */
+  /** Whether `x` is a RegionalCluster (also one made by another copy of fleetform). */
   static isRegionalCluster(x: unknown): x is RegionalCluster {
-    return typeof x === 'object' && x !== null && CLUSTER in x;
+    return isKind(x, 'cluster');
   }
 
   /** The cluster's fleet-wide id: its folder under `dist/` and the stem of its cloud names. */
   readonly clusterId: string;
+  /** AWS region. */
   readonly region: string;
+  /** Environment name: the enclosing EnvironmentFleet's, else the `environment` prop, else "default". */
   readonly environment: string;
-  readonly kubernetesVersion: string;
-  readonly profile?: EnvironmentProfile;
-  readonly nodePools: readonly NodePoolSpec[];
-  readonly tenancy: Tenancy;
-  readonly labels: Readonly<Record<string, string>>;
-  /** IAM principals given admin or read-only access, from the environment. */
-  readonly access: { readonly admins: readonly string[]; readonly viewers: readonly string[] };
-  /** The explicit VPC CIDR given, if any. */
-  readonly vpcCidr?: string;
-  /** The explicit service CIDR given, if any. */
-  readonly serviceCidr?: string;
-  private readonly manifests: RawManifest[] = [];
+  /** The props as given, without fields of the wrong shape. */
+  readonly props: Readonly<Partial<RegionalClusterProps>>;
+  readonly #manifests: RawManifest[] = [];
 
   constructor(scope: Construct, id: string, props: RegionalClusterProps) {
-    super(scope, id);
-    Object.defineProperty(this, CLUSTER, { value: true });
-    const env = (ENVIRONMENT in scope ? scope : undefined) as EnvironmentDefaults | undefined;
-    const fleet = findFleet(this);
-
-    this.region = props.region;
-    this.environment = props.environment ?? env?.environmentName ?? 'default';
-    this.clusterId = env ? `${env.environmentName}-${id}` : id;
-    this.kubernetesVersion = props.kubernetesVersion ?? env?.kubernetesVersion ?? fleet.kubernetesVersion;
-    this.profile = props.profile ?? env?.profile;
-    const pools = props.nodePools ?? [this.profile?.nodePool ?? fleet.defaultNodePool];
-    this.nodePools = pools.map(resolveNodePool);
-    this.tenancy = props.tenancy ?? env?.tenancy ?? Tenancy.SHARED;
-    this.labels = { ...(env?.labels ?? {}), ...(props.labels ?? {}) };
-    this.access = env?.access ?? { admins: [], viewers: [] };
-    this.vpcCidr = props.vpcCidr;
-    this.serviceCidr = props.serviceCidr;
+    super(scope, claimId(scope, id, 'cluster'));
+    ignoreIfStandIn(this, id);
+    markKind(this, 'cluster');
+    const read = readProps<RegionalClusterProps>(props, FIELDS);
+    const p = read.props;
+    const environmentName = isKind(scope, 'environment') ? (scope as unknown as { environmentName: string }).environmentName : undefined;
+    this.props = p;
+    this.region = p.region ?? '';
+    this.environment = environmentName ?? p.environment ?? 'default';
+    this.clusterId = environmentName ? `${environmentName}-${this.node.id}` : this.node.id;
 
     checkLater(this, () => [
-      checkDnsLabel('cluster id', this.clusterId, 40),
-      checkDnsLabel('environment', this.environment, 32),
-      checkRegion(this.region),
-      checkKubernetesVersion(this.kubernetesVersion),
-      ...(this.nodePools.length === 0 ? ['the cluster has no node pools; give at least one in nodePools'] : []),
-      ...this.nodePools.flatMap((p) => [checkDnsLabel('node pool name', p.name, 36), ...checkNodePool(p)]),
-      ...duplicatePoolNames(this.nodePools),
-      ...checkLabels('label', this.labels),
-      ...checkExplicitCidrs(this.vpcCidr, this.serviceCidr),
-      ...(Object.values(Tenancy).includes(this.tenancy) ? [] : [`tenancy "${this.tenancy}" is unknown; use Tenancy.SHARED or Tenancy.DEDICATED`]),
+      ...read.problems,
+      ...checkClusterId(this.clusterId, this.node.id, environmentName),
+      ...(p.environment !== undefined ? [checkDnsLabel('environment', p.environment, 32)] : []),
+      ...(environmentName !== undefined && p.environment !== undefined && p.environment !== environmentName
+        ? [`environment "${p.environment}" differs from the enclosing environment "${environmentName}"; leave it out`] : []),
+      ...(p.region !== undefined ? [checkRegion(p.region)] : []),
+      ...(p.kubernetesVersion !== undefined ? [checkKubernetesVersion(p.kubernetesVersion)] : []),
+      ...(p.nodePools !== undefined ? checkNodePools(p.nodePools) : []),
+      ...(p.profile?.problems ?? []),
+      ...checkLabels('label', p.labels),
+      ...checkExplicitCidrs(p.vpcCidr, p.serviceCidr),
     ]);
-  }
-
-  /** The fleet this cluster belongs to. */
-  get fleet(): Fleet {
-    return findFleet(this);
-  }
-
-  /** The cluster's network ranges, from the fleet's address plan. Undefined while the plan has errors for it. */
-  get addresses(): ClusterAddresses | undefined {
-    return this.fleet.addressPlan.clusters.get(this.clusterId);
   }
 
   /**
-   * Adds raw Kubernetes objects to this cluster's manifests, applied after the
-   * baseline and the apps, in a chart of their own (`manifest-<id>`).
+   * Adds raw Kubernetes objects to this cluster's manifests, applied after
+   * everything fleetform writes, in a chart of their own (`manifest-<id>`),
+   * in the order added.
    */
   addManifest(id: string, ...objects: Record<string, unknown>[]): void {
+    const known = this.#manifests.some((m) => m.id === id);
     checkLater(this, () => [
-      checkDnsLabel('manifest id', id, 50),
-      ...objects.flatMap((o, i) => (typeof o.apiVersion === 'string' && typeof o.kind === 'string'
+      typeof id === 'string' ? checkDnsLabel('manifest id', id, 50) : `manifest id is ${describeValue(id)}; give a name such as "crds"`,
+      ...(known ? [`manifest id "${id}" is used twice; give each addManifest call its own id`] : []),
+      ...objects.flatMap((o, i) => (isPlainObject(o) && typeof o.apiVersion === 'string' && typeof o.kind === 'string'
         ? [] : [`manifest "${id}" object ${i} has no apiVersion or kind; give both, such as apiVersion "v1", kind "ConfigMap"`])),
     ]);
-    this.manifests.push({ id, objects });
+    if (!known && typeof id === 'string') this.#manifests.push({ id, objects: objects.filter(isPlainObject) });
   }
 
   /** The raw manifests added, in the order added. */
   get rawManifests(): readonly RawManifest[] {
-    return this.manifests;
+    return this.#manifests;
   }
 }
 
-function duplicatePoolNames(pools: readonly NodePoolSpec[]): string[] {
-  const seen = new Set<string>();
-  const problems: string[] = [];
-  for (const p of pools) {
-    if (seen.has(p.name)) problems.push(`node pool name "${p.name}" is used twice; give each pool its own name`);
-    seen.add(p.name);
-  }
-  return problems;
+/** Checks a cluster id; under an environment only the cluster's own part, since the environment checks its name. */
+function checkClusterId(clusterId: string, ownId: string, environmentName: string | undefined): string[] {
+  if (environmentName === undefined) return [checkDnsLabel('cluster id', clusterId, 40)].filter((x): x is string => x !== undefined);
+  const own = checkDnsLabel('cluster id', ownId, 63);
+  if (own) return [own];
+  return clusterId.length > 40 ? [`cluster id "${clusterId}" is ${clusterId.length} characters long; at most 40 fit the cloud names derived from it, so shorten the environment name or the cluster id`] : [];
 }
-
-/** The Fleet at the root of a construct's tree. */
-export function findFleet(c: Construct): Fleet {
-  const root = c.node.root;
-  if (!(FLEET in root)) {
-    // A programming error in the user's code: the construct was put in a tree with no Fleet at the root.
-    throw new TypeError(`[${c.node.path}] is not inside a Fleet; create it under a Fleet (new Fleet('name', {...}))`);
-  }
-  return root as unknown as Fleet;
-}
-
-/** Marks the classes that RegionalCluster recognizes without importing them. */
-export const MARKERS = { FLEET, ENVIRONMENT } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CapacityType, EnvironmentFleet, EnvironmentProfile, Tenancy } from '../lib';
+import { CapacityType, EnvironmentFleet, EnvironmentProfile, findCluster, Tenancy } from '../lib';
+import { FleetValidationError } from '../lib';
 import { newFleet, problemAt, problemsOf } from './helpers/fleets';
 
 const ADMIN = 'arn:aws:iam::111122223333:role/platform-admins';
@@ -15,9 +16,10 @@ describe('EnvironmentFleet defaults', () => {
       ['eu-west-1', 'production-eu-west-1', 'eu-west-1', 'production'],
       ['us-east-1', 'production-us-east-1', 'us-east-1', 'production'],
     ]);
-    expect(prod.cluster('eu-west-1').nodePools[0]).toEqual({
+    expect(findCluster(fleet.resolve(), 'production-eu-west-1')!.nodePools[0]).toEqual({
       name: 'general', instanceTypes: ['m6i.large', 'm5.large'], minSize: 3, desiredSize: 3, maxSize: 9,
       capacityType: CapacityType.ON_DEMAND, diskSizeGiB: 50, labels: {},
+      resourceName: 'production-eu-west-1-general', nodeGroupPrefix: 'general-',
     });
   });
 
@@ -39,15 +41,15 @@ describe('EnvironmentFleet props', () => {
       labels: { team: 'qa' },
       access: { admins: [ADMIN], viewers: [VIEWER] },
     });
-    const c = qa.cluster('eu-west-3');
-    expect(c.profile?.name).toBe('economy');
+    expect(qa.cluster('eu-west-3').clusterId).toBe('qa-eu-west-3');
+    const c = findCluster(fleet.resolve(), 'qa-eu-west-3')!;
+    expect(c.profile).toBe('economy');
     expect(c.nodePools[0]).toMatchObject({ instanceTypes: ['t3.large', 't3a.large'], minSize: 2, maxSize: 4, capacityType: CapacityType.SPOT, diskSizeGiB: 30 });
     expect(c.kubernetesVersion).toBe('1.32');
     expect(c.tenancy).toBe(Tenancy.DEDICATED);
     expect(c.labels).toEqual({ team: 'qa' });
-    expect(c.access).toEqual({ admins: [ADMIN], viewers: [VIEWER] });
-    const topology = fleet.assemble().topology as { clusters: { network: { natGateways: string } }[] };
-    expect(topology.clusters[0].network.natGateways).toBe('single');
+    expect(c.grants.map((g) => [g.principal, g.level])).toEqual([[ADMIN, 'cluster-admin'], [VIEWER, 'view']]);
+    expect(fleet.assemble().topology.clusters[0].network.natGateways).toBe('single');
   });
 
   it('gives the same access to a cluster added later, with another id in a region it already has', () => {
@@ -55,9 +57,10 @@ describe('EnvironmentFleet props', () => {
     const prod = new EnvironmentFleet(fleet, 'production', { regions: ['eu-west-1'], access: { admins: [ADMIN] } });
     const extra = prod.addCluster('eu-west-1', {}, 'eu-west-1-b');
     expect(extra.clusterId).toBe('production-eu-west-1-b');
-    expect(extra.access).toEqual({ admins: [ADMIN], viewers: [] });
+    const resolved = fleet.resolve();
+    expect(findCluster(resolved, 'production-eu-west-1-b')!.grants.map((g) => [g.principal, g.level])).toEqual([[ADMIN, 'cluster-admin']]);
     expect(fleet.clusters.map((c) => c.clusterId)).toEqual(['production-eu-west-1', 'production-eu-west-1-b']);
-    expect(fleet.validate()).toEqual([]);
+    expect(resolved.problems).toEqual([]);
   });
 
   it('a profile can carry its own node pool', () => {
@@ -66,13 +69,15 @@ describe('EnvironmentFleet props', () => {
       regions: ['us-west-2'],
       profile: EnvironmentProfile.economy({ nodePool: { name: 'tiny', instanceTypes: ['t3.medium'], minSize: 1 } }),
     });
-    expect(env.cluster('us-west-2').nodePools.map((p) => [p.name, p.minSize, p.desiredSize, p.maxSize])).toEqual([['tiny', 1, 1, 2]]);
+    expect(env.cluster('us-west-2').clusterId).toBe('rnd-us-west-2');
+    expect(findCluster(fleet.resolve(), 'rnd-us-west-2')!.nodePools.map((p) => [p.name, p.minSize, p.desiredSize, p.maxSize])).toEqual([['tiny', 1, 1, 2]]);
   });
 
   it('looking up a region it has no cluster in names the ones it has', () => {
     const fleet = newFleet();
     const prod = new EnvironmentFleet(fleet, 'production', { regions: ['us-east-1', 'eu-west-1'] });
-    expect(() => prod.cluster('ap-south-1')).toThrow('[acme/production] has no cluster "ap-south-1"; it has eu-west-1, us-east-1');
+    expect(() => prod.cluster('ap-south-1')).toThrow(FleetValidationError);
+    expect(() => prod.cluster('ap-south-1')).toThrow('[acme/production] has no cluster "ap-south-1"; it has "eu-west-1", "us-east-1", so use one of them or add the region to regions');
   });
 });
 
@@ -97,15 +102,12 @@ describe('EnvironmentFleet validation', () => {
     }]);
   });
 
-  it('refuses a bad name and an unsupported version, reported at the environment and at each cluster', () => {
+  it('refuses a bad name and an unsupported version once, at the environment, not again at each cluster', () => {
     const fleet = newFleet();
-    new EnvironmentFleet(fleet, 'Prod', { regions: ['us-east-1'], kubernetesVersion: '1.19' });
+    new EnvironmentFleet(fleet, 'Prod', { regions: ['us-east-1', 'eu-west-1'], kubernetesVersion: '1.19' });
     expect(problemsOf(fleet)).toEqual([
       problemAt('acme/Prod', 'environment name "Prod" is not a DNS-1123 label'),
       problemAt('acme/Prod', 'Kubernetes version "1.19" is not supported'),
-      problemAt('acme/Prod/us-east-1', 'cluster id "Prod-us-east-1" is not a DNS-1123 label'),
-      problemAt('acme/Prod/us-east-1', 'environment "Prod" is not a DNS-1123 label'),
-      problemAt('acme/Prod/us-east-1', 'Kubernetes version "1.19" is not supported'),
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, FleetAppProps, Placement } from '../lib';
-import { newFleet, problemAt, problemsOf } from './helpers/fleets';
+import { newFleet, placedOn, problemAt, problemsOf, specOf } from './helpers/fleets';
 
 function fleetWithEnvironments(): Fleet {
   const fleet = newFleet();
@@ -18,7 +18,7 @@ describe('FleetApp defaults', () => {
     const fleet = fleetWithEnvironments();
     const a = app(fleet);
     expect(a.namespace).toBe('api');
-    expect(a.specFor('production-us-east-1')).toEqual({
+    expect(specOf(fleet, a.appName, 'production-us-east-1')).toEqual({
       name: 'api',
       namespace: 'api',
       image: 'ghcr.io/acme/api:1.4.2',
@@ -39,7 +39,7 @@ describe('FleetApp defaults', () => {
     const fleet = newFleet();
     new EnvironmentFleet(fleet, 'production', { regions: ['eu-west-1'] });
     app(fleet);
-    const file = fleet.assemble().clusters[0].files.find((f) => f.name === '0001-app-api.k8s.yaml')!;
+    const file = fleet.assemble().clusters[0].files.find((f) => f.name === '3000-app-api.k8s.yaml')!;
     expect(file.content).toMatchSnapshot();
   });
 });
@@ -48,11 +48,11 @@ describe('FleetApp placement and overrides', () => {
   it('lands on the clusters its placement selects, sorted, and only those get its chart', () => {
     const fleet = fleetWithEnvironments();
     const a = app(fleet, { placement: Placement.environments('production') });
-    expect(a.clusters.map((c) => c.clusterId)).toEqual(['production-eu-west-1', 'production-us-east-1']);
+    expect(placedOn(fleet, a.appName)).toEqual(['production-eu-west-1', 'production-us-east-1']);
     const files = Object.fromEntries(fleet.assemble().clusters.map((c) => [c.clusterId, c.files.map((f) => f.name)]));
     expect(files).toEqual({
-      'production-eu-west-1': ['0000-baseline.k8s.yaml', '0001-app-api.k8s.yaml'],
-      'production-us-east-1': ['0000-baseline.k8s.yaml', '0001-app-api.k8s.yaml'],
+      'production-eu-west-1': ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml'],
+      'production-us-east-1': ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml'],
       'staging-eu-west-3': ['0000-baseline.k8s.yaml'],
     });
   });
@@ -62,9 +62,9 @@ describe('FleetApp placement and overrides', () => {
     const a = app(fleet, { autoscaling: { minReplicas: 3, maxReplicas: 9 }, env: { LOG_LEVEL: 'info', REGION_AWARE: '1' } });
     a.addClusterOverride('staging-eu-west-3', { replicas: 1 });
     a.addClusterOverride('staging-eu-west-3', { image: 'ghcr.io/acme/api:1.5.0-rc.1', env: { LOG_LEVEL: 'debug' } });
-    const staging = a.specFor('staging-eu-west-3');
+    const staging = specOf(fleet, a.appName, 'staging-eu-west-3');
     expect(staging).toMatchObject({ image: 'ghcr.io/acme/api:1.5.0-rc.1', replicas: 1, autoscaling: undefined, env: { LOG_LEVEL: 'debug', REGION_AWARE: '1' } });
-    const prod = a.specFor('production-us-east-1');
+    const prod = specOf(fleet, a.appName, 'production-us-east-1');
     expect(prod).toMatchObject({ image: 'ghcr.io/acme/api:1.4.2', replicas: undefined, autoscaling: { minReplicas: 3, maxReplicas: 9, targetCpuUtilization: 70 }, env: { LOG_LEVEL: 'info' } });
   });
 
@@ -73,7 +73,7 @@ describe('FleetApp placement and overrides', () => {
     const prod = new EnvironmentFleet(fleet, 'production', { regions: ['eu-west-1'] });
     const a = app(fleet, { replicas: 2 });
     a.addClusterOverride(prod.cluster('eu-west-1'), { autoscaling: { minReplicas: 2, maxReplicas: 4, targetCpuUtilization: 50 } });
-    expect(a.specFor('production-eu-west-1')).toMatchObject({ replicas: undefined, autoscaling: { minReplicas: 2, maxReplicas: 4, targetCpuUtilization: 50 } });
+    expect(specOf(fleet, a.appName, 'production-eu-west-1')).toMatchObject({ replicas: undefined, autoscaling: { minReplicas: 2, maxReplicas: 4, targetCpuUtilization: 50 } });
   });
 });
 
@@ -182,8 +182,8 @@ describe('FleetApp validation of names, namespaces and placement', () => {
     const team = new EnvironmentFleet(fleet, 'team', { regions: ['eu-north-1'] });
     app(team as unknown as Fleet, { placement: Placement.environments('team') });
     expect(problemsOf(fleet)).toEqual([
-      { path: 'acme', message: 'app name "api" is used by acme/api and acme/team/api; give one of them another id' },
-      { path: 'acme', message: 'apps acme/api and acme/web both use namespace "shop" on production-eu-west-1; give one of them a namespace of its own' },
+      { path: 'acme/team/api', message: 'app name "api" is also used by acme/api; give one of them another id' },
+      { path: 'acme/web', message: 'apps acme/api and acme/web both use namespace "shop" on production-eu-west-1; give one of them a namespace of its own' },
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  AddressLock, DEFAULT_KUBERNETES_VERSION, EnvironmentFleet, Fleet, FleetApp, FleetValidationError, Placement, RegionalCluster,
+  AddressLock, DEFAULT_KUBERNETES_VERSION, EnvironmentFleet, Fleet, FleetApp, FleetValidationError, findCluster, Placement, RegionalCluster,
 } from '../lib';
 import { newFleet, problemAt, problemsOf, readTree, tempDir, validationError } from './helpers/fleets';
 
@@ -15,7 +15,7 @@ describe('Fleet defaults', () => {
     expect(fleet.clusterBlockPrefix).toBe(16);
     expect(fleet.kubernetesVersion).toBe(DEFAULT_KUBERNETES_VERSION);
     expect(fleet.defaultNodePool).toEqual({ name: 'default' });
-    expect(fleet.addressLock.clusterBlocks).toEqual({});
+    expect(fleet.addressLock.blocks).toEqual({});
     expect(fleet.addressLock.path).toBeUndefined();
   });
 
@@ -39,12 +39,12 @@ describe('Fleet queries', () => {
     expect(fleet.cluster('nope')).toBeUndefined();
   });
 
-  it('recomputes the address plan when a cluster is added', () => {
+  it('resolves again when a cluster is added', () => {
     const fleet = newFleet();
     new RegionalCluster(fleet, 'a', { region: 'eu-west-1' });
-    expect([...fleet.addressPlan.clusters.keys()]).toEqual(['a']);
+    expect(fleet.resolve().clusters.map((c) => c.id)).toEqual(['a']);
     new RegionalCluster(fleet, 'b', { region: 'eu-west-1' });
-    expect([...fleet.addressPlan.clusters.keys()]).toEqual(['a', 'b']);
+    expect(Object.keys(fleet.resolve().addressLock.next)).toEqual(['a', 'b']);
   });
 });
 
@@ -95,8 +95,8 @@ describe('Fleet validation', () => {
     new EnvironmentFleet(fleet, 'prod', { regions: ['us-east-1'] });
     new RegionalCluster(fleet, 'prod-us-east-1', { region: 'us-east-1' });
     expect(problemsOf(fleet)).toEqual([{
-      path: 'acme',
-      message: 'cluster id "prod-us-east-1" is used by acme/prod/us-east-1 and acme/prod-us-east-1; give one of them another id',
+      path: 'acme/prod-us-east-1',
+      message: 'cluster id "prod-us-east-1" is also the id of acme/prod/us-east-1; give one of them another id',
     }]);
   });
 
@@ -108,17 +108,16 @@ describe('Fleet validation', () => {
     const error = validationError(fleet);
     expect(error).toBeInstanceOf(FleetValidationError);
     expect(error.name).toBe('FleetValidationError');
+    // The fleet's version is reported once, at the fleet: the clusters inherit it, they did not choose it.
     expect(error.problems).toEqual([
       problemAt('Acme_Corp', 'fleet name "Acme_Corp" is not a DNS-1123 label'),
       problemAt('Acme_Corp', 'Kubernetes version "1.19" is not supported'),
       problemAt('Acme_Corp/a', 'region "eu-west-9" is not an AWS commercial region'),
-      problemAt('Acme_Corp/a', 'Kubernetes version "1.19" is not supported'),
-      problemAt('Acme_Corp/b', 'Kubernetes version "1.19" is not supported'),
       problemAt('Acme_Corp/b', 'vpcCidr 10.100.0.0/24 is a /24; a cluster VPC must be a /16 to /20'),
       problemAt('Acme_Corp/My App', 'app name "My App" is not a DNS-1123 label'),
       problemAt('Acme_Corp/My App', 'the app is placed on no cluster (placement: regions=ap-south-2)'),
     ]);
-    expect(error.message.split('\n')[0]).toBe('fleet is invalid (8 problems):');
+    expect(error.message.split('\n')[0]).toBe('fleet is invalid (6 problems):');
     expect(error.message).toContain('\n  [Acme_Corp/a] region "eu-west-9" is not an AWS commercial region');
   });
 
@@ -146,7 +145,7 @@ describe('Fleet.synth', () => {
     expect(Object.keys(tree)).toEqual(['a/0000-baseline.k8s.yaml', 'b/0000-baseline.k8s.yaml', 'fleet.json']);
     expect(tree['fleet.json']).toBe(assembly.topologyJson);
     expect(tree['a/0000-baseline.k8s.yaml']).toBe(assembly.clusters[0].files[0].content);
-    expect(assembly.report).toEqual({ written: ['a/0000-baseline.k8s.yaml', 'b/0000-baseline.k8s.yaml', 'fleet.json'], unchanged: [], removed: [] });
+    expect(assembly.report).toMatchObject({ written: ['a/0000-baseline.k8s.yaml', 'b/0000-baseline.k8s.yaml', 'fleet.json'], unchanged: [], removed: [] });
   });
 
   it('removes the file of a chart that is gone on the next synth to the same folder', () => {
@@ -154,11 +153,11 @@ describe('Fleet.synth', () => {
     const fleet = twoClusterFleet();
     new FleetApp(fleet, 'web', { image: 'ghcr.io/acme/web:1.0.0', port: 8080, placement: Placement.clusters('a') });
     fleet.synth({ outdir });
-    expect(existsSync(join(outdir, 'a', '0001-app-web.k8s.yaml'))).toBe(true);
+    expect(existsSync(join(outdir, 'a', '3000-app-web.k8s.yaml'))).toBe(true);
 
     const withoutApp = twoClusterFleet();
-    const report = withoutApp.synth({ outdir }).report!;
-    expect(report.removed).toEqual(['a/0001-app-web.k8s.yaml']);
+    const report = withoutApp.synth({ outdir }).report;
+    expect(report.removed).toEqual(['a/3000-app-web.k8s.yaml']);
     expect(report.unchanged).toEqual(['a/0000-baseline.k8s.yaml', 'b/0000-baseline.k8s.yaml']);
     expect(report.written).toEqual(['fleet.json']);
     expect(readdirSync(join(outdir, 'a'))).toEqual(['0000-baseline.k8s.yaml']);
@@ -168,16 +167,17 @@ describe('Fleet.synth', () => {
     const dir = tempDir();
     const lockFile = join(dir, 'fleetform.lock.json');
     const first = twoClusterFleet(AddressLock.file(lockFile));
-    first.synth({ outdir: join(dir, 'dist') });
-    const blocks = Object.fromEntries([...first.addressPlan.clusters].map(([id, a]) => [id, a.block]));
+    const result = first.synth({ outdir: join(dir, 'dist') });
+    expect(result.addressLock).toEqual({ path: lockFile, written: true });
+    const blocks = Object.fromEntries(result.fleet.clusters.map((c) => [c.id, c.network!.block]));
     expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toEqual({ version: 1, clusterBlocks: blocks });
 
     // A lock that gives "a" another free block moves it there; the plan follows the lock, not the hash.
     const moved = { ...blocks, a: blocks.a === '10.64.0.0/16' ? '10.65.0.0/16' : '10.64.0.0/16' };
-    writeFileSync(lockFile, AddressLock.render(moved));
-    const second = twoClusterFleet(AddressLock.file(lockFile));
-    expect(second.cluster('a')!.addresses!.block).toBe(moved.a);
-    expect(second.cluster('b')!.addresses!.block).toBe(blocks.b);
+    writeFileSync(lockFile, JSON.stringify({ version: 1, clusterBlocks: moved }));
+    const second = twoClusterFleet(AddressLock.file(lockFile)).resolve();
+    expect(findCluster(second, 'a')!.network!.block).toBe(moved.a);
+    expect(findCluster(second, 'b')!.network!.block).toBe(blocks.b);
   });
 
   it('refuses a lock file that is not JSON, naming the file and the fix', () => {

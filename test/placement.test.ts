@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EnvironmentFleet, FleetApp, PlaceableCluster, Placement, RegionalCluster } from '../lib';
-import { newFleet } from './helpers/fleets';
+import { newFleet, placedOn } from './helpers/fleets';
 
 const CLUSTERS: PlaceableCluster[] = [
   { clusterId: 'production-eu-west-1', environment: 'production', region: 'eu-west-1' },
@@ -57,7 +57,7 @@ describe('Placement in a fleet', () => {
     const app = new FleetApp(fleet, 'api', { image: 'ghcr.io/acme/api:1.0.0', port: 8080, placement: Placement.all() });
     new RegionalCluster(fleet, 'b', { region: 'eu-west-1' });
     new EnvironmentFleet(fleet, 'production', { regions: ['us-east-1'] });
-    expect(app.clusters.map((c) => c.clusterId)).toEqual(['b', 'production-us-east-1']);
+    expect(placedOn(fleet, app.appName)).toEqual(['b', 'production-us-east-1']);
   });
 
   it('records each app\'s placement and clusters in the topology like this', () => {

@@ -294,15 +294,15 @@ export function writeHelmSetup(fleet: Fleet, dir: string): Map<string, string> {
   writeFileSync(join(chart, 'templates', 'apps.yaml'), APPS);
   mkdirSync(join(dir, 'values'), { recursive: true });
   const files = new Map<string, string>();
-  for (const c of fleet.clusters) {
-    const a = c.addresses!;
+  const resolved = fleet.resolve();
+  for (const c of resolved.clusters) {
+    const a = c.network!;
     const values = {
       cluster: {
-        id: c.clusterId, environment: c.environment, fleet: fleet.fleetName, region: c.region,
+        id: c.id, environment: c.environment, fleet: resolved.fleet.name, region: c.region,
         kubernetesVersion: c.kubernetesVersion, serviceCidr: a.serviceCidr, vpcCidr: a.vpcCidr, tenancy: c.tenancy,
       },
-      apps: fleet.apps.filter((app) => app.clusters.includes(c)).map((app) => {
-        const s = app.specFor(c.clusterId);
+      apps: c.apps.map(({ spec: s }) => {
         return {
           name: s.name, image: s.image, port: s.port, servicePort: s.servicePort, replicas: s.replicas,
           autoscaling: s.autoscaling, healthPath: s.healthCheck.path ?? '/', env: s.env, maxUnavailable: s.maxUnavailable,
@@ -312,9 +312,9 @@ export function writeHelmSetup(fleet: Fleet, dir: string): Map<string, string> {
         };
       }),
     };
-    const file = join(dir, 'values', `${c.clusterId}.json`);
+    const file = join(dir, 'values', `${c.id}.json`);
     writeFileSync(file, JSON.stringify(values));
-    files.set(c.clusterId, file);
+    files.set(c.id, file);
   }
   return files;
 }

@@ -28,11 +28,12 @@ export function writeKustomizeSetup(fleet: Fleet, sampleClusterDir: string, dir:
   writeFileSync(join(base, 'kustomization.yaml'), `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources.map((r) => `  - ${r}`).join('\n')}\n`);
 
   const overlays = new Map<string, string>();
-  for (const c of fleet.clusters) {
-    const a = c.addresses!;
-    const o = join(dir, 'overlays', c.clusterId);
+  const resolved = fleet.resolve();
+  for (const c of resolved.clusters) {
+    const a = c.network!;
+    const o = join(dir, 'overlays', c.id);
     mkdirSync(o, { recursive: true });
-    const replicas = pinned.get(c.clusterId);
+    const replicas = pinned.get(c.id);
     writeFileSync(join(o, 'kustomization.yaml'), `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -40,9 +41,9 @@ resources:
 labels:
   - pairs:
       app.kubernetes.io/managed-by: fleetform
-      fleetform.io/cluster: ${c.clusterId}
+      fleetform.io/cluster: ${c.id}
       fleetform.io/environment: ${c.environment}
-      fleetform.io/fleet: ${fleet.fleetName}
+      fleetform.io/fleet: ${resolved.fleet.name}
       fleetform.io/region: ${c.region}
 configMapGenerator:
   - name: fleet-identity
@@ -50,9 +51,9 @@ configMapGenerator:
     options:
       disableNameSuffixHash: true
     literals:
-      - fleetform.io.cluster=${c.clusterId}
+      - fleetform.io.cluster=${c.id}
       - fleetform.io.environment=${c.environment}
-      - fleetform.io.fleet=${fleet.fleetName}
+      - fleetform.io.fleet=${resolved.fleet.name}
       - fleetform.io.kubernetes-version=${c.kubernetesVersion}
       - fleetform.io.region=${c.region}
       - fleetform.io.service-cidr=${a.serviceCidr}
@@ -73,7 +74,7 @@ ${replicas === undefined ? '' : `patches:
         name: app00
         namespace: app00
 `}`);
-    overlays.set(c.clusterId, o);
+    overlays.set(c.id, o);
   }
   return overlays;
 }

@@ -14,18 +14,17 @@ import { buildBenchFleet } from '../fleets';
 import { report } from './report';
 
 const [n, m, outdir] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4]];
-const fleet = buildBenchFleet(n, m);
-const apps = fleet.apps;
+const fleet = buildBenchFleet(n, m).resolve();
 for (const cluster of fleet.clusters) {
-  const identity = { fleet: fleet.fleetName, clusterId: cluster.clusterId, region: cluster.region, environment: cluster.environment };
+  const identity = { fleet: fleet.fleet.name, clusterId: cluster.id, region: cluster.region, environment: cluster.environment };
   const labels = identityLabels(identity, cluster.labels);
-  const addresses = cluster.addresses!;
-  const app = new App({ outdir: join(outdir, cluster.clusterId), outputFileExtension: '.k8s.yaml' });
+  const addresses = cluster.network!;
+  const app = new App({ outdir: join(outdir, cluster.id), outputFileExtension: '.k8s.yaml' });
   new BaselineChart(app, 'baseline', {
     identity, labels, kubernetesVersion: cluster.kubernetesVersion,
     vpcCidr: addresses.vpcCidr, serviceCidr: addresses.serviceCidr, tenancy: cluster.tenancy,
   });
-  for (const a of apps) new AppChart(app, `app-${a.appName}`, { spec: a.specFor(cluster.clusterId), labels });
+  for (const a of cluster.apps) new AppChart(app, `app-${a.name}`, { spec: a.spec, labels });
   app.synth();
 }
 report();

@@ -5,4 +5,4 @@ import { report } from './report';
 const [n, m, outdir] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4]];
 const changed = process.argv[5] === undefined ? undefined : Number(process.argv[5]);
 const assembly = buildBenchFleet(n, m, changed).synth({ outdir });
-report({ written: assembly.report!.written.length, unchanged: assembly.report!.unchanged.length });
+report({ written: assembly.report.written.length, unchanged: assembly.report.unchanged.length });

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const { AddressLock } = await import('../../lib');
   const { FleetDeployment } = await import('../../lib/pulumi');
   const draft = buildBenchFleet(n, m);
-  const lock = AddressLock.of(Object.fromEntries([...draft.addressPlan.clusters].map(([id, a]) => [id, a.block])));
+  const lock = AddressLock.of(draft.resolve().addressLock.next);
   const fleet = buildBenchFleet(n, m, undefined, lock);
   const t0 = performance.now();
   new FleetDeployment('bench', { fleet });

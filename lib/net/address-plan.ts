@@ -10,6 +10,7 @@
  *   on a block that depends on nothing but their id;
  * - an explicit VPC CIDR is honoured as given and checked for overlap.
  */
+import { fnv1a } from '../naming';
 import { Cidr, contains, formatCidr, isPrivate, overlaps, parseCidr, subnet } from './ipv4';
 
 /** How many availability zones every cluster network spans. */
@@ -56,16 +57,6 @@ export interface PlanError {
 export interface AddressPlan {
   readonly clusters: ReadonlyMap<string, ClusterAddresses>;
   readonly errors: readonly PlanError[];
-}
-
-/** FNV-1a, 32 bit: a small stable hash so a block choice depends only on the cluster id. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
 }
 
 /** Splits a VPC range into three private subnets (a quarter each) and three public ones (1/32 each, in the last quarter). */
@@ -117,6 +108,7 @@ export function planAddresses(input: PlanInput): AddressPlan {
   }
 
   // 2. Explicit VPC CIDRs reserve every block they touch, so no planned cluster lands on them.
+  const reported = new Set<string>(); // explicit cluster id + the recorded owner it clashes with, reported once
   const explicit: { r: AddressRequest; vpc: Cidr }[] = [];
   for (const r of requests) {
     if (r.vpcCidr === undefined) continue;
@@ -129,6 +121,7 @@ export function planAddresses(input: PlanInput): AddressPlan {
         const other = owner.get(i);
         if (other !== undefined && input.locked?.[other] !== undefined) {
           errors.push({ path: r.path, message: `vpcCidr ${r.vpcCidr} overlaps block ${formatCidr(blk)} recorded for cluster "${other}"; choose a vpcCidr outside it` });
+          reported.add(`${r.clusterId}\u0000${other}`);
         }
         if (other === undefined) owner.set(i, `#explicit:${r.clusterId}`);
       }
@@ -169,12 +162,12 @@ export function planAddresses(input: PlanInput): AddressPlan {
     });
   }
 
-  errors.push(...findOverlaps(requests, clusters));
+  errors.push(...findOverlaps(requests, clusters, reported));
   return { clusters, errors };
 }
 
 /** Every pair of clusters whose VPC or service ranges share addresses, and any service range inside its own VPC. */
-function findOverlaps(requests: readonly AddressRequest[], plan: ReadonlyMap<string, ClusterAddresses>): PlanError[] {
+function findOverlaps(requests: readonly AddressRequest[], plan: ReadonlyMap<string, ClusterAddresses>, reported: ReadonlySet<string>): PlanError[] {
   const errors: PlanError[] = [];
   const ranges: { r: AddressRequest; kind: string; text: string; c: Cidr }[] = [];
   const seen = new Set<string>();
@@ -193,6 +186,7 @@ function findOverlaps(requests: readonly AddressRequest[], plan: ReadonlyMap<str
       if (!overlaps(x.c, y.c)) continue;
       const explicitSide = (x.r.vpcCidr || x.r.serviceCidr) ? x : y;
       const otherSide = explicitSide === x ? y : x;
+      if (reported.has(`${explicitSide.r.clusterId}\u0000${otherSide.r.clusterId}`)) continue;
       const where = x.r === y.r ? `its own ${otherSide.kind} ${otherSide.text}` : `${otherSide.r.path} (${otherSide.kind} ${otherSide.text})`;
       errors.push({
         path: explicitSide.r.path,

@@ -2,13 +2,15 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { assertNoProblems, FleetProblem } from '../errors';
 import type { Fleet } from '../fleet';
+import type { ResolvedCluster } from '../model/resolved';
 import type { FleetAssembly } from '../synth/assembly';
 import { EksCluster } from './aws/eks-cluster';
 import { ClusterManifests } from './cluster-manifests';
+import { FleetProviders } from './providers';
 
 /** Args of a {@link FleetDeployment}. */
 export interface FleetDeploymentArgs {
-  /** The fleet to provision. It is validated and synthesized before anything is registered. */
+  /** The fleet to provision. It is resolved, checked and synthesized before anything is registered. */
   readonly fleet: Fleet;
   /**
    * Cluster ids to deploy; the others are left out of this stack.
@@ -32,8 +34,6 @@ export interface FleetDeploymentArgs {
    * @default 90
    */
   readonly logRetentionDays?: number;
-  /** Tags added to every AWS resource. @default - fleetform's own */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** What a deployed cluster exports. */
@@ -45,22 +45,24 @@ export interface DeployedClusterOutputs {
 }
 
 /**
- * A whole fleet on AWS: one `aws.Provider` per region, one {@link EksCluster}
- * per cluster and, per cluster, its manifests applied through its own
- * Kubernetes provider. Invalid fleets are refused before any resource is registered.
+ * A whole fleet on AWS, in phases: the clusters (per cluster a network, IAM,
+ * a KMS key, the EKS control plane, access entries and node groups, through
+ * the provider of its region), then what runs in each cluster (its manifests,
+ * through its own Kubernetes provider, after its node groups). Reads only the
+ * resolved fleet; an invalid fleet is refused before any resource is registered.
  */
 export class FleetDeployment extends pulumi.ComponentResource {
   // Kept in private fields behind getters: Pulumi walks the enumerable fields
   // of a resource's parents whenever a child depends on another resource, and
   // walking the whole fleet from every manifest group made registration quadratic.
-  readonly #regionProviders: Record<string, aws.Provider> = {};
+  readonly #providers: FleetProviders;
   readonly #clusters: Record<string, EksCluster> = {};
   readonly #manifests: Record<string, ClusterManifests> = {};
   readonly #assembly: FleetAssembly;
 
   /** Region → its AWS provider. */
   get regionProviders(): Readonly<Record<string, aws.Provider>> {
-    return this.#regionProviders;
+    return this.#providers.regions;
   }
 
   /** Cluster id → its EKS cluster component. */
@@ -80,33 +82,29 @@ export class FleetDeployment extends pulumi.ComponentResource {
 
   constructor(name: string, args: FleetDeploymentArgs, opts: pulumi.ComponentResourceOptions = {}) {
     const assembly = args.fleet.assemble();
-    const selected = selectClusters(args);
+    const selected = selectClusters(assembly, args);
     super('fleetform:index:FleetDeployment', name, {}, opts);
     this.#assembly = assembly;
-    const fleet = args.fleet;
+    this.#providers = new FleetProviders(assembly.fleet.fleet.name, this);
 
-    for (const c of fleet.clusters.filter((x) => selected.has(x.clusterId))) {
-      const tags = {
-        ...(args.tags ?? {}),
-        'fleetform:fleet': fleet.fleetName,
-        'fleetform:cluster': c.clusterId,
-        'fleetform:environment': c.environment,
-        'managed-by': 'fleetform',
-      };
-      const provider = this.#regionProviders[c.region] ??= new aws.Provider(`${fleet.fleetName}-${c.region}`, { region: c.region as aws.Region }, { parent: this });
-      const cluster = new EksCluster(c.clusterId, {
+    // Phase 1: the clusters, each through the provider of its region.
+    for (const c of selected) {
+      this.#clusters[c.id] = new EksCluster(c.names.resource, {
         cluster: c,
-        clusterName: `${fleet.fleetName}-${c.clusterId}`,
         publicAccessCidrs: args.publicAccessCidrs ?? [],
         logRetentionDays: args.logRetentionDays ?? 90,
-        tags,
-      }, { parent: this, providers: [provider] });
-      this.#clusters[c.clusterId] = cluster;
-      if (args.applyManifests ?? true) {
-        const artifact = assembly.clusters.find((a) => a.clusterId === c.clusterId)!;
-        this.#manifests[c.clusterId] = new ClusterManifests(`${c.clusterId}-manifests`, {
-          artifact,
-          kubeconfig: cluster.kubeconfig,
+      }, { parent: this, providers: [this.#providers.region(c.region)] });
+    }
+
+    // Phase 2: in each cluster, through its own Kubernetes provider, once its nodes are up.
+    if (args.applyManifests ?? true) {
+      const artifacts = new Map(assembly.clusters.map((a) => [a.clusterId, a]));
+      for (const c of selected) {
+        const cluster = this.#clusters[c.id];
+        const provider = this.#providers.kubernetes(c.id, cluster.kubeconfig);
+        this.#manifests[c.id] = new ClusterManifests(`${c.id}-manifests`, {
+          artifact: artifacts.get(c.id)!,
+          provider,
         }, { parent: this, dependsOn: cluster.nodePools });
       }
     }
@@ -126,34 +124,33 @@ export class FleetDeployment extends pulumi.ComponentResource {
 /** Retention periods CloudWatch Logs accepts, in days. */
 const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
-/** The cluster ids to deploy; refuses unknown ids and clusters whose address block is not recorded in a file lock. */
-function selectClusters(args: FleetDeploymentArgs): Set<string> {
-  const fleet = args.fleet;
-  const all = fleet.clusters.map((c) => c.clusterId);
+/** The clusters to deploy; refuses unknown ids and clusters whose address block is not recorded in the lock. */
+function selectClusters(assembly: FleetAssembly, args: FleetDeploymentArgs): ResolvedCluster[] {
+  const fleet = assembly.fleet;
+  const all = fleet.clusters.map((c) => c.id);
   const problems: FleetProblem[] = [];
   const wanted = args.clusters ?? all;
   for (const id of wanted) {
     if (!all.includes(id)) {
-      problems.push({ path: fleet.node.path, message: `cluster "${id}" chosen for deployment is not in the fleet; choose among ${all.join(', ')}` });
+      problems.push({ path: fleet.fleet.path, message: `cluster "${id}" chosen for deployment is not in the fleet; choose among ${all.join(', ')}` });
     }
   }
-  if (wanted.length === 0) problems.push({ path: fleet.node.path, message: 'no cluster is chosen for deployment; list at least one cluster id or leave the choice out to deploy all' });
+  if (wanted.length === 0) problems.push({ path: fleet.fleet.path, message: 'no cluster is chosen for deployment; list at least one cluster id or leave the choice out to deploy all' });
+  const selected = fleet.clusters.filter((c) => wanted.includes(c.id));
   // Only a recorded block is guaranteed never to move; a moved VPC CIDR would replace the cluster.
-  const lock = fleet.addressLock;
-  for (const c of fleet.clusters.filter((x) => wanted.includes(x.clusterId))) {
-    if (lock.clusterBlocks[c.clusterId] === undefined) {
-      problems.push({
-        path: c.node.path,
-        message: lock.path !== undefined
-          ? `the address block of cluster "${c.clusterId}" is not recorded in ${lock.path}; run the fleet's synth and commit the lock before deploying, so its VPC range can never move`
-          : `the address block of cluster "${c.clusterId}" is not recorded in an address lock; give the fleet addressLock: AddressLock.file('fleetform.lock.json'), run its synth and commit the lock before deploying, so its VPC range can never move`,
-      });
-    }
+  const lockPath = fleet.addressLock.path;
+  for (const c of selected.filter((x) => !x.network?.recorded)) {
+    problems.push({
+      path: c.path,
+      message: lockPath !== undefined
+        ? `the address block of cluster "${c.id}" is not recorded in ${lockPath}; run the fleet's synth and commit the lock before deploying, so its VPC range can never move`
+        : `the address block of cluster "${c.id}" is not recorded in an address lock; give the fleet addressLock: AddressLock.file('fleetform.lock.json'), run its synth and commit the lock before deploying, so its VPC range can never move`,
+    });
   }
   const days = args.logRetentionDays;
   if (days !== undefined && !LOG_RETENTION_DAYS.includes(days)) {
-    problems.push({ path: fleet.node.path, message: `logRetentionDays ${days} is not a retention CloudWatch offers; use one of ${LOG_RETENTION_DAYS.join(', ')}` });
+    problems.push({ path: fleet.fleet.path, message: `logRetentionDays ${days} is not a retention CloudWatch offers; use one of ${LOG_RETENTION_DAYS.join(', ')}` });
   }
   assertNoProblems(problems);
-  return new Set(wanted);
+  return selected;
 }

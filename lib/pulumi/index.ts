@@ -1,6 +1,7 @@
 /** The Pulumi binding of fleetform: `import { FleetDeployment } from 'fleetform/pulumi'`. */
 export * from './fleet-deployment';
 export * from './cluster-manifests';
+export * from './providers';
 export { kubeconfigFor } from './kubeconfig';
 export * from './aws/eks-cluster';
 export * from './aws/cluster-network';

@@ -1,8 +1,9 @@
 import { ApiObject, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import type { AppSpec } from '../fleet-app';
+import type { AppSpec, ResolvedCluster } from '../model/resolved';
 import { RESTRICTED_POD_SECURITY } from './labels';
+import type { ChartContribution } from './phases';
 
 /** Props of an {@link AppChart}. */
 export interface AppChartProps {
@@ -131,4 +132,24 @@ function probe(s: AppSpec, initialDelaySeconds: number): kplus.Probe {
   return s.healthCheck.path !== undefined
     ? kplus.Probe.fromHttpGet(s.healthCheck.path, { ...options, port: s.port })
     : kplus.Probe.fromTcpSocket({ ...options, port: s.port });
+}
+
+/** Template keys by spec: a spec shared by many clusters is serialized once. */
+const specKeys = new WeakMap<AppSpec, string>();
+
+/** One chart per app placed on the cluster; clusters where an app runs the same way share one render. */
+export function appCharts(cluster: ResolvedCluster): ChartContribution[] {
+  return cluster.apps.map(({ name, spec }) => {
+    let key = specKeys.get(spec);
+    if (key === undefined) {
+      key = JSON.stringify(spec);
+      specKeys.set(spec, key);
+    }
+    return {
+      phase: 'apps',
+      name: `app-${name}`,
+      templateKey: key,
+      build: (app, labels) => new AppChart(app, `app-${name}`, { spec, labels }),
+    };
+  });
 }

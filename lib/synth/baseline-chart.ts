@@ -1,10 +1,10 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import type { ResolvedCluster } from '../model/resolved';
+import { SYSTEM_NAMESPACE } from '../reserved';
 import { ClusterIdentity, LABEL_PREFIX, RESTRICTED_POD_SECURITY } from './labels';
-
-/** The namespace of fleetform's own objects on every cluster. */
-export const SYSTEM_NAMESPACE = 'fleetform-system';
+import type { ChartContribution } from './phases';
 
 /** Facts about a cluster recorded on the cluster itself. */
 export interface BaselineProps {
@@ -43,4 +43,17 @@ export class BaselineChart extends Chart {
       },
     });
   }
+}
+
+/** The baseline chart of a cluster (rendered for each cluster: it holds the cluster's own ranges). */
+export function baselineCharts(cluster: ResolvedCluster): ChartContribution[] {
+  const network = cluster.network!;
+  return [{
+    phase: 'baseline',
+    name: 'baseline',
+    build: (app, labels, identity) => new BaselineChart(app, 'baseline', {
+      identity, labels, kubernetesVersion: cluster.kubernetesVersion,
+      vpcCidr: network.vpcCidr, serviceCidr: network.serviceCidr, tenancy: cluster.tenancy,
+    }),
+  }];
 }

@@ -1,16 +1,18 @@
-import { ApiObject, Chart } from 'cdk8s';
-import { Construct } from 'constructs';
-import type { FleetApp } from '../fleet-app';
-import type { RegionalCluster } from '../regional-cluster';
-import { AppChart } from './app-chart';
-import { BaselineChart } from './baseline-chart';
+import type { ResolvedCluster, ResolvedFleet } from '../model/resolved';
+import { appCharts } from './app-chart';
+import { baselineCharts } from './baseline-chart';
 import { ChartTemplates, ClusterChart, renderChart } from './chart-templates';
 import { ClusterIdentity, identityLabels } from './labels';
+import { byApplyOrder, ChartContribution, ClusterContributor, fileNumber, Phase } from './phases';
+import { rawCharts } from './raw-chart';
 
 /** One manifest file of a cluster: a chart's objects in apply order. */
 export interface ManifestFile {
-  /** File name, `NNNN-<chart>.k8s.yaml`, numbered in apply order. */
+  /** File name, `NNNN-<chart>.k8s.yaml`, numbered by phase (see `phases.ts`). */
   readonly name: string;
+  /** Chart name, unique on the cluster. */
+  readonly chart: string;
+  readonly phase: Phase;
   /** The YAML written to disk. */
   readonly content: string;
   /** The chart's objects (a fresh copy on each access, parsed on demand). */
@@ -20,63 +22,55 @@ export interface ManifestFile {
 /** Everything synthesized for one cluster. */
 export interface ClusterArtifact {
   readonly clusterId: string;
+  /** In apply order. */
   readonly files: readonly ManifestFile[];
 }
 
+/** The parts of the fleet that put charts on clusters, in no particular order (phases order them). */
+export const CONTRIBUTORS: readonly ClusterContributor[] = [baselineCharts, appCharts, rawCharts];
+
 /**
- * Renders the charts of one cluster: the baseline first, then its apps sorted
- * by name, then raw manifests in the order added. Each chart is rendered in a
- * fresh cdk8s App, so object names are identical across clusters; app charts
- * come from `templates` when another cluster already rendered the same app
- * with the same labels.
+ * Renders the charts of one cluster in apply order. Each chart is rendered in
+ * a fresh cdk8s App, so object names are identical across clusters; charts
+ * with a template key come from `templates` when another cluster already
+ * rendered the same chart with the same labels.
  */
-export function synthesizeCluster(cluster: RegionalCluster, apps: readonly FleetApp[], templates: ChartTemplates = new ChartTemplates()): ClusterArtifact {
-  const fleet = cluster.fleet;
-  const addresses = cluster.addresses;
-  if (!addresses) {
+export function synthesizeCluster(
+  cluster: ResolvedCluster,
+  fleet: ResolvedFleet,
+  templates: ChartTemplates = new ChartTemplates(),
+  contributors: readonly ClusterContributor[] = CONTRIBUTORS,
+): ClusterArtifact {
+  if (!cluster.network) {
     // Validation refuses a fleet whose plan has no block for a cluster, so this is a bug in fleetform itself.
-    throw new TypeError(`[${cluster.node.path}] has no address block; validate the fleet before synthesizing`);
+    throw new TypeError(`[${cluster.path}] has no address block; resolve and validate the fleet before synthesizing`);
   }
-  const identity: ClusterIdentity = { fleet: fleet.fleetName, clusterId: cluster.clusterId, region: cluster.region, environment: cluster.environment };
+  const identity: ClusterIdentity = { fleet: fleet.fleet.name, clusterId: cluster.id, region: cluster.region, environment: cluster.environment };
   const labels = identityLabels(identity, cluster.labels);
-  const charts: [string, ClusterChart][] = [];
+  const labelsKey = JSON.stringify(Object.entries(cluster.labels));
+  const contributions = contributors.flatMap((contribute) => contribute(cluster, fleet)).sort(byApplyOrder);
 
-  const baseline = renderChart((app) => new BaselineChart(app, 'baseline', {
-    identity, labels, kubernetesVersion: cluster.kubernetesVersion,
-    vpcCidr: addresses.vpcCidr, serviceCidr: addresses.serviceCidr, tenancy: cluster.tenancy,
-  }));
-  charts.push(['baseline', { yaml: baseline.yaml, objects: () => baseline.objects.map((o) => structuredClone(o)) }]);
-
-  const clusterLabels = JSON.stringify(Object.keys(cluster.labels).sort().map((k) => [k, cluster.labels[k]]));
-  for (const a of [...apps].sort((x, y) => (x.appName < y.appName ? -1 : 1))) {
-    const name = `app-${a.appName}`;
-    const spec = a.specFor(cluster.clusterId);
-    charts.push([name, templates.chart(`${name}\u0000${JSON.stringify(spec)}\u0000${clusterLabels}`, identity,
-      (id, app) => new AppChart(app, name, { spec, labels: identityLabels(id, cluster.labels) }))]);
-  }
-
-  for (const m of cluster.rawManifests) {
-    const name = `manifest-${m.id}`;
-    const raw = renderChart((app) => {
-      const chart = new Chart(app, name, { labels, disableResourceNameHashes: true });
-      m.objects.forEach((o, i) => new RawObject(chart, `o${i}`, o));
-      return chart;
-    });
-    charts.push([name, { yaml: raw.yaml, objects: () => raw.objects.map((o) => structuredClone(o)) }]);
-  }
-
-  const files = charts.map(([name, chart], i): ManifestFile => ({
-    name: `${String(i).padStart(4, '0')}-${name}.k8s.yaml`,
-    content: chart.yaml,
-    get objects() { return chart.objects(); },
-  }));
-  return { clusterId: cluster.clusterId, files };
+  const names = new Set<string>();
+  const files = contributions.map((c): ManifestFile => {
+    if (names.has(c.name)) throw new TypeError(`[${cluster.path}] two charts are named "${c.name}"; this is a bug in fleetform`);
+    names.add(c.name);
+    const chart = render(c, identity, labels, labelsKey, cluster, templates);
+    return {
+      name: `${String(fileNumber(c)).padStart(4, '0')}-${c.name}.k8s.yaml`,
+      chart: c.name,
+      phase: c.phase,
+      content: chart.yaml,
+      get objects() { return chart.objects(); },
+    };
+  });
+  return { clusterId: cluster.id, files };
 }
 
-/** A raw object given by the user, added to a chart so chart labels apply. */
-class RawObject extends ApiObject {
-  constructor(scope: Construct, id: string, o: Record<string, unknown>) {
-    const { apiVersion, kind, metadata, ...rest } = o as { apiVersion: string; kind: string; metadata?: Record<string, unknown> };
-    super(scope, id, { apiVersion, kind, metadata: metadata as never, ...rest });
+function render(c: ChartContribution, identity: ClusterIdentity, labels: Record<string, string>, labelsKey: string, cluster: ResolvedCluster, templates: ChartTemplates): ClusterChart {
+  if (c.templateKey !== undefined) {
+    return templates.chart(`${c.name}\u0000${c.templateKey}\u0000${labelsKey}`, identity,
+      (id, app) => c.build(app, identityLabels(id, cluster.labels), id));
   }
+  const rendered = renderChart((app) => c.build(app, labels, identity));
+  return { yaml: rendered.yaml, objects: () => rendered.objects.map((o) => structuredClone(o)) };
 }

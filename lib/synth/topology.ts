@@ -1,42 +1,41 @@
-import type { Fleet } from '../fleet';
-import { NatGateways } from '../environment-profile';
+import type { ResolvedFleet } from '../model/resolved';
 import type { ClusterArtifact } from './cluster-synth';
-
-/** Version of the `fleet.json` shape; see schema/fleet.schema.json. */
-export const TOPOLOGY_SCHEMA_VERSION = 1;
+import { FleetTopology, TOPOLOGY_SCHEMA_VERSION } from './fleet-topology';
 
 /**
  * The fleet's topology, written to `fleet.json`: clusters with their network,
- * node pools and manifests, and apps with the clusters they landed on.
+ * node pools and manifests, and apps with how they run on each cluster.
  * Keys are in a fixed order and lists sorted, so the text is deterministic.
  */
-export function buildTopology(fleet: Fleet, artifacts: ReadonlyMap<string, ClusterArtifact>): Record<string, unknown> {
+export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterArtifact[]): FleetTopology {
+  const files = new Map(artifacts.map((a) => [a.clusterId, a.files.map((f) => f.name)]));
   return {
     schemaVersion: TOPOLOGY_SCHEMA_VERSION,
     fleet: {
-      name: fleet.fleetName,
-      addressSpace: fleet.addressSpace,
-      clusterBlockPrefix: fleet.clusterBlockPrefix,
-      kubernetesVersion: fleet.kubernetesVersion,
+      name: fleet.fleet.name,
+      path: fleet.fleet.path,
+      addressSpace: fleet.fleet.addressSpace,
+      clusterBlockPrefix: fleet.fleet.clusterBlockPrefix,
+      kubernetesVersion: fleet.fleet.kubernetesVersion,
     },
     clusters: fleet.clusters.map((c) => {
-      const a = c.addresses!;
+      const n = c.network!;
       return {
-        id: c.clusterId,
-        path: c.node.path,
+        id: c.id,
+        path: c.path,
         region: c.region,
         environment: c.environment,
-        profile: c.profile?.name ?? null,
+        profile: c.profile,
         kubernetesVersion: c.kubernetesVersion,
         tenancy: c.tenancy,
-        labels: sortKeys(c.labels),
+        labels: c.labels,
         network: {
-          block: a.block,
-          vpcCidr: a.vpcCidr,
-          serviceCidr: a.serviceCidr,
-          privateSubnets: a.privateSubnets,
-          publicSubnets: a.publicSubnets,
-          natGateways: c.profile?.natGateways ?? NatGateways.PER_ZONE,
+          block: n.block,
+          vpcCidr: n.vpcCidr,
+          serviceCidr: n.serviceCidr,
+          privateSubnets: n.privateSubnets,
+          publicSubnets: n.publicSubnets,
+          natGateways: n.natGateways,
         },
         nodePools: c.nodePools.map((p) => ({
           name: p.name,
@@ -48,18 +47,30 @@ export function buildTopology(fleet: Fleet, artifacts: ReadonlyMap<string, Clust
           diskSizeGiB: p.diskSizeGiB,
           labels: sortKeys(p.labels),
         })),
-        access: { admins: [...c.access.admins].sort(), viewers: [...c.access.viewers].sort() },
-        manifests: artifacts.get(c.clusterId)?.files.map((f) => f.name) ?? [],
+        access: {
+          admins: c.grants.filter((g) => g.level === 'cluster-admin').map((g) => g.principal),
+          viewers: c.grants.filter((g) => g.level === 'view').map((g) => g.principal),
+        },
+        cloud: { eksClusterName: c.names.eksCluster, logGroup: c.names.logGroup },
+        manifests: files.get(c.id) ?? [],
       };
     }),
     apps: fleet.apps.map((app) => ({
-      name: app.appName,
-      path: app.node.path,
+      name: app.name,
+      path: app.path,
       namespace: app.namespace,
-      image: app.image,
-      placement: app.placement.describe(),
-      clusters: app.clusters.map((c) => c.clusterId),
+      placement: app.placement,
+      clusters: app.placements.map(({ clusterId, spec }) => ({
+        id: clusterId,
+        image: spec.image,
+        replicas: spec.replicas ?? null,
+        autoscaling: spec.autoscaling ?? null,
+      })),
     })),
+    zones: [],
+    loadBalancers: [],
+    accessPolicies: [],
+    waves: [],
   };
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, onTestFinished } from 'vitest';
-import { AddressLock, Fleet, FleetProblem, FleetProps, FleetValidationError } from '../../lib';
+import { AddressLock, AppSpec, findApp, Fleet, FleetProblem, FleetProps, FleetValidationError } from '../../lib';
 
 /** A fleet named "acme" with no address lock (tests never read or write a lock file unless they mean to). */
 export function newFleet(props: FleetProps = {}, name = 'acme'): Fleet {
@@ -57,4 +57,16 @@ export function readTree(dir: string): Record<string, string> {
   };
   walk(dir);
   return out;
+}
+
+/** The spec app `name` runs with on `clusterId`, from the resolved fleet; fails the test if it is not placed there. */
+export function specOf(fleet: Fleet, name: string, clusterId: string): AppSpec {
+  const placement = findApp(fleet.resolve(), name)?.placements.find((p) => p.clusterId === clusterId);
+  if (!placement) throw new Error(`app ${name} is not placed on ${clusterId}`);
+  return placement.spec;
+}
+
+/** The ids of the clusters app `name` landed on, sorted. */
+export function placedOn(fleet: Fleet, name: string): string[] {
+  return (findApp(fleet.resolve(), name)?.placements ?? []).map((p) => p.clusterId);
 }

@@ -17,7 +17,7 @@ beforeAll(async () => {
 /** The small fleet, with every cluster's block recorded in an in-memory lock (as a committed lock file would). */
 function smallFleet() {
   const draft = buildSmallFleet(lib.AddressLock.none());
-  return buildSmallFleet(lib.AddressLock.of(Object.fromEntries([...draft.addressPlan.clusters].map(([id, a]) => [id, a.block]))));
+  return buildSmallFleet(lib.AddressLock.of(draft.resolve().addressLock.next));
 }
 
 function buildSmallFleet(addressLock: ReturnType<typeof lib.AddressLock.none>) {
@@ -36,9 +36,11 @@ function buildSmallFleet(addressLock: ReturnType<typeof lib.AddressLock.none>) {
 describe('FleetDeployment under mocks', () => {
   let deployment: InstanceType<typeof binding.FleetDeployment>;
   let fleet: ReturnType<typeof smallFleet>;
+  let resolved: ReturnType<ReturnType<typeof smallFleet>['resolve']>;
 
   beforeAll(async () => {
     fleet = smallFleet();
+    resolved = fleet.resolve();
     deployment = new binding.FleetDeployment('shop', { fleet, publicAccessCidrs: ['203.0.113.0/24'] });
     await valueOf(deployment.clusters['prod-us-east-1'].kubeconfig);
     await settle(recorded);
@@ -58,7 +60,7 @@ describe('FleetDeployment under mocks', () => {
     expect(clusters.map((c) => c.inputs.name).sort()).toEqual(['shop-prod-eu-west-1', 'shop-prod-us-east-1', 'shop-staging-customer-a', 'shop-staging-eu-west-1']);
     const providerRegion = new Map(ofType('pulumi:providers:aws').map((p) => [p.name, p.inputs.region]));
     for (const c of clusters) {
-      const model = fleet.clusters.find((m) => `shop-${m.clusterId}` === c.inputs.name)!;
+      const model = resolved.clusters.find((m) => m.names.eksCluster === c.inputs.name)!;
       const providerName = /::([^:]+)::[^:]*$/.exec(c.provider!)![1];
       expect(providerRegion.get(providerName)).toBe(model.region);
       expect(c.inputs.version).toBe('1.31');
@@ -66,16 +68,16 @@ describe('FleetDeployment under mocks', () => {
       expect(c.inputs.vpcConfig.publicAccessCidrs).toEqual(['203.0.113.0/24']);
       expect(c.inputs.encryptionConfig.resources).toEqual(['secrets']);
       expect(c.inputs.enabledClusterLogTypes).toContain('audit');
-      expect(c.inputs.kubernetesNetworkConfig.serviceIpv4Cidr).toBe(model.addresses!.serviceCidr);
+      expect(c.inputs.kubernetesNetworkConfig.serviceIpv4Cidr).toBe(model.network!.serviceCidr);
       expect(c.inputs.accessConfig.authenticationMode).toBe('API');
     }
   });
 
   it('uses the address plan as decided by the model, never recomputing it', () => {
     const vpcs = ofType('aws:ec2/vpc:Vpc');
-    expect(vpcs.map((v) => v.inputs.cidrBlock).sort()).toEqual(fleet.clusters.map((c) => c.addresses!.vpcCidr).sort());
+    expect(vpcs.map((v) => v.inputs.cidrBlock).sort()).toEqual(resolved.clusters.map((c) => c.network!.vpcCidr).sort());
     const subnets = ofType('aws:ec2/subnet:Subnet').filter((s) => s.name.startsWith('prod-us-east-1-'));
-    const addresses = fleet.cluster('prod-us-east-1')!.addresses!;
+    const addresses = lib.findCluster(resolved, 'prod-us-east-1')!.network!;
     expect(subnets.map((s) => s.inputs.cidrBlock).sort()).toEqual([...addresses.privateSubnets, ...addresses.publicSubnets].sort());
     expect(new Set(subnets.map((s) => s.inputs.availabilityZone))).toEqual(new Set(['us-east-1a', 'us-east-1b', 'us-east-1c']));
   });
@@ -110,22 +112,34 @@ describe('FleetDeployment under mocks', () => {
   });
 
   it('names each access entry after its principal, so adding or removing one never replaces another', async () => {
-    const { fnv1a } = await import('../../lib/net/address-plan');
+    const { fnv1a } = await import('../../lib/naming');
     const entries = ofType('aws:eks/accessEntry:AccessEntry').filter((a) => a.name.startsWith('prod-eu-west-1-'));
     const admin = 'arn:aws:iam::111122223333:role/admins';
     expect(entries.find((e) => e.inputs.principalArn === admin)!.name).toBe(`prod-eu-west-1-access-${fnv1a(admin).toString(16).padStart(8, '0')}`);
   });
 
+  it('uses the names and tags the model decided, never its own', () => {
+    for (const c of resolved.clusters) {
+      const eks = ofType('aws:eks/cluster:Cluster').find((r) => r.inputs.name === c.names.eksCluster)!;
+      expect(eks.inputs.tags).toEqual(c.tags);
+      expect(ofType('aws:cloudwatch/logGroup:LogGroup').find((r) => r.inputs.name === c.names.logGroup)).toBeDefined();
+      for (const pool of c.nodePools) {
+        const group = ofType('aws:eks/nodeGroup:NodeGroup').find((g) => g.name === pool.resourceName)!;
+        expect(group.inputs.nodeGroupNamePrefix).toBe(pool.nodeGroupPrefix);
+      }
+    }
+  });
+
   it('applies every Kubernetes object under its own cluster\'s provider', () => {
     const k8sProviders = ofType('pulumi:providers:kubernetes');
-    expect(k8sProviders.map((p) => p.name).sort()).toEqual(fleet.clusters.map((c) => `${c.clusterId}-manifests-provider`).sort());
+    expect(k8sProviders.map((p) => p.name).sort()).toEqual(fleet.clusters.map((c) => `${c.clusterId}-k8s`).sort());
     const objects = mine.filter((r) => r.custom && r.type.startsWith('kubernetes:') && !r.type.startsWith('kubernetes:yaml'));
     const expected = deployment.assembly.clusters.reduce((n, c) => n + c.files.reduce((m, f) => m + f.objects.length, 0), 0);
     expect(expected).toBeGreaterThan(20);
     expect(objects).toHaveLength(expected);
     for (const o of objects) {
       const clusterId = o.inputs.metadata.labels['fleetform.io/cluster'];
-      expect(o.provider, `${o.type} ${o.name}`).toMatch(new RegExp(`::${clusterId}-manifests-provider::`));
+      expect(o.provider, `${o.type} ${o.name}`).toMatch(new RegExp(`::${clusterId}-k8s::`));
       expect(o.name.startsWith(`${clusterId}-`)).toBe(true);
     }
   });

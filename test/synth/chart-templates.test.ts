@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AddressLock, EnvironmentFleet, Fleet, FleetApp, Placement, RegionalCluster } from '../../lib';
-import { assembleFleet } from '../../lib/synth/assembly';
+import { synthesizeFleet } from '../../lib/synth/assembly';
 import { ChartTemplates } from '../../lib/synth/chart-templates';
 import { buildAcmeFleet } from '../../examples/acme/fleet';
 import { newFleet } from '../helpers/fleets';
@@ -9,7 +9,7 @@ import { newFleet } from '../helpers/fleets';
 /** cluster id/file → content and objects, rendering with or without templates. */
 function render(fleet: Fleet, reuse: boolean) {
   const templates = new ChartTemplates(reuse);
-  const assembly = assembleFleet(fleet, templates);
+  const assembly = synthesizeFleet(fleet.resolve(), templates);
   const files = Object.fromEntries(assembly.clusters.flatMap((c) => c.files.map((f) => [`${c.clusterId}/${f.name}`, { content: f.content, objects: f.objects }])));
   return { files, renders: templates.renders, charts: Object.keys(files).length };
 }
@@ -42,8 +42,8 @@ describe('chart templates', () => {
     new RegionalCluster(fleet, 'plain', { region: 'eu-west-2' });
     new FleetApp(fleet, 'api', { image: 'ghcr.io/acme/api:1.0.0', port: 8080, placement: Placement.all() });
     const reused = render(fleet, true);
-    expect(reused.files['1234/0001-app-api.k8s.yaml'].content).toContain('fleetform.io/cluster: "1234"');
-    expect(reused.files['1234/0001-app-api.k8s.yaml'].content).toContain('fleetform.io/environment: "no"');
+    expect(reused.files['1234/3000-app-api.k8s.yaml'].content).toContain('fleetform.io/cluster: "1234"');
+    expect(reused.files['1234/3000-app-api.k8s.yaml'].content).toContain('fleetform.io/environment: "no"');
     expect(reused.files).toEqual(render(fleet, false).files);
   });
 
@@ -52,7 +52,7 @@ describe('chart templates', () => {
     new EnvironmentFleet(fleet, 'production', { regions: ['us-east-1', 'eu-west-1'] });
     new FleetApp(fleet, 'api', { image: 'ghcr.io/acme/api:1.0.0', port: 8080, placement: Placement.all(), env: { NOTE: 'fleetform-template-cluster-5b1e0c' } });
     const reused = render(fleet, true);
-    expect(reused.files['production-us-east-1/0001-app-api.k8s.yaml'].content).toContain('value: fleetform-template-cluster-5b1e0c');
+    expect(reused.files['production-us-east-1/3000-app-api.k8s.yaml'].content).toContain('value: fleetform-template-cluster-5b1e0c');
     expect(reused.files).toEqual(render(fleet, false).files);
   });
 

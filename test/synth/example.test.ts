@@ -11,8 +11,11 @@ const SCHEMA_FILE = resolve(__dirname, '../../schema/fleet.schema.json');
 
 /** The example with the committed lock held in memory, so synthesizing in a test never rewrites the committed file. */
 function acme(extraProductionRegions: string[] = []): Fleet {
-  const committed = AddressLock.file(ACME_LOCK_FILE);
-  return buildAcmeFleet({ addressLock: AddressLock.of(committed.clusterBlocks), extraProductionRegions });
+  return buildAcmeFleet({ addressLock: AddressLock.of(committedBlocks()), extraProductionRegions });
+}
+
+function committedBlocks(): Record<string, string> {
+  return (JSON.parse(readFileSync(ACME_LOCK_FILE, 'utf8')) as { clusterBlocks: Record<string, string> }).clusterBlocks;
 }
 
 /** cluster id → file name → content. */
@@ -30,11 +33,11 @@ describe('the acme example', () => {
 
   it('synthesizes these clusters and files', () => {
     expect(Object.fromEntries(assembly.clusters.map((c) => [c.clusterId, c.files.map((f) => f.name)]))).toEqual({
-      'production-ap-southeast-1': ['0000-baseline.k8s.yaml', '0001-app-api.k8s.yaml', '0002-app-storefront.k8s.yaml'],
-      'production-eu-west-1': ['0000-baseline.k8s.yaml', '0001-app-api.k8s.yaml', '0002-app-storefront.k8s.yaml'],
-      'production-us-east-1': ['0000-baseline.k8s.yaml', '0001-app-api.k8s.yaml', '0002-app-storefront.k8s.yaml'],
-      'qa-eu-west-3': ['0000-baseline.k8s.yaml', '0001-app-api.k8s.yaml'],
-      'staging-eu-west-3': ['0000-baseline.k8s.yaml', '0001-app-api.k8s.yaml', '0002-app-storefront.k8s.yaml'],
+      'production-ap-southeast-1': ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml'],
+      'production-eu-west-1': ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml'],
+      'production-us-east-1': ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml'],
+      'qa-eu-west-3': ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml'],
+      'staging-eu-west-3': ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml'],
     });
   });
 
@@ -49,12 +52,22 @@ describe('the acme example', () => {
   });
 
   it('keeps every cluster on the block the committed lock records', () => {
-    const committed = AddressLock.file(ACME_LOCK_FILE);
-    expect(committed.problems).toEqual([]);
-    const fleet = buildAcmeFleet();
-    const blocks = Object.fromEntries([...fleet.addressPlan.clusters].map(([id, a]) => [id, a.block]));
-    expect(blocks).toEqual(committed.clusterBlocks);
-    expect(AddressLock.render(blocks)).toBe(readFileSync(ACME_LOCK_FILE, 'utf8'));
+    const resolved = buildAcmeFleet().resolve();
+    expect(resolved.problems).toEqual([]);
+    expect(resolved.addressLock.path).toBe(ACME_LOCK_FILE);
+    expect(resolved.addressLock.next).toEqual(committedBlocks());
+    expect(Object.fromEntries(resolved.clusters.map((c) => [c.id, c.network!.block]))).toEqual(committedBlocks());
+  });
+
+  it('records in fleet.json the image each cluster really runs, overrides applied', () => {
+    const api = assembly.topology.apps.find((a) => a.name === 'api')!;
+    expect(Object.fromEntries(api.clusters.map((c) => [c.id, [c.image, c.replicas, c.autoscaling?.maxReplicas ?? null]]))).toEqual({
+      'production-ap-southeast-1': ['ghcr.io/acme/api:1.5.0-rc.1', null, 12],
+      'production-eu-west-1': ['ghcr.io/acme/api:1.4.2', null, 12],
+      'production-us-east-1': ['ghcr.io/acme/api:1.4.2', null, 12],
+      'qa-eu-west-3': ['ghcr.io/acme/api:1.4.2', 1, null],
+      'staging-eu-west-3': ['ghcr.io/acme/api:1.4.2', 1, null],
+    });
   });
 
   it('gives every object a valid Kubernetes 1.28 shape (strict)', () => {
@@ -83,7 +96,7 @@ describe('the acme example', () => {
       '/clusters/0/network must NOT have additional properties',
       '/clusters/0/network must have required property \'vpcCidr\'',
     ]);
-    expect(validate({ ...JSON.parse(assembly.topologyJson), schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...JSON.parse(assembly.topologyJson), schemaVersion: 1 })).toBe(false);
   });
 });
 
@@ -108,8 +121,7 @@ describe('synthesizing the acme example', () => {
     const afterFiles = contents(after);
     for (const [clusterId, files] of Object.entries(contents(before))) expect(afterFiles[clusterId], clusterId).toEqual(files);
 
-    type Topology = { clusters: { id: string; network: unknown }[] };
-    const networks = (a: FleetAssembly) => Object.fromEntries((JSON.parse(a.topologyJson) as Topology).clusters.map((c) => [c.id, c.network]));
+    const networks = (a: FleetAssembly) => Object.fromEntries(a.topology.clusters.map((c) => [c.id, c.network]));
     const afterNetworks = networks(after);
     for (const [clusterId, network] of Object.entries(networks(before))) expect(afterNetworks[clusterId], clusterId).toEqual(network);
   });
@@ -117,15 +129,15 @@ describe('synthesizing the acme example', () => {
   it('rewrites nothing when the output is unchanged, and deletes the folder of a removed cluster', () => {
     const outdir = tempDir();
     const first = acme(['sa-east-1']).synth({ outdir });
-    expect(first.report!.written).toHaveLength(18); // 17 manifests and fleet.json
+    expect(first.report.written).toHaveLength(18); // 17 manifests and fleet.json
     expect(existsSync(join(outdir, 'production-sa-east-1', '0000-baseline.k8s.yaml'))).toBe(true);
 
     const again = acme(['sa-east-1']).synth({ outdir });
-    expect(again.report).toEqual({ written: [], unchanged: first.report!.written, removed: [] });
+    expect(again.report).toMatchObject({ written: [], unchanged: first.report.written, removed: [] });
 
     const without = acme().synth({ outdir });
-    expect(without.report!.removed).toEqual(['production-sa-east-1']);
-    expect(without.report!.written).toEqual(['fleet.json']);
+    expect(without.report.removed).toEqual(['production-sa-east-1']);
+    expect(without.report.written).toEqual(['fleet.json']);
     expect(existsSync(join(outdir, 'production-sa-east-1'))).toBe(false);
     const fresh = tempDir();
     acme().synth({ outdir: fresh });

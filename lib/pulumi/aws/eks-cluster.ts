@@ -1,11 +1,9 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import type { RegionalCluster } from '../../regional-cluster';
-import { NatGateways } from '../../environment-profile';
-import { fnv1a } from '../../net/address-plan';
+import type { ResolvedCluster } from '../../model/resolved';
 import { kubeconfigFor } from '../kubeconfig';
 import { ClusterNetwork } from './cluster-network';
-import { POLICY, serviceRole } from './iam';
+import { ACCESS_POLICY, POLICY, serviceRole } from './iam';
 import { NodePoolGroup } from './node-pool-group';
 
 /** Zone ids where EKS cannot place a control plane (AWS EKS user guide, "Subnet requirements"). */
@@ -16,17 +14,14 @@ export const CONTROL_PLANE_LOGS = ['api', 'audit', 'authenticator', 'controllerM
 
 /** Args of an {@link EksCluster}. */
 export interface EksClusterArgs {
-  /** The model's cluster; its addresses, version, pools and tenancy are used as decided there. */
-  readonly cluster: RegionalCluster;
-  /** Physical EKS cluster name. */
-  readonly clusterName: string;
+  /** The resolved cluster; its addresses, names, tags, version, pools, tenancy and grants are used as decided there. */
+  readonly cluster: ResolvedCluster;
   /**
    * CIDRs allowed to reach the public API endpoint. Empty keeps the endpoint private only.
    */
   readonly publicAccessCidrs: readonly string[];
   /** Days control-plane logs are kept. */
   readonly logRetentionDays: number;
-  readonly tags: Record<string, string>;
 }
 
 /**
@@ -44,7 +39,9 @@ export class EksCluster extends pulumi.ComponentResource {
   constructor(name: string, args: EksClusterArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super('fleetform:aws:EksCluster', name, {}, opts);
     const c = args.cluster;
-    const addresses = c.addresses!;
+    const addresses = c.network!;
+    const tags = { ...c.tags };
+    const clusterName = c.names.eksCluster;
     const parent = { parent: this };
 
     // The first zones by name among those every account has and EKS supports; not filtered
@@ -56,37 +53,37 @@ export class EksCluster extends pulumi.ComponentResource {
     }, parent).names.apply((names) => {
       const sorted = [...names].sort();
       if (sorted.length < addresses.privateSubnets.length) {
-        throw new Error(`[${c.node.path}] region ${c.region} offers this account ${sorted.length} availability zones EKS supports (${sorted.join(', ')}); fleetform clusters span ${addresses.privateSubnets.length}, so choose another region`);
+        throw new Error(`[${c.path}] region ${c.region} offers this account ${sorted.length} availability zones EKS supports (${sorted.join(', ')}); fleetform clusters span ${addresses.privateSubnets.length}, so choose another region`);
       }
       return sorted;
     });
     this.network = new ClusterNetwork(`${name}-network`, {
-      clusterName: args.clusterName,
+      clusterName,
       addresses,
-      natGateways: c.profile?.natGateways ?? NatGateways.PER_ZONE,
+      natGateways: addresses.natGateways,
       availabilityZones: addresses.privateSubnets.map((_, i) => zones.apply((n) => n[i])),
-      tags: args.tags,
+      tags,
     }, parent);
 
-    const clusterRole = serviceRole(`${name}-cluster-role`, 'eks.amazonaws.com', [POLICY.cluster], args.tags, this);
-    const nodeRole = serviceRole(`${name}-node-role`, 'ec2.amazonaws.com', [POLICY.workerNode, POLICY.cni, POLICY.registryRead], args.tags, this);
+    const clusterRole = serviceRole(`${name}-cluster-role`, 'eks.amazonaws.com', [POLICY.cluster], tags, this);
+    const nodeRole = serviceRole(`${name}-node-role`, 'ec2.amazonaws.com', [POLICY.workerNode, POLICY.cni, POLICY.registryRead], tags, this);
 
     const secretsKey = new aws.kms.Key(`${name}-secrets`, {
-      description: `Envelope encryption of Kubernetes secrets of ${args.clusterName}`,
+      description: `Envelope encryption of Kubernetes secrets of ${clusterName}`,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
-      tags: args.tags,
+      tags,
     }, parent);
 
     // Created first so the retention applies from the first log line.
     const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
-      name: `/aws/eks/${args.clusterName}/cluster`,
+      name: c.names.logGroup,
       retentionInDays: args.logRetentionDays,
-      tags: args.tags,
+      tags,
     }, parent);
 
     this.eksCluster = new aws.eks.Cluster(`${name}-eks`, {
-      name: args.clusterName,
+      name: clusterName,
       version: c.kubernetesVersion,
       roleArn: clusterRole.arn,
       vpcConfig: {
@@ -99,38 +96,33 @@ export class EksCluster extends pulumi.ComponentResource {
       encryptionConfig: { resources: ['secrets'], provider: { keyArn: secretsKey.arn } },
       enabledClusterLogTypes: CONTROL_PLANE_LOGS,
       accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: true },
-      tags: args.tags,
+      tags,
     }, { parent: this, dependsOn: [logGroup] });
 
-    const grants: [string, string][] = [
-      ...c.access.admins.map((p): [string, string] => [p, POLICY.clusterAdmin]),
-      ...c.access.viewers.map((p): [string, string] => [p, POLICY.view]),
-    ];
-    // Named after the principal, so adding or removing one never renames (and replaces) another's entry.
-    grants.forEach(([principal, policy]) => {
-      const entryName = `${name}-access-${fnv1a(principal).toString(16).padStart(8, '0')}`;
-      const entry = new aws.eks.AccessEntry(entryName, {
+    // Named in the model after the principal, so adding or removing one never renames (and replaces) another's entry.
+    for (const grant of c.grants) {
+      const entry = new aws.eks.AccessEntry(grant.resourceName, {
         clusterName: this.eksCluster.name,
-        principalArn: principal,
+        principalArn: grant.principal,
         type: 'STANDARD',
-        tags: args.tags,
+        tags,
       }, parent);
-      new aws.eks.AccessPolicyAssociation(entryName, {
+      new aws.eks.AccessPolicyAssociation(grant.resourceName, {
         clusterName: this.eksCluster.name,
         principalArn: entry.principalArn,
-        policyArn: policy,
+        policyArn: ACCESS_POLICY[grant.level],
         accessScope: { type: 'cluster' },
       }, parent);
-    });
+    }
 
-    this.nodePools = c.nodePools.map((pool) => new NodePoolGroup(`${name}-${pool.name}`, {
+    this.nodePools = c.nodePools.map((pool) => new NodePoolGroup(pool.resourceName, {
       cluster: this.eksCluster,
       pool,
       nodeRoleArn: nodeRole.arn,
       subnetIds: this.network.privateSubnetIds,
       tenancy: c.tenancy,
       kubernetesVersion: c.kubernetesVersion,
-      tags: args.tags,
+      tags,
     }, parent));
 
     this.kubeconfig = pulumi.secret(kubeconfigFor(this.eksCluster, c.region));

@@ -1,5 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import type { AccessLevel } from '../../model/resolved';
 
 /** A role that AWS service `service` may assume, with the given AWS managed policies attached. */
 export function serviceRole(name: string, service: string, managedPolicies: readonly string[], tags: Record<string, string>, parent: pulumi.Resource): aws.iam.Role {
@@ -23,6 +24,10 @@ export const POLICY = {
   workerNode: 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy',
   cni: 'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
   registryRead: 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
-  clusterAdmin: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
-  view: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
 } as const;
+
+/** The EKS managed access policy of each access level of the model. */
+export const ACCESS_POLICY: Readonly<Record<AccessLevel, string>> = {
+  'cluster-admin': 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+  view: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
+};

@@ -1,12 +1,12 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import type { NodePoolSpec } from '../../node-pool';
-import { Tenancy } from '../../regional-cluster';
+import type { ResolvedNodePool } from '../../model/resolved';
+import { Tenancy } from '../../tenancy';
 
 /** Args of a {@link NodePoolGroup}. */
 export interface NodePoolGroupArgs {
   readonly cluster: aws.eks.Cluster;
-  readonly pool: NodePoolSpec;
+  readonly pool: ResolvedNodePool;
   readonly nodeRoleArn: pulumi.Input<string>;
   readonly subnetIds: pulumi.Input<string>[];
   readonly tenancy: Tenancy;
@@ -40,7 +40,7 @@ export class NodePoolGroup extends pulumi.ComponentResource {
 
     this.nodeGroup = new aws.eks.NodeGroup(`${name}`, {
       clusterName: args.cluster.name,
-      nodeGroupNamePrefix: `${p.name}-`,
+      nodeGroupNamePrefix: p.nodeGroupPrefix,
       nodeRoleArn: args.nodeRoleArn,
       subnetIds: args.subnetIds,
       version: args.kubernetesVersion,

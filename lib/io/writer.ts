@@ -16,8 +16,17 @@ export interface WriteReport {
  * files whose content is already there are not rewritten; manifest files and
  * cluster folders left from an earlier synth (listed in its fleet.json) are removed.
  */
-export function writeOutput(outdir: string, clusters: ReadonlyMap<string, ReadonlyMap<string, string>>, topology: string): WriteReport {
+export function writeOutput(outdir: string, output: ReadonlyMap<string, string>): WriteReport {
   const report: WriteReport = { written: [], unchanged: [], removed: [] };
+  const clusters = new Map<string, Map<string, string>>();
+  for (const [path, content] of output) {
+    const slash = path.indexOf('/');
+    if (slash < 0) continue;
+    const id = path.slice(0, slash);
+    if (!clusters.has(id)) clusters.set(id, new Map());
+    clusters.get(id)!.set(path.slice(slash + 1), content);
+  }
+  const topology = output.get(TOPOLOGY_FILE) ?? '';
   mkdirSync(outdir, { recursive: true });
   for (const stale of previousClusters(outdir)) {
     if (clusters.has(stale) || !existsSync(join(outdir, stale))) continue;

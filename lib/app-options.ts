@@ -1,0 +1,121 @@
+/** The options of a FleetApp's workload: scaling, resources, probes and ingress. */
+import { Fields, shapes } from './input';
+
+/** Pod autoscaling (a HorizontalPodAutoscaler on CPU). */
+export interface AutoscalingOptions {
+  /** Fewest replicas per cluster. */
+  readonly minReplicas: number;
+  /** Most replicas per cluster. */
+  readonly maxReplicas: number;
+  /**
+   * Average CPU utilization, in percent of the request, the autoscaler aims for.
+   * @default 70
+   */
+  readonly targetCpuUtilization?: number;
+}
+
+/** Requests and limits of one resource, as Kubernetes quantities. */
+export interface ResourceRange {
+  /** Reserved for the container, such as `250m` or `256Mi`. */
+  readonly request: string;
+  /** Most the container may use. */
+  readonly limit: string;
+}
+
+/** Container resources. */
+export interface AppResources {
+  /** @default { request: '100m', limit: '500m' } */
+  readonly cpu?: ResourceRange;
+  /** @default { request: '128Mi', limit: '256Mi' } */
+  readonly memory?: ResourceRange;
+}
+
+/** Readiness and liveness probing. */
+export interface HealthCheck {
+  /**
+   * HTTP path probed on the app port; without it the probes open a TCP connection.
+   * @default - TCP probes
+   */
+  readonly path?: string;
+  /**
+   * Seconds before the first liveness probe.
+   * @default 10
+   */
+  readonly initialDelaySeconds?: number;
+}
+
+/** HTTP routing into the app from outside the cluster. */
+export interface AppIngress {
+  /** Host name served, such as `shop.acme.example`. */
+  readonly host: string;
+  /**
+   * Path prefix routed to the app.
+   * @default '/'
+   */
+  readonly path?: string;
+  /**
+   * IngressClass that serves it.
+   * @default - the cluster's default class
+   */
+  readonly className?: string;
+  /**
+   * Secret in the app's namespace holding the TLS certificate for the host.
+   * @default - no TLS at the ingress
+   */
+  readonly tlsSecretName?: string;
+}
+
+/** What may differ on one cluster. */
+export interface ClusterOverrideOptions {
+  /** Image on this cluster. @default - the app's image */
+  readonly image?: string;
+  /** Fixed replicas on this cluster; turns autoscaling off there. @default - the app's scaling */
+  readonly replicas?: number;
+  /** Autoscaling on this cluster; replaces fixed replicas there. @default - the app's scaling */
+  readonly autoscaling?: AutoscalingOptions;
+  /** Environment variables added (or replaced) on this cluster. @default - none */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+const RANGE = shapes.object({
+  request: { shape: shapes.string, example: '"250m"', required: true },
+  limit: { shape: shapes.string, example: '"1"', required: true },
+}, 'a range such as { request: "250m", limit: "1" }');
+
+/** The shape of {@link AutoscalingOptions}. */
+export const AUTOSCALING_SHAPE = shapes.object({
+  minReplicas: { shape: shapes.number, example: '2', required: true },
+  maxReplicas: { shape: shapes.number, example: '10', required: true },
+  targetCpuUtilization: { shape: shapes.number, example: '70' },
+}, 'autoscaling options such as { minReplicas: 2, maxReplicas: 10 }');
+
+/** The shape of an env map: values must be strings (Kubernetes refuses `value: 42`). */
+export const ENV_SHAPE = shapes.record(shapes.string, 'an object of variable names to string values');
+
+/** The shape of {@link AppResources}. */
+export const RESOURCES_SHAPE = shapes.object({
+  cpu: { shape: RANGE, example: '{ request: "250m", limit: "1" }' },
+  memory: { shape: RANGE, example: '{ request: "256Mi", limit: "512Mi" }' },
+}, 'resources such as { cpu: { request: "250m", limit: "1" } }');
+
+/** The shape of {@link HealthCheck}. */
+export const HEALTH_CHECK_SHAPE = shapes.object({
+  path: { shape: shapes.string, example: '"/healthz"' },
+  initialDelaySeconds: { shape: shapes.number, example: '10' },
+}, 'a health check such as { path: "/healthz" }');
+
+/** The shape of {@link AppIngress}. */
+export const INGRESS_SHAPE = shapes.object({
+  host: { shape: shapes.string, example: '"shop.acme.example"', required: true },
+  path: { shape: shapes.string, example: '"/"' },
+  className: { shape: shapes.string, example: '"alb"' },
+  tlsSecretName: { shape: shapes.string, example: '"shop-tls"' },
+}, 'an ingress such as { host: "shop.acme.example" }');
+
+/** The shape of {@link ClusterOverrideOptions}. */
+export const OVERRIDE_FIELDS: Fields = {
+  image: { shape: shapes.string, example: '"ghcr.io/acme/api:1.5.0"' },
+  replicas: { shape: shapes.number, example: '2' },
+  autoscaling: { shape: AUTOSCALING_SHAPE, example: '{ minReplicas: 2, maxReplicas: 10 }' },
+  env: { shape: ENV_SHAPE, example: '{ LOG_LEVEL: "debug" }' },
+};

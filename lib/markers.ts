@@ -1,0 +1,28 @@
+/**
+ * Marks on fleetform's constructs and value classes, so one kind recognizes
+ * another without importing its class (no import circles) and across two
+ * copies of the package (where `instanceof` fails). Registered with
+ * `Symbol.for`, like the constructs library's own mark.
+ */
+const KINDS = {
+  fleet: Symbol.for('fleetform.Fleet'),
+  environment: Symbol.for('fleetform.EnvironmentFleet'),
+  cluster: Symbol.for('fleetform.RegionalCluster'),
+  app: Symbol.for('fleetform.FleetApp'),
+  placement: Symbol.for('fleetform.Placement'),
+  profile: Symbol.for('fleetform.EnvironmentProfile'),
+  addressLock: Symbol.for('fleetform.AddressLock'),
+} as const;
+
+/** The kinds of construct and value class fleetform knows. */
+export type ConstructKind = keyof typeof KINDS;
+
+/** Marks `c` as being of `kind`. */
+export function markKind(c: object, kind: ConstructKind): void {
+  Object.defineProperty(c, KINDS[kind], { value: true });
+}
+
+/** Whether `x` was marked as being of `kind`. */
+export function isKind(x: unknown, kind: ConstructKind): boolean {
+  return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[KINDS[kind]] === true;
+}

@@ -1,0 +1,30 @@
+/** An app's effective spec on a cluster: defaults filled in, the cluster's override applied. */
+import type { ClusterOverrideOptions } from '../app-options';
+import type { FleetAppProps } from '../fleet-app';
+import type { AppSpec } from './resolved';
+
+/** The spec of an app with these props on a cluster with `override` (or none). */
+export function appSpec(name: string, namespace: string, p: Partial<FleetAppProps>, override?: ClusterOverrideOptions): AppSpec {
+  const o = override ?? {};
+  const scaled = o.replicas !== undefined || o.autoscaling !== undefined ? o : p;
+  const autoscaling = scaled.autoscaling ? { targetCpuUtilization: 70, ...scaled.autoscaling } : undefined;
+  return {
+    name,
+    namespace,
+    image: o.image ?? p.image ?? '',
+    port: p.port ?? 0,
+    servicePort: p.servicePort ?? 80,
+    replicas: autoscaling ? undefined : scaled.replicas ?? 2,
+    autoscaling,
+    resources: {
+      cpu: p.resources?.cpu ?? { request: '100m', limit: '500m' },
+      memory: p.resources?.memory ?? { request: '128Mi', limit: '256Mi' },
+    },
+    healthCheck: p.healthCheck ?? {},
+    maxUnavailable: p.maxUnavailable ?? 1,
+    spreadAcrossZones: p.spreadAcrossZones ?? true,
+    ingress: p.ingress ? { path: '/', ...p.ingress } : undefined,
+    env: { ...(p.env ?? {}), ...(o.env ?? {}) },
+    labels: { ...(p.labels ?? {}) },
+  };
+}

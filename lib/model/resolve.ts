@@ -1,0 +1,164 @@
+/**
+ * The resolve step: the construct tree in, the resolved fleet out. It walks
+ * the tree once, runs each construct's own checks, fills in every inherited
+ * setting, plans the addresses once, decides physical names and tags, works
+ * out each app's spec per cluster, and runs the rule registry. It never
+ * throws for a mistake in the fleet: every mistake becomes a problem, so all
+ * are reported together.
+ */
+import type { IConstruct } from 'constructs';
+import { isIgnored } from '../construct-ids';
+import { EnvironmentFleet } from '../environment-fleet';
+import { NatGateways } from '../environment-profile';
+import { collectProblems, FleetProblem } from '../errors';
+import { FleetApp } from '../fleet-app';
+import type { LockContents } from '../net/address-lock';
+import { AddressPlan, checkAddressSpace, planAddresses } from '../net/address-plan';
+import { NodePoolProps, resolveNodePool } from '../node-pool';
+import { byCodeUnit, shortHash } from '../naming';
+import { RegionalCluster } from '../regional-cluster';
+import { FleetRule, runRules } from '../rules/rule';
+import { Tenancy } from '../tenancy';
+import { appSpec } from './app-spec';
+import type {
+  AppSpec, ClusterApp, FleetModel, ResolvedApp, ResolvedCluster, ResolvedFleet, ResolvedFleetSettings, ResolvedGrant, ResolvedPlacement,
+} from './resolved';
+
+/** What the resolve step reads of the root Fleet construct. */
+export interface FleetDeclaration extends IConstruct {
+  readonly fleetName: string;
+  readonly addressSpace: string;
+  readonly clusterBlockPrefix: number;
+  readonly kubernetesVersion: string;
+  readonly defaultNodePool: NodePoolProps;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** Resolves the fleet under `root`, with the blocks recorded in `lock`, and runs `rules` over it. */
+export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: readonly FleetRule[]): ResolvedFleet {
+  const constructs = root.node.findAll().filter((c) => !isIgnored(c));
+  const problems: FleetProblem[] = collectProblems(constructs);
+  problems.push(...lock.problems.map((message) => ({ path: root.node.path, message })));
+
+  const settings: ResolvedFleetSettings = {
+    name: root.fleetName,
+    path: root.node.path,
+    addressSpace: root.addressSpace,
+    clusterBlockPrefix: root.clusterBlockPrefix,
+    kubernetesVersion: root.kubernetesVersion,
+    tags: root.tags,
+  };
+  const clusterConstructs = constructs.filter(RegionalCluster.isRegionalCluster)
+    .sort((a, b) => byCodeUnit(a.clusterId, b.clusterId)); // stable: an id used twice keeps tree order
+  const plan = planFor(root, clusterConstructs, lock);
+  problems.push(...plan.errors.filter((e) => e.path !== ''));
+
+  const clusters = clusterConstructs.map((c) => resolveCluster(c, root, settings, plan, lock));
+  const apps = constructs.filter(FleetApp.isFleetApp)
+    .sort((a, b) => byCodeUnit(a.appName, b.appName))
+    .map((a) => resolveApp(a, clusters));
+  const appsOn = new Map<string, ClusterApp[]>();
+  for (const a of apps) {
+    for (const p of a.placements) {
+      const placed = appsOn.get(p.clusterId);
+      if (placed) placed.push({ name: a.name, spec: p.spec });
+      else appsOn.set(p.clusterId, [{ name: a.name, spec: p.spec }]);
+    }
+  }
+  const withApps = clusters.map((c) => ({ ...c, apps: appsOn.get(c.id) ?? [] }));
+
+  const model: FleetModel = {
+    fleet: settings,
+    clusters: withApps,
+    apps,
+    addressLock: {
+      path: lock.path,
+      recorded: lock.clusterBlocks,
+      next: Object.fromEntries([...plan.clusters].map(([id, a]) => [id, a.block])),
+    },
+  };
+  const found = runRules(model, rules);
+  return { ...model, problems: [...problems, ...found.problems], warnings: found.warnings };
+}
+
+/** The address plan of the fleet's clusters; empty when the address space itself is wrong (the Fleet reports that). */
+function planFor(root: FleetDeclaration, clusters: readonly RegionalCluster[], lock: LockContents): AddressPlan {
+  if (checkAddressSpace(root.addressSpace, root.clusterBlockPrefix).length > 0) return { clusters: new Map(), errors: [] };
+  return planAddresses({
+    addressSpace: root.addressSpace,
+    blockPrefix: root.clusterBlockPrefix,
+    locked: lock.clusterBlocks,
+    requests: clusters.map((c) => ({ clusterId: c.clusterId, path: c.node.path, vpcCidr: c.props.vpcCidr, serviceCidr: c.props.serviceCidr })),
+  });
+}
+
+function resolveCluster(c: RegionalCluster, root: FleetDeclaration, fleet: ResolvedFleetSettings, plan: AddressPlan, lock: LockContents): ResolvedCluster {
+  const scope = c.node.scope;
+  const env = EnvironmentFleet.isEnvironmentFleet(scope) ? scope : undefined;
+  const p = c.props;
+  const profile = p.profile ?? env?.profile;
+  const id = c.clusterId;
+  const pools = (p.nodePools ?? [profile?.nodePool ?? root.defaultNodePool]).map(resolveNodePool);
+  const labels = { ...(env?.labels ?? {}), ...(p.labels ?? {}) };
+  const addresses = plan.clusters.get(id);
+  const eksCluster = `${fleet.name}-${id}`;
+  const grants: ResolvedGrant[] = [
+    ...(env?.access.admins ?? []).map((principal) => ({ principal, level: 'cluster-admin' as const })),
+    ...(env?.access.viewers ?? []).map((principal) => ({ principal, level: 'view' as const })),
+  ].filter((g, i, all) => all.findIndex((x) => x.principal === g.principal) === i) // listed twice: the environment reports it
+    .sort((a, b) => byCodeUnit(a.principal, b.principal))
+    .map((g) => ({ ...g, resourceName: `${id}-access-${shortHash(g.principal)}` }));
+  return {
+    id,
+    path: c.node.path,
+    region: c.region,
+    environment: c.environment,
+    profile: profile?.name ?? null,
+    kubernetesVersion: p.kubernetesVersion ?? env?.kubernetesVersion ?? fleet.kubernetesVersion,
+    tenancy: p.tenancy ?? env?.tenancy ?? Tenancy.SHARED,
+    labels: Object.fromEntries(Object.keys(labels).sort().map((k) => [k, labels[k]])),
+    network: addresses && {
+      ...addresses,
+      natGateways: profile?.natGateways ?? NatGateways.PER_ZONE,
+      recorded: lock.clusterBlocks[id] !== undefined,
+    },
+    nodePools: pools.map((pool) => ({ ...pool, resourceName: `${id}-${pool.name}`, nodeGroupPrefix: `${pool.name}-` })),
+    grants,
+    names: { eksCluster, resource: id, logGroup: `/aws/eks/${eksCluster}/cluster` },
+    tags: {
+      ...fleet.tags,
+      'fleetform:fleet': fleet.name,
+      'fleetform:cluster': id,
+      'fleetform:environment': c.environment,
+      'managed-by': 'fleetform',
+    },
+    rawManifests: c.rawManifests,
+    apps: [],
+  };
+}
+
+function resolveApp(a: FleetApp, clusters: readonly ResolvedCluster[]): ResolvedApp {
+  const placement = a.placement;
+  const base = appSpec(a.appName, a.namespace, a.props);
+  const placements: ResolvedPlacement[] = [];
+  for (const c of clusters) {
+    if (!placement.matches({ clusterId: c.id, environment: c.environment, region: c.region })) continue;
+    const override = a.overrides.get(c.id);
+    const spec: AppSpec = override ? appSpec(a.appName, a.namespace, a.props, override) : base;
+    placements.push({ clusterId: c.id, spec });
+  }
+  return {
+    name: a.appName,
+    path: a.node.path,
+    namespace: a.namespace,
+    placement: placement.describe(),
+    // No criteria to check when the placement is missing or malformed: the app reports that itself.
+    criteria: a.props.placement === undefined || placement.problems.length > 0 ? undefined : {
+      environments: placement.environments,
+      regions: placement.regions,
+      clusters: placement.clusters,
+    },
+    placements,
+    overrides: [...a.overrides.keys()],
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The resolved fleet: the construct tree turned, once per synth, into plain
+ * read-only data with every default filled in and every decision made —
+ * addresses, physical names, tags, NAT layout, node pools, each app's
+ * effective spec per cluster — plus the problems and warnings of the rules.
+ * Synthesis, fleet.json and the Pulumi binding read only this; nothing below
+ * it reaches back into constructs or decides again.
+ */
+import type { AppIngress, AppResources, AutoscalingOptions, HealthCheck } from '../app-options';
+import type { NatGateways } from '../environment-profile';
+import type { FleetProblem, FleetWarning } from '../errors';
+import type { ClusterAddresses } from '../net/address-plan';
+import type { NodePoolSpec } from '../node-pool';
+import type { Tenancy } from '../tenancy';
+
+/** An app's settings on one cluster, every default filled in and overrides applied. */
+export interface AppSpec {
+  readonly name: string;
+  readonly namespace: string;
+  readonly image: string;
+  readonly port: number;
+  readonly servicePort: number;
+  /** Fixed replicas, or undefined when autoscaling. */
+  readonly replicas?: number;
+  readonly autoscaling?: Required<AutoscalingOptions>;
+  readonly resources: Required<AppResources>;
+  readonly healthCheck: HealthCheck;
+  readonly maxUnavailable: number;
+  readonly spreadAcrossZones: boolean;
+  readonly ingress?: AppIngress;
+  readonly env: Readonly<Record<string, string>>;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** A cluster's network: its block of the fleet's address space, carved, and its NAT layout. */
+export interface ClusterNetwork extends ClusterAddresses {
+  readonly natGateways: NatGateways;
+  /** Whether the block is recorded in the address lock (only recorded blocks are deployed). */
+  readonly recorded: boolean;
+}
+
+/** A node pool with its defaults filled in and its physical names. */
+export interface ResolvedNodePool extends NodePoolSpec {
+  /** Stem of the pool's Pulumi resource names, unique in the fleet: `<cluster id>-<pool>`. */
+  readonly resourceName: string;
+  /** Prefix of the EKS node group's name (AWS appends a unique suffix). */
+  readonly nodeGroupPrefix: string;
+}
+
+/** The access level an IAM principal gets on a cluster. */
+export type AccessLevel = 'cluster-admin' | 'view';
+
+/** One IAM principal's access to one cluster. */
+export interface ResolvedGrant {
+  /** IAM role or user ARN. */
+  readonly principal: string;
+  readonly level: AccessLevel;
+  /** Stem of the access entry's Pulumi resource names; named after the principal, so adding one never renames another. */
+  readonly resourceName: string;
+}
+
+/** A raw manifest added with `addManifest`. */
+export interface ResolvedRawManifest {
+  readonly id: string;
+  readonly objects: readonly Record<string, unknown>[];
+}
+
+/** The names a cluster's cloud resources take, decided in the model and checked unique across the fleet. */
+export interface ClusterNames {
+  /** EKS cluster name: `<fleet>-<cluster id>`. */
+  readonly eksCluster: string;
+  /** Stem of every Pulumi resource name of the cluster: the cluster id. */
+  readonly resource: string;
+  /** CloudWatch log group of the control plane. */
+  readonly logGroup: string;
+}
+
+/** One cluster of the fleet, resolved. */
+export interface ResolvedCluster {
+  readonly id: string;
+  /** Construct path, for messages. */
+  readonly path: string;
+  readonly region: string;
+  readonly environment: string;
+  /** Name of the environment profile, or null for a cluster with none. */
+  readonly profile: string | null;
+  readonly kubernetesVersion: string;
+  readonly tenancy: Tenancy;
+  /** Labels put on every object of the cluster's manifests, sorted by key. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Undefined only when the address plan failed for the cluster (a problem says why). */
+  readonly network?: ClusterNetwork;
+  readonly nodePools: readonly ResolvedNodePool[];
+  /** Access of IAM principals, sorted by principal. */
+  readonly grants: readonly ResolvedGrant[];
+  readonly names: ClusterNames;
+  /** AWS tags of every resource of the cluster: the fleet's, then fleetform's own. */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly rawManifests: readonly ResolvedRawManifest[];
+  /** The apps placed on the cluster and how each runs there, sorted by name. */
+  readonly apps: readonly ClusterApp[];
+}
+
+/** One app on a cluster, seen from the cluster. */
+export interface ClusterApp {
+  readonly name: string;
+  /** The same object as in the app's placement. */
+  readonly spec: AppSpec;
+}
+
+/** One app on one cluster. */
+export interface ResolvedPlacement {
+  readonly clusterId: string;
+  /** Shared between clusters where the app runs the same way. */
+  readonly spec: AppSpec;
+}
+
+/** One app of the fleet, resolved. */
+export interface ResolvedApp {
+  readonly name: string;
+  readonly path: string;
+  readonly namespace: string;
+  /** The placement, in words, such as `environments=production`. */
+  readonly placement: string;
+  /** The placement's criteria; undefined when the app was given no placement or a malformed one (a problem says so). */
+  readonly criteria?: { readonly environments?: readonly string[]; readonly regions?: readonly string[]; readonly clusters?: readonly string[] };
+  /** Where it landed and how it runs there, sorted by cluster id. */
+  readonly placements: readonly ResolvedPlacement[];
+  /** Ids of the clusters the app has an override for, in the order added. */
+  readonly overrides: readonly string[];
+}
+
+/** The fleet's own settings. */
+export interface ResolvedFleetSettings {
+  readonly name: string;
+  readonly path: string;
+  readonly addressSpace: string;
+  readonly clusterBlockPrefix: number;
+  readonly kubernetesVersion: string;
+  /** AWS tags of every resource, as the user gave them. */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** The address lock as synth found it and as it will save it. */
+export interface ResolvedAddressLock {
+  /** File of the lock, if it is kept in one. */
+  readonly path?: string;
+  /** Cluster id → block CIDR as found. */
+  readonly recorded: Readonly<Record<string, string>>;
+  /** Cluster id → block CIDR to record after a successful synth. */
+  readonly next: Readonly<Record<string, string>>;
+}
+
+/** The fleet before the rules run: what every rule reads. */
+export interface FleetModel {
+  readonly fleet: ResolvedFleetSettings;
+  /** Sorted by id (in tree order, when an id is used twice). */
+  readonly clusters: readonly ResolvedCluster[];
+  /** Sorted by name (in tree order, when a name is used twice). */
+  readonly apps: readonly ResolvedApp[];
+  readonly addressLock: ResolvedAddressLock;
+}
+
+/** The resolved fleet: the model, and the problems and warnings found in it. */
+export interface ResolvedFleet extends FleetModel {
+  /** Problems, in construct order then rule order; synth refuses the fleet when there is any. */
+  readonly problems: readonly FleetProblem[];
+  readonly warnings: readonly FleetWarning[];
+}
+
+/** The cluster with `id`, or undefined. */
+export function findCluster(model: FleetModel, id: string): ResolvedCluster | undefined {
+  return model.clusters.find((c) => c.id === id);
+}
+
+/** The app with `name`, or undefined. */
+export function findApp(model: FleetModel, name: string): ResolvedApp | undefined {
+  return model.apps.find((a) => a.name === name);
+}

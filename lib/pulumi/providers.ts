@@ -1,0 +1,49 @@
+import * as aws from '@pulumi/aws';
+import * as k8s from '@pulumi/kubernetes';
+import * as pulumi from '@pulumi/pulumi';
+
+/** The region of global AWS services' regional parts: CloudFront's certificates live in us-east-1. */
+export const GLOBAL_REGION = 'us-east-1';
+
+/**
+ * Every provider a deployment uses, made on first use and kept: one AWS
+ * provider per region, one for global services (CloudFront and its ACM
+ * certificates, in us-east-1), and one Kubernetes provider per cluster, built
+ * from that cluster's kubeconfig.
+ */
+export class FleetProviders {
+  readonly #regions = new Map<string, aws.Provider>();
+  #global?: aws.Provider;
+
+  /**
+   * @param fleetName stem of the providers' names
+   * @param parent the component the providers belong to
+   */
+  constructor(private readonly fleetName: string, private readonly parent: pulumi.Resource) {}
+
+  /** The AWS provider of `region`. */
+  region(region: string): aws.Provider {
+    let p = this.#regions.get(region);
+    if (!p) {
+      p = new aws.Provider(`${this.fleetName}-${region}`, { region: region as aws.Region }, { parent: this.parent });
+      this.#regions.set(region, p);
+    }
+    return p;
+  }
+
+  /** The AWS provider of global services (its own, even when a cluster runs in us-east-1). */
+  global(): aws.Provider {
+    this.#global ??= new aws.Provider(`${this.fleetName}-global`, { region: GLOBAL_REGION }, { parent: this.parent });
+    return this.#global;
+  }
+
+  /** The regional AWS providers made so far, by region. */
+  get regions(): Readonly<Record<string, aws.Provider>> {
+    return Object.fromEntries(this.#regions);
+  }
+
+  /** A Kubernetes provider for one cluster (server-side apply), named after it. */
+  kubernetes(clusterId: string, kubeconfig: pulumi.Input<string>, opts: pulumi.CustomResourceOptions = {}): k8s.Provider {
+    return new k8s.Provider(`${clusterId}-k8s`, { kubeconfig, enableServerSideApply: true }, { parent: this.parent, ...opts });
+  }
+}

@@ -1,0 +1,51 @@
+/** Rules across clusters: ids and the cloud names derived from them. */
+import type { FleetModel } from '../model/resolved';
+import { FleetRule, problem, RuleFinding } from './rule';
+
+/** Two clusters with one id would share a folder, names and a network. */
+export const clusterIdsUnique: FleetRule = {
+  id: 'cluster-ids-unique',
+  description: 'every cluster id is used once',
+  *check(model: FleetModel): Iterable<RuleFinding> {
+    const first = new Map<string, string>();
+    for (const c of model.clusters) {
+      const seen = first.get(c.id);
+      if (seen === undefined) first.set(c.id, c.path);
+      else yield problem(c.path, `cluster id "${c.id}" is also the id of ${seen}; give one of them another id`);
+    }
+  },
+};
+
+/**
+ * Names the binding gives cloud resources are built from the cluster id and a
+ * second name (a pool's, a principal's hash); two different pairs can still
+ * spell one name (`prod-eu-west-1` + `b-general`, `prod-eu-west-1-b` +
+ * `general`), which Pulumi refuses at deploy as a duplicate URN.
+ */
+export const physicalNamesUnique: FleetRule = {
+  id: 'physical-names-unique',
+  description: 'no two cloud resources of the fleet get the same name',
+  *check(model: FleetModel): Iterable<RuleFinding> {
+    const owners = new Map<string, { readonly cluster: string; readonly what: string }>();
+    const ids = new Set<string>();
+    for (const c of model.clusters) {
+      if (ids.has(c.id)) continue; // a duplicated id is reported once, by cluster-ids-unique
+      ids.add(c.id);
+      const names: [string, string][] = [
+        ...c.nodePools.map((p): [string, string] => [p.resourceName, `node pool "${p.name}"`]),
+        ...c.grants.map((g): [string, string] => [g.resourceName, `the access entry of ${g.principal}`]),
+      ];
+      for (const [name, what] of names) {
+        const owner = owners.get(name);
+        if (owner === undefined) owners.set(name, { cluster: c.path, what });
+        // Within one cluster, only a pool name used twice collides: the cluster reports that itself.
+        else if (owner.cluster !== c.path) {
+          yield problem(c.path, `${what} would name its cloud resources "${name}", as ${owner.what} of ${owner.cluster} already does; rename the pool or the cluster so the names differ`);
+        }
+      }
+    }
+  },
+};
+
+/** The rules across clusters, in the order they run. */
+export const CLUSTER_RULES: readonly FleetRule[] = [clusterIdsUnique, physicalNamesUnique];

@@ -1,0 +1,131 @@
+/**
+ * The shape of `fleet.json`: the fleet's topology as synthesized. The JSON
+ * Schema `schema/fleet.schema.json` is generated from these types
+ * (`npm run schema`), and a test keeps the two in step.
+ */
+
+/** Version of the `fleet.json` shape; raised on every change that is not an addition. */
+export const TOPOLOGY_SCHEMA_VERSION = 2;
+
+/** The topology of a synthesized fleet (`fleet.json`). */
+export interface FleetTopology {
+  /** Version of this shape. */
+  readonly schemaVersion: 2;
+  readonly fleet: TopologyFleet;
+  /** Sorted by id. */
+  readonly clusters: readonly TopologyCluster[];
+  /** Sorted by name. */
+  readonly apps: readonly TopologyApp[];
+  /** GDPR zones (none yet: the section is reserved). */
+  readonly zones: readonly never[];
+  /** Global load balancers (none yet: the section is reserved). */
+  readonly loadBalancers: readonly never[];
+  /** Fleet-wide access policies (none yet: the section is reserved). */
+  readonly accessPolicies: readonly never[];
+  /** Rollout waves (none yet: the section is reserved). */
+  readonly waves: readonly never[];
+}
+
+/** The fleet's own settings. */
+export interface TopologyFleet {
+  readonly name: string;
+  /** Construct path of the Fleet. */
+  readonly path: string;
+  /** Private range every cluster block is taken from. */
+  readonly addressSpace: string;
+  /** Prefix length of each cluster's block. */
+  readonly clusterBlockPrefix: number;
+  /** Kubernetes minor of clusters that do not choose one. */
+  readonly kubernetesVersion: string;
+}
+
+/** One cluster. */
+export interface TopologyCluster {
+  /** Fleet-wide id: the folder of its manifests. */
+  readonly id: string;
+  readonly path: string;
+  readonly region: string;
+  readonly environment: string;
+  /** Environment profile, or null for a cluster with none. */
+  readonly profile: string | null;
+  readonly kubernetesVersion: string;
+  readonly tenancy: 'shared' | 'dedicated';
+  /** Labels on every object of the cluster's manifests. */
+  readonly labels: Readonly<Record<string, string>>;
+  readonly network: TopologyNetwork;
+  readonly nodePools: readonly TopologyNodePool[];
+  readonly access: TopologyAccess;
+  /** Names of the cluster's cloud resources. */
+  readonly cloud: TopologyCloudNames;
+  /** Manifest files in apply order. */
+  readonly manifests: readonly string[];
+}
+
+/** A cluster's network ranges. */
+export interface TopologyNetwork {
+  /** The cluster's block of the fleet's address space. */
+  readonly block: string;
+  readonly vpcCidr: string;
+  readonly serviceCidr: string;
+  /** One per availability zone. */
+  readonly privateSubnets: readonly string[];
+  /** One per availability zone. */
+  readonly publicSubnets: readonly string[];
+  readonly natGateways: 'per-zone' | 'single';
+}
+
+/** A node pool with its defaults filled in. */
+export interface TopologyNodePool {
+  readonly name: string;
+  readonly instanceTypes: readonly string[];
+  readonly minSize: number;
+  readonly desiredSize: number;
+  readonly maxSize: number;
+  readonly capacityType: 'ON_DEMAND' | 'SPOT';
+  readonly diskSizeGiB: number;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** IAM principals with access to a cluster. */
+export interface TopologyAccess {
+  /** Given cluster-admin. */
+  readonly admins: readonly string[];
+  /** Given read-only access. */
+  readonly viewers: readonly string[];
+}
+
+/** Names of a cluster's cloud resources. */
+export interface TopologyCloudNames {
+  readonly eksClusterName: string;
+  readonly logGroup: string;
+}
+
+/** One app and how it runs on each cluster it landed on. */
+export interface TopologyApp {
+  readonly name: string;
+  readonly path: string;
+  readonly namespace: string;
+  /** The placement, in words. */
+  readonly placement: string;
+  /** Sorted by cluster id. */
+  readonly clusters: readonly TopologyAppOnCluster[];
+}
+
+/** An app on one cluster, overrides applied. */
+export interface TopologyAppOnCluster {
+  /** Cluster id. */
+  readonly id: string;
+  /** The image that cluster runs. */
+  readonly image: string;
+  /** Fixed replicas, or null when autoscaling. */
+  readonly replicas: number | null;
+  /** Pod autoscaling, or null for fixed replicas. */
+  readonly autoscaling: TopologyAutoscaling | null;
+}
+
+/** Pod autoscaling bounds. */
+export interface TopologyAutoscaling {
+  readonly minReplicas: number;
+  readonly maxReplicas: number;
+  readonly targetCpuUtilization: number;
+}
