@@ -1,0 +1,72 @@
+/**
+ * The architecture of lib/, checked by `npm run lint` (dependency-cruiser):
+ * no import circles, and each layer imports only the layers below it.
+ *
+ *   catalog, net, naming, input, markers, errors, value classes   pure basics
+ *   constructs (lib/*.ts but fleet.ts and index.ts)                 the typed model
+ *   model (resolve, resolved), rules                                constructs → plain data + findings
+ *   synth                                                           resolved data → charts, fleet.json
+ *   io                                                              files: the lock, the output folder
+ *   fleet.ts                                                        the root construct: resolve → synth → write
+ *   pulumi, testing                                                 entry points of their own
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'An import circle makes load order matter and layers meaningless; move the shared piece down a layer.',
+      from: { path: '^lib/' },
+      to: { circular: true },
+    },
+    {
+      name: 'pulumi-only-in-binding',
+      severity: 'error',
+      comment: 'The model stays free of Pulumi: only lib/pulumi/ may import @pulumi/*.',
+      from: { path: '^lib/', pathNot: '^lib/pulumi/' },
+      to: { path: '@pulumi/' },
+    },
+    {
+      name: 'constructs-no-synthesis-or-io',
+      severity: 'error',
+      comment: 'Constructs describe the fleet; they never synthesize or touch files. Only the root Fleet (fleet.ts) runs resolve → synth → write.',
+      from: { path: '^lib/[^/]+[.]ts$', pathNot: '^lib/(fleet|index)[.]ts$' },
+      to: { path: '^lib/(synth|io|pulumi|testing)/' },
+    },
+    {
+      name: 'model-reads-no-synthesis-or-io',
+      severity: 'error',
+      comment: 'Resolving and the rules are pure: no synthesis, no files, no binding.',
+      from: { path: '^lib/(model|rules|net|catalog)/' },
+      to: { path: '^lib/(synth|io|pulumi|testing)/' },
+    },
+    {
+      name: 'synthesis-reads-resolved-data-only',
+      severity: 'error',
+      comment: 'Synthesis reads the resolved fleet, never the constructs, and writes no file itself.',
+      from: { path: '^lib/synth/' },
+      to: { path: '^lib/((fleet|regional-cluster|environment-fleet|fleet-app)[.]ts$|model/resolve[.]ts$|io/|pulumi/)' },
+    },
+    {
+      name: 'files-only-in-io',
+      severity: 'error',
+      comment: 'File I/O lives in lib/io/ (and the testing entry point, which reads its schemas).',
+      from: { path: '^lib/', pathNot: '^lib/(io|testing)/' },
+      to: { dependencyTypes: ['core'], path: '^(node:)?fs' },
+    },
+    {
+      name: 'binding-reads-resolved-data-only',
+      severity: 'error',
+      comment: 'The Pulumi binding deploys the resolved fleet; it never reads constructs or resolves again.',
+      from: { path: '^lib/pulumi/' },
+      to: { path: '^lib/((regional-cluster|environment-fleet|fleet-app)[.]ts$|model/resolve[.]ts$)' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(node_modules|build)/' },
+  },
+};
