@@ -19,6 +19,8 @@ const ROOT = resolve(__dirname, '..', '..');
 const MODES_DIR = join(ROOT, 'build', 'bench', 'modes');
 const quick = process.argv.includes('--quick');
 const SIZES: [number, number][] = quick ? [[3, 10], [30, 20]] : [[3, 10], [30, 20], [100, 20], [300, 20]];
+/** Sizes only fleetform is run at: the baselines would take most of an hour each. */
+const LARGE_SIZES: [number, number][] = quick ? [] : [[1000, 20]];
 const ROUNDS = quick ? 2 : 5;
 const STARTUP_ROUNDS = quick ? 6 : 10;
 const PULUMI_SIZES: [number, number][] = quick ? [[3, 10]] : [[30, 20], [100, 20]];
@@ -33,6 +35,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 interface SizeResult {
   readonly n: number;
   readonly m: number;
+  readonly modes: readonly Mode[];
   readonly runs: Record<Mode, Run[]>;
   readonly stats: Record<Mode, { objects: number; bytes: number; files: number }>;
   readonly identicalToCdk8s: boolean;
@@ -44,17 +47,18 @@ function fresh(dir: string): string {
   return dir;
 }
 
-function benchSize(n: number, m: number): SizeResult {
+function benchSize(n: number, m: number, modes: readonly Mode[] = MODE_NAMES): SizeResult {
   const dir = fresh(join(work, `${n}x${m}`));
   const fleet = buildBenchFleet(n, m);
   const ids = fleet.clusters.map((c) => c.clusterId);
-  fleet.synth({ outdir: join(dir, 'sample') });
-  const values = writeHelmSetup(fleet, join(dir, 'helm'));
+  const baselines = modes.length > 1;
+  if (baselines) fleet.synth({ outdir: join(dir, 'sample') });
+  const values = baselines ? writeHelmSetup(fleet, join(dir, 'helm')) : new Map<string, string>();
   const pinned = new Map(benchClusters(n).flatMap((c, i): [string, number][] => {
     const r = pinnedReplicas(i);
     return r === undefined ? [] : [[`${c.environment}-${c.region}`, r]];
   }));
-  const overlays = writeKustomizeSetup(fleet, join(dir, 'sample', ids[0]), join(dir, 'kustomize'), pinned);
+  const overlays = baselines ? writeKustomizeSetup(fleet, join(dir, 'sample', ids[0]), join(dir, 'kustomize'), pinned) : new Map<string, string>();
 
   const run: Record<Mode, (out: string) => Run> = {
     fleetform: (out) => runNode(join(MODES_DIR, 'fleetform.js'), [String(n), String(m), out]),
@@ -66,7 +70,7 @@ function benchSize(n: number, m: number): SizeResult {
   const stats = {} as SizeResult['stats'];
   let identicalToCdk8s = false;
   for (let r = 0; r < ROUNDS; r++) {
-    const order = MODE_NAMES.map((_, i) => MODE_NAMES[(i + r) % MODE_NAMES.length]);
+    const order = modes.map((_, i) => modes[(i + r) % modes.length]);
     for (const mode of order) {
       const out = fresh(join(dir, 'out', mode));
       const result = run[mode](out);
@@ -74,10 +78,10 @@ function benchSize(n: number, m: number): SizeResult {
       if (r === 0) stats[mode] = outputStats(out);
       log(`  ${n}x${m} round ${r + 1}/${ROUNDS} ${mode.padEnd(10)} ${(result.wallMs / 1000).toFixed(2)} s ${result.maxRssKiB ? `${(result.maxRssKiB / 1024).toFixed(0)} MB` : ''}`);
     }
-    if (r === 0) identicalToCdk8s = sameManifests(join(dir, 'out', 'fleetform'), join(dir, 'out', 'cdk8s-plus'));
+    if (r === 0 && baselines) identicalToCdk8s = sameManifests(join(dir, 'out', 'fleetform'), join(dir, 'out', 'cdk8s-plus'));
   }
   rmSync(join(dir, 'out'), { recursive: true, force: true });
-  return { n, m, runs, stats, identicalToCdk8s };
+  return { n, m, modes, runs, stats, identicalToCdk8s };
 }
 
 /** Whether every chart file fleetform wrote (NNNN-name.k8s.yaml) has the same bytes as cdk8s's (name.k8s.yaml). */
@@ -139,6 +143,10 @@ for (const [n, m] of SIZES) {
   log(`size ${n} clusters x ${m} apps`);
   sizes.push(benchSize(n, m));
 }
+for (const [n, m] of LARGE_SIZES) {
+  log(`size ${n} clusters x ${m} apps (fleetform only)`);
+  sizes.push(benchSize(n, m, ['fleetform']));
+}
 log('start-up floor');
 const floor = startup();
 const largest = SIZES[SIZES.length - 1];
@@ -169,14 +177,17 @@ lines.push('Modes: **fleetform** synth to disk; **cdk8s-plus**: the same charts 
 lines.push('| clusters × apps | mode | median wall | min–max | peak RSS | objects | bytes | fleetform / mode |');
 lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const s of sizes) {
-  for (const mode of MODE_NAMES) {
+  for (const mode of s.modes) {
     const walls = s.runs[mode].map((r) => r.wallMs);
     const r = rss(s, mode);
     lines.push(`| ${s.n} × ${s.m} | ${mode} | ${secs(med(s, mode))} s | ${secs(Math.min(...walls))}–${secs(Math.max(...walls))} s | ${r === undefined ? 'n/a' : `${r.toFixed(0)} MB`} | ${s.stats[mode].objects} | ${s.stats[mode].bytes} | ${mode === 'fleetform' ? '1.00' : (med(s, 'fleetform') / med(s, mode)).toFixed(3)} |`);
   }
 }
 lines.push('');
-lines.push('fleetform\'s chart files are byte-identical to the cdk8s-plus baseline\'s: ' + sizes.map((s) => `${s.n} × ${s.m} ${s.identicalToCdk8s ? 'yes' : '**no**'}`).join(', ') + '.', '');
+const compared = sizes.filter((s) => s.modes.length > 1);
+lines.push('fleetform\'s chart files are byte-identical to the cdk8s-plus baseline\'s: ' + compared.map((s) => `${s.n} × ${s.m} ${s.identicalToCdk8s ? 'yes' : '**no**'}`).join(', ') + '.', '');
+const perObject = (s: SizeResult) => (med(s, 'fleetform') * 1000) / s.stats.fleetform.objects;
+lines.push('Time per object, fleetform: ' + sizes.map((s) => `${s.n} × ${s.m} ${perObject(s).toFixed(1)} µs`).join(', ') + '.', '');
 
 lines.push('## Start-up floor', '');
 lines.push(`Median of ${STARTUP_ROUNDS} interleaved runs: \`node -e 0\` ${secs(floor.nodeMs)} s; loading cdk8s and cdk8s-plus-28 ${secs(floor.loadMs)} s; a 1-cluster, 1-app fleetform synth from compiled JS ${secs(floor.synthMs)} s = **${(floor.synthMs / floor.loadMs).toFixed(2)}×** the load. @pulumi modules loaded by \`import 'fleetform'\` and the synth: ${floor.pulumiModulesLoaded}.`, '');
@@ -192,7 +203,7 @@ lines.push('');
 lines.push('## Floors', '');
 const at = (n: number) => sizes.find((s) => s.n === n);
 const check = (ok: boolean | undefined, text: string) => lines.push(`- ${ok === undefined ? 'not measured (quick run)' : ok ? 'holds' : '**does not hold**'}: ${text}`);
-check(sizes.every((s) => med(s, 'fleetform') <= med(s, 'cdk8s-plus')), `fleetform at most 1.0× plain cdk8s-plus at every size (${sizes.map((s) => (med(s, 'fleetform') / med(s, 'cdk8s-plus')).toFixed(3)).join(', ')})`);
+check(compared.every((s) => med(s, 'fleetform') <= med(s, 'cdk8s-plus')), `fleetform at most 1.0× plain cdk8s-plus at every size (${compared.map((s) => (med(s, 'fleetform') / med(s, 'cdk8s-plus')).toFixed(3)).join(', ')})`);
 const s100 = at(100);
 const s300 = at(300);
 check(s100 && med(s100, 'fleetform') < med(s100, 'helm'), `faster than the sequential helm template loop at 100 clusters${s100 ? ` (${(med(s100, 'fleetform') / med(s100, 'helm')).toFixed(3)}×)` : ''}`);
@@ -200,7 +211,9 @@ check(s100 && s300 && med(s300, 'fleetform') / med(s100, 'fleetform') <= 3.3, `t
 check(s300 && (rss(s300, 'fleetform') ?? Infinity) < 400, `300 × 20 peak RSS under 400 MB${s300 ? ` (${rss(s300, 'fleetform')!.toFixed(0)} MB)` : ''}`);
 check(floor.synthMs / floor.loadMs <= 1.3 && floor.pulumiModulesLoaded === 0, `1-cluster, 1-app synth within 1.3× of loading cdk8s and cdk8s-plus-28 (${(floor.synthMs / floor.loadMs).toFixed(2)}×), no @pulumi module loaded (${floor.pulumiModulesLoaded})`);
 check(touch.rerunWritten === 0 && touch.changed === touch.clusters + 1, `unchanged files are not rewritten; a one-app change touches only the affected files (${touch.rerunWritten} and ${touch.changed})`);
-check(sizes.every((s) => s.identicalToCdk8s), 'output byte-identical to plain cdk8s-plus rendering of the same charts');
+check(compared.every((s) => s.identicalToCdk8s), 'output byte-identical to plain cdk8s-plus rendering of the same charts');
+const s1000 = at(1000);
+check(s1000 && s300 && perObject(s1000) / perObject(s300) <= 1.2, `time per object at 1000 × 20 within 1.2× of 300 × 20's${s1000 && s300 ? ` (${(perObject(s1000) / perObject(s300)).toFixed(2)}×)` : ''}`);
 lines.push('');
 
 const file = join(ROOT, 'bench', quick ? 'results-quick.md' : 'results.md');
