@@ -1,10 +1,11 @@
 import { RootConstruct } from 'constructs';
 import { DEFAULT_KUBERNETES_VERSION, checkKubernetesVersion } from './catalog/kubernetes-versions';
 import { EnvironmentFleet } from './environment-fleet';
-import { FleetValidationError, FleetWarning, assertNoProblems, checkLater } from './errors';
+import { FleetValidationError, assertNoProblems, checkLater } from './errors';
 import { FleetApp } from './fleet-app';
 import { Fields, describeValue, readProps, shapes } from './input';
-import { readAddressLock, saveAddressLock } from './io/address-lock-file';
+import { readAddressLock, writeAddressLock } from './io/address-lock-file';
+import { resolveProjectPath } from './io/paths';
 import { isKind, markKind } from './markers';
 import { resolveFleet } from './model/resolve';
 import type { ResolvedFleet } from './model/resolved';
@@ -61,26 +62,56 @@ export interface FleetAssembleOptions {
   readonly strict?: boolean;
 }
 
+/** What a synth does with the address lock's file. */
+export type AddressLockMode =
+  /** Record new blocks and releases in the file (created when missing). */
+  | 'update'
+  /** Plan from the file but never write it: tests and previews that must not touch the committed lock. */
+  | 'read-only'
+  /** Refuse the synth when the file would change: CI, to prove the committed lock covers every cluster. */
+  | 'frozen';
+
 /** Options of {@link Fleet.synth}. */
 export interface FleetSynthOptions extends FleetAssembleOptions {
   /**
-   * Output folder.
+   * Output folder; a relative one is taken from the project root (the nearest
+   * folder at or above the working directory that holds a package.json).
    * @default 'dist'
    */
   readonly outdir?: string;
   /**
-   * Called with each warning of a synth that goes ahead.
-   * @default - prints `warning: [path] message` to standard error
+   * What to do with the address lock's file.
+   * @default 'update'
    */
-  readonly onWarning?: (warning: FleetWarning) => void;
+  readonly addressLock?: AddressLockMode;
+  /**
+   * Receives each line synth reports: warnings, and what it did with the address lock.
+   * @default - prints to standard error
+   */
+  readonly log?: (line: string) => void;
+}
+
+/** What a synth did with the address lock. */
+export interface AddressLockReport {
+  /** The lock's file (absolute), if it is kept in one. */
+  readonly path?: string;
+  /** Whether this synth created the file. */
+  readonly created: boolean;
+  /** Whether this synth wrote the file. */
+  readonly written: boolean;
+  /** Clusters that got a block recorded for the first time. */
+  readonly added: readonly string[];
+  /** Clusters whose blocks were released. */
+  readonly released: readonly string[];
+  /** Clusters no longer in the fleet whose blocks stay reserved until released. */
+  readonly retired: readonly string[];
 }
 
 /** What {@link Fleet.synth} did: the assembly, what it wrote, and the address lock. */
 export interface FleetSynthResult extends FleetAssembly {
   /** Files written, left unchanged and removed in the output folder. */
   readonly report: WriteReport;
-  /** The lock file used, if any, and whether this synth wrote it. */
-  readonly addressLock: { readonly path?: string; readonly written: boolean };
+  readonly addressLock: AddressLockReport;
 }
 
 const FIELDS: Fields = {
@@ -111,6 +142,7 @@ export class Fleet extends RootConstruct {
   readonly defaultNodePool: NodePoolProps;
   readonly addressLock: AddressLock;
   readonly tags: Readonly<Record<string, string>>;
+  readonly #released = new Set<string>();
 
   constructor(id: string, props: FleetProps = {}) {
     if (typeof id !== 'string' || id.length === 0) {
@@ -158,13 +190,33 @@ export class Fleet extends RootConstruct {
   }
 
   /**
+   * Releases the address block the lock records for a cluster that left the
+   * fleet, so another cluster may get it. Call it only once the cluster's VPC
+   * is gone: until then the block stays reserved, so no new network overlaps it.
+   * The next synth drops the entry from the lock and reports it.
+   */
+  releaseAddressBlock(clusterId: string): void {
+    if (typeof clusterId !== 'string') {
+      checkLater(this, () => [`releaseAddressBlock was given ${describeValue(clusterId)}; give the id of the cluster whose block to release`]);
+      return;
+    }
+    this.#released.add(clusterId);
+  }
+
+  /** Ids whose recorded address blocks this program releases. */
+  get releasedBlocks(): readonly string[] {
+    return [...this.#released];
+  }
+
+  /**
    * Resolves the fleet: every setting filled in, addresses planned, names
    * decided, each app's spec per cluster, and the problems and warnings of
    * every check. Reads the address lock; writes nothing; never throws for a
    * mistake in the fleet (see `problems`).
    */
   resolve(): ResolvedFleet {
-    return resolveFleet(this, readAddressLock(this.addressLock), FLEET_RULES);
+    const owner = { fleet: this.fleetName, addressSpace: this.addressSpace, clusterBlockPrefix: this.clusterBlockPrefix };
+    return resolveFleet(this, readAddressLock(this.addressLock, owner), FLEET_RULES);
   }
 
   /**
@@ -188,10 +240,43 @@ export class Fleet extends RootConstruct {
    */
   synth(options: FleetSynthOptions = {}): FleetSynthResult {
     const assembly = this.assemble(options);
-    const onWarning = options.onWarning ?? ((w: FleetWarning) => process.stderr.write(`warning: [${w.path}] ${w.message}\n`));
-    assembly.warnings.forEach(onWarning);
-    const report = writeOutput(options.outdir ?? 'dist', outputFiles(assembly));
-    const written = saveAddressLock(this.addressLock, assembly.fleet.addressLock.next);
-    return { ...assembly, report, addressLock: { path: this.addressLock.path, written } };
+    const lock = assembly.fleet.addressLock;
+    const mode = options.addressLock ?? 'update';
+    const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+    const kept = lock.path !== undefined && lock.changed;
+    if (kept && mode === 'frozen') {
+      assertNoProblems([{
+        path: this.node.path,
+        message: `the address lock ${lock.path} is not up to date (${describeLockChange(lock)}); synth without addressLock: 'frozen' and commit the lock`,
+      }]);
+    }
+    assembly.warnings.forEach((w) => log(`warning: [${w.path}] ${w.message}`));
+    // The lock first: if writing the output fails, the blocks it would hold are recorded already.
+    const written = kept && mode === 'update';
+    if (written) writeAddressLock(lock.path!, lock.text);
+    const report = writeOutput(resolveProjectPath(options.outdir ?? 'dist'), outputFiles(assembly));
+    const addressLock: AddressLockReport = {
+      path: lock.path, created: written && !lock.exists, written,
+      added: lock.added, released: lock.released, retired: lock.retired,
+    };
+    reportLock(addressLock, mode, log);
+    return { ...assembly, report, addressLock };
   }
+}
+
+function describeLockChange(lock: ResolvedFleet['addressLock']): string {
+  const parts = [
+    ...(lock.added.length ? [`new blocks for ${lock.added.join(', ')}`] : []),
+    ...(lock.released.length ? [`releases ${lock.released.join(', ')}`] : []),
+  ];
+  return parts.join('; ') || 'its format changes';
+}
+
+function reportLock(r: AddressLockReport, mode: AddressLockMode, log: (line: string) => void): void {
+  if (r.path === undefined) return;
+  if (r.created) log(`address lock: created ${r.path}; commit it`);
+  else if (r.written) log(`address lock: updated ${r.path}${r.added.length ? ` (new: ${r.added.join(', ')})` : ''}; commit it`);
+  else if (mode === 'read-only' && (r.added.length > 0 || r.released.length > 0)) log(`address lock: ${r.path} left as it is (read-only synth)`);
+  for (const id of r.released) log(`address lock: released the block of "${id}"`);
+  if (r.retired.length > 0) log(`address lock: blocks of ${r.retired.join(', ')} (no longer in the fleet) stay reserved until released with fleet.releaseAddressBlock()`);
 }

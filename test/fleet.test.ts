@@ -167,14 +167,16 @@ describe('Fleet.synth', () => {
     const dir = tempDir();
     const lockFile = join(dir, 'fleetform.lock.json');
     const first = twoClusterFleet(AddressLock.file(lockFile));
-    const result = first.synth({ outdir: join(dir, 'dist') });
-    expect(result.addressLock).toEqual({ path: lockFile, written: true });
+    const result = first.synth({ outdir: join(dir, 'dist'), log: () => {} });
+    expect(result.addressLock).toMatchObject({ path: lockFile, created: true, written: true, added: ['a', 'b'] });
     const blocks = Object.fromEntries(result.fleet.clusters.map((c) => [c.id, c.network!.block]));
-    expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toEqual({ version: 1, clusterBlocks: blocks });
+    expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toEqual({
+      version: 2, fleet: 'acme', addressSpace: '10.64.0.0/10', clusterBlockPrefix: 16, clusters: blocks,
+    });
 
     // A lock that gives "a" another free block moves it there; the plan follows the lock, not the hash.
     const moved = { ...blocks, a: blocks.a === '10.64.0.0/16' ? '10.65.0.0/16' : '10.64.0.0/16' };
-    writeFileSync(lockFile, JSON.stringify({ version: 1, clusterBlocks: moved }));
+    writeFileSync(lockFile, JSON.stringify({ version: 2, fleet: 'acme', addressSpace: '10.64.0.0/10', clusterBlockPrefix: 16, clusters: moved }));
     const second = twoClusterFleet(AddressLock.file(lockFile)).resolve();
     expect(findCluster(second, 'a')!.network!.block).toBe(moved.a);
     expect(findCluster(second, 'b')!.network!.block).toBe(blocks.b);

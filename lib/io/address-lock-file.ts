@@ -1,19 +1,41 @@
-/** Reading and writing the address lock's file: the model's only file I/O besides the output folder. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { AddressLock, LockContents, parseLock, renderLock } from '../net/address-lock';
+/** Reading and writing the address lock's file: besides the output folder, the only file the model touches. */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AddressLock, checkEntries, LockContents, LockOwner, parseLock } from '../net/address-lock';
+import { resolveProjectPath } from './paths';
 
-/** The blocks recorded in `lock`: its file's content, or the blocks it holds in memory. */
-export function readAddressLock(lock: AddressLock): LockContents {
-  if (lock.path === undefined) return { clusterBlocks: lock.blocks, problems: [] };
-  if (!existsSync(lock.path)) return { clusterBlocks: {}, path: lock.path, problems: [] };
-  return parseLock(readFileSync(lock.path, 'utf8'), lock.path);
+/** The blocks recorded in `lock` for the fleet `owner`: its file's content, or the blocks it holds in memory. */
+export function readAddressLock(lock: AddressLock, owner: LockOwner): LockContents {
+  if (lock.path === undefined) {
+    const problems = checkEntries(lock.blocks, owner);
+    return { clusterBlocks: problems.length ? {} : lock.blocks, exists: false, problems: problems.map((p) => `the address lock ${p}; fix AddressLock.of(...)`) };
+  }
+  const path = resolveProjectPath(lock.path);
+  if (!existsSync(path)) return { clusterBlocks: {}, path, exists: false, problems: [] };
+  if (!statSync(path).isFile()) return { clusterBlocks: {}, path, exists: true, problems: [`address lock ${path} is not a file; give AddressLock.file() the path of a JSON file`] };
+  return parseLock(readFileSync(path, 'utf8'), path, owner);
 }
 
-/** Writes the given blocks to the lock's file if it has one and the content differs. Returns whether it wrote. */
-export function saveAddressLock(lock: AddressLock, clusterBlocks: Readonly<Record<string, string>>): boolean {
-  if (lock.path === undefined) return false;
-  const text = renderLock(clusterBlocks);
-  if (existsSync(lock.path) && readFileSync(lock.path, 'utf8') === text) return false;
-  writeFileSync(lock.path, text);
-  return true;
+/** Writes the lock's text atomically: to a temporary file beside it, flushed, then renamed over it. */
+export function writeAddressLock(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(tmp, path);
+  } catch (e) {
+    unlinkSync(tmp);
+    throw e;
+  }
+  const dir = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
 }

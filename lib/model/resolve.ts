@@ -10,9 +10,9 @@ import type { IConstruct } from 'constructs';
 import { isIgnored } from '../construct-ids';
 import { EnvironmentFleet } from '../environment-fleet';
 import { NatGateways } from '../environment-profile';
-import { collectProblems, FleetProblem } from '../errors';
+import { collectProblems, FleetProblem, FleetWarning } from '../errors';
 import { FleetApp } from '../fleet-app';
-import type { LockContents } from '../net/address-lock';
+import { LockContents, renderLock } from '../net/address-lock';
 import { AddressPlan, checkAddressSpace, planAddresses } from '../net/address-plan';
 import { NodePoolProps, resolveNodePool } from '../node-pool';
 import { byCodeUnit, shortHash } from '../naming';
@@ -32,6 +32,8 @@ export interface FleetDeclaration extends IConstruct {
   readonly kubernetesVersion: string;
   readonly defaultNodePool: NodePoolProps;
   readonly tags: Readonly<Record<string, string>>;
+  /** Ids whose recorded address blocks the program releases. */
+  readonly releasedBlocks: readonly string[];
 }
 
 /** Resolves the fleet under `root`, with the blocks recorded in `lock`, and runs `rules` over it. */
@@ -50,7 +52,11 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
   };
   const clusterConstructs = constructs.filter(RegionalCluster.isRegionalCluster)
     .sort((a, b) => byCodeUnit(a.clusterId, b.clusterId)); // stable: an id used twice keeps tree order
-  const plan = planFor(root, clusterConstructs, lock);
+  const inFleet = new Set(clusterConstructs.map((c) => c.clusterId));
+  const releases = checkReleases(root, inFleet, lock);
+  problems.push(...releases.problems);
+  const kept = Object.fromEntries(Object.entries(lock.clusterBlocks).filter(([id]) => !releases.released.includes(id)));
+  const plan = planFor(root, clusterConstructs, kept);
   problems.push(...plan.errors.filter((e) => e.path !== ''));
 
   const clusters = clusterConstructs.map((c) => resolveCluster(c, root, settings, plan, lock));
@@ -67,27 +73,54 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
   }
   const withApps = clusters.map((c) => ({ ...c, apps: appsOn.get(c.id) ?? [] }));
 
+  const next: Record<string, string> = { ...kept };
+  for (const [id, a] of plan.clusters) next[id] = a.block;
+  const text = renderLock({ fleet: settings.name, addressSpace: settings.addressSpace, clusterBlockPrefix: settings.clusterBlockPrefix }, next);
   const model: FleetModel = {
     fleet: settings,
     clusters: withApps,
     apps,
     addressLock: {
       path: lock.path,
+      exists: lock.exists,
       recorded: lock.clusterBlocks,
-      next: Object.fromEntries([...plan.clusters].map(([id, a]) => [id, a.block])),
+      next,
+      retired: Object.keys(next).filter((id) => !inFleet.has(id)).sort(),
+      released: releases.released,
+      added: [...plan.clusters.keys()].filter((id) => lock.clusterBlocks[id] === undefined).sort(),
+      text,
+      changed: text !== lock.text,
     },
   };
   const found = runRules(model, rules);
-  return { ...model, problems: [...problems, ...found.problems], warnings: found.warnings };
+  return { ...model, problems: [...problems, ...found.problems], warnings: [...releases.warnings, ...found.warnings] };
+}
+
+/** The releases that apply: of recorded blocks of clusters that left the fleet. */
+function checkReleases(root: FleetDeclaration, inFleet: ReadonlySet<string>, lock: LockContents): { released: string[]; problems: FleetProblem[]; warnings: FleetWarning[] } {
+  const path = root.node.path;
+  const released: string[] = [];
+  const problems: FleetProblem[] = [];
+  const warnings: FleetWarning[] = [];
+  for (const id of [...new Set(root.releasedBlocks)].sort()) {
+    if (inFleet.has(id)) {
+      problems.push({ path, message: `releaseAddressBlock('${id}'): cluster "${id}" is still in the fleet; remove the cluster (and destroy its VPC) before releasing its block` });
+    } else if (lock.clusterBlocks[id] === undefined) {
+      warnings.push({ path, rule: 'address-lock-release', message: `releaseAddressBlock('${id}'): the address lock records no block for "${id}" (released already?); remove the call` });
+    } else {
+      released.push(id);
+    }
+  }
+  return { released, problems, warnings };
 }
 
 /** The address plan of the fleet's clusters; empty when the address space itself is wrong (the Fleet reports that). */
-function planFor(root: FleetDeclaration, clusters: readonly RegionalCluster[], lock: LockContents): AddressPlan {
+function planFor(root: FleetDeclaration, clusters: readonly RegionalCluster[], locked: Readonly<Record<string, string>>): AddressPlan {
   if (checkAddressSpace(root.addressSpace, root.clusterBlockPrefix).length > 0) return { clusters: new Map(), errors: [] };
   return planAddresses({
     addressSpace: root.addressSpace,
     blockPrefix: root.clusterBlockPrefix,
-    locked: lock.clusterBlocks,
+    locked,
     requests: clusters.map((c) => ({ clusterId: c.clusterId, path: c.node.path, vpcCidr: c.props.vpcCidr, serviceCidr: c.props.serviceCidr })),
   });
 }

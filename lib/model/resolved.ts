@@ -143,12 +143,24 @@ export interface ResolvedFleetSettings {
 
 /** The address lock as synth found it and as it will save it. */
 export interface ResolvedAddressLock {
-  /** File of the lock, if it is kept in one. */
+  /** File of the lock (absolute), if it is kept in one. */
   readonly path?: string;
+  /** Whether the file existed. */
+  readonly exists: boolean;
   /** Cluster id → block CIDR as found. */
   readonly recorded: Readonly<Record<string, string>>;
-  /** Cluster id → block CIDR to record after a successful synth. */
+  /** Cluster id → block CIDR to record after a successful synth: every recorded block not released, and the new ones. */
   readonly next: Readonly<Record<string, string>>;
+  /** Ids recorded for clusters that are no longer in the fleet: their blocks stay reserved. */
+  readonly retired: readonly string[];
+  /** Ids whose blocks this synth releases (`fleet.releaseAddressBlock`). */
+  readonly released: readonly string[];
+  /** Ids that get a block recorded for the first time. */
+  readonly added: readonly string[];
+  /** The lock file's text after this synth. */
+  readonly text: string;
+  /** Whether the file's text changes (or the file is created). */
+  readonly changed: boolean;
 }
 
 /** The fleet before the rules run: what every rule reads. */

@@ -4,7 +4,8 @@
  * ranges. Pure: same requests and lock in, same plan out.
  *
  * Stability. A cluster keeps its block when other clusters come and go:
- * - a block recorded in the lock is always kept;
+ * - a block recorded in the lock is always kept, and the block of a recorded
+ *   cluster that left the fleet stays reserved until it is released;
  * - a cluster not yet recorded prefers the block picked by a hash of its own id
  *   and probes forward from there, so without a lock most clusters already land
  *   on a block that depends on nothing but their id;
@@ -35,7 +36,11 @@ export interface PlanInput {
   readonly addressSpace: string;
   readonly blockPrefix: number;
   readonly requests: readonly AddressRequest[];
-  /** Blocks recorded earlier: cluster id → block CIDR. */
+  /**
+   * Blocks recorded earlier: cluster id → block CIDR. A recorded cluster keeps
+   * its block; the block of a recorded cluster that is not requested stays
+   * reserved and is given to no other cluster.
+   */
   readonly locked?: Readonly<Record<string, string>>;
 }
 
@@ -107,6 +112,17 @@ export function planAddresses(input: PlanInput): AddressPlan {
     blockOf.set(r.clusterId, index);
   }
 
+  // 1b. Blocks recorded for clusters that left the fleet stay reserved: their VPCs may still
+  // exist, so the blocks are never handed to another cluster until released from the lock.
+  const requested = new Set(requests.map((r) => r.clusterId));
+  for (const [id, recorded] of Object.entries(input.locked ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (requested.has(id)) continue;
+    const c = parseCidr(recorded);
+    if (typeof c === 'string' || c.prefix !== input.blockPrefix || !contains(space, c)) continue; // the lock's own check reports it
+    const index = (c.base - space.base) / 2 ** (32 - input.blockPrefix);
+    if (!owner.has(index)) owner.set(index, id);
+  }
+
   // 2. Explicit VPC CIDRs reserve every block they touch, so no planned cluster lands on them.
   const reported = new Set<string>(); // explicit cluster id + the recorded owner it clashes with, reported once
   const explicit: { r: AddressRequest; vpc: Cidr }[] = [];
@@ -120,7 +136,8 @@ export function planAddresses(input: PlanInput): AddressPlan {
       if (overlaps(blk, vpc) && owner.get(i) !== r.clusterId) {
         const other = owner.get(i);
         if (other !== undefined && input.locked?.[other] !== undefined) {
-          errors.push({ path: r.path, message: `vpcCidr ${r.vpcCidr} overlaps block ${formatCidr(blk)} recorded for cluster "${other}"; choose a vpcCidr outside it` });
+          const gone = requested.has(other) ? '' : `, which left the fleet (its block stays reserved until released with fleet.releaseAddressBlock('${other}'))`;
+          errors.push({ path: r.path, message: `vpcCidr ${r.vpcCidr} overlaps block ${formatCidr(blk)} recorded for cluster "${other}"${gone}; choose a vpcCidr outside it` });
           reported.add(`${r.clusterId}\u0000${other}`);
         }
         if (other === undefined) owner.set(i, `#explicit:${r.clusterId}`);
@@ -138,7 +155,10 @@ export function planAddresses(input: PlanInput): AddressPlan {
       if (!owner.has(i)) { found = i; break; }
     }
     if (found < 0) {
-      errors.push({ path: r.path, message: `address space ${input.addressSpace} has no free /${input.blockPrefix} block left for cluster "${r.clusterId}" (${blockCount} blocks, all taken); widen the fleet's addressSpace or lengthen clusterBlockPrefix` });
+      const reserved = [...owner.values()].filter((id) => !requested.has(id) && !id.startsWith('#')).sort();
+      const taken = reserved.length ? `all taken, ${reserved.length} reserved for clusters that left the fleet: ${reserved.join(', ')}` : 'all taken';
+      const fix = `${reserved.length ? 'release a reserved block with fleet.releaseAddressBlock() once its cluster\'s VPC is gone, ' : ''}widen the fleet's addressSpace or lengthen clusterBlockPrefix`;
+      errors.push({ path: r.path, message: `address space ${input.addressSpace} has no free /${input.blockPrefix} block left for cluster "${r.clusterId}" (${blockCount} blocks, ${taken}); ${fix}` });
       continue;
     }
     owner.set(found, r.clusterId);

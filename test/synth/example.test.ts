@@ -15,7 +15,7 @@ function acme(extraProductionRegions: string[] = []): Fleet {
 }
 
 function committedBlocks(): Record<string, string> {
-  return (JSON.parse(readFileSync(ACME_LOCK_FILE, 'utf8')) as { clusterBlocks: Record<string, string> }).clusterBlocks;
+  return (JSON.parse(readFileSync(ACME_LOCK_FILE, 'utf8')) as { clusters: Record<string, string> }).clusters;
 }
 
 /** cluster id → file name → content. */
@@ -57,6 +57,7 @@ describe('the acme example', () => {
     expect(resolved.addressLock.path).toBe(ACME_LOCK_FILE);
     expect(resolved.addressLock.next).toEqual(committedBlocks());
     expect(Object.fromEntries(resolved.clusters.map((c) => [c.id, c.network!.block]))).toEqual(committedBlocks());
+    expect(resolved.addressLock.changed).toBe(false);
   });
 
   it('records in fleet.json the image each cluster really runs, overrides applied', () => {
