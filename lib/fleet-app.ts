@@ -7,7 +7,7 @@ import { claimId, ignoreIfStandIn } from './construct-ids';
 import { checkLater } from './errors';
 import { Fields, describeValue, readProps, shapes } from './input';
 import { isKind, markKind } from './markers';
-import { checkDnsLabel, checkLabels } from './naming';
+import { checkDnsLabel, checkLabels, FLEETFORM_LABEL_KEYS } from './naming';
 import { Placement } from './placement';
 import { RESERVED_NAMESPACES } from './reserved';
 
@@ -168,7 +168,7 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   if (p.maxUnavailable !== undefined && (!Number.isInteger(p.maxUnavailable) || p.maxUnavailable < 1)) yield `maxUnavailable ${p.maxUnavailable} must be a whole number of at least 1; 0 would block every node drain`;
   if (p.ingress) yield* checkIngress(p.ingress);
   for (const k of Object.keys(p.env ?? {})) if (!ENV_NAME.test(k)) yield `env name "${k}" is not a valid environment variable name`;
-  yield* checkLabels('label', p.labels);
+  yield* checkLabels('label', p.labels, [...FLEETFORM_LABEL_KEYS, 'app.kubernetes.io/name']);
   yield* p.placement?.problems ?? [];
 }
 

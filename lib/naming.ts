@@ -20,10 +20,17 @@ export function checkDnsLabel(what: string, value: string, max = 63): string | u
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const LABEL_KEY_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
-/** Checks Kubernetes labels; returns problems. */
-export function checkLabels(what: string, labels: Readonly<Record<string, string>> | undefined): string[] {
+/** Label keys fleetform sets itself on the objects it writes; a user label with one would be overwritten or spoof an identity. */
+export const FLEETFORM_LABEL_KEYS: readonly string[] = ['app.kubernetes.io/managed-by'];
+
+/** Checks Kubernetes labels given by the user; `reserved` keys (and fleetform's own prefix) are refused. Returns problems. */
+export function checkLabels(what: string, labels: Readonly<Record<string, string>> | undefined, reserved: readonly string[] = FLEETFORM_LABEL_KEYS): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(labels ?? {})) {
+    if (key.startsWith('fleetform.io/') || reserved.includes(key)) {
+      problems.push(`${what} key "${key}" is one fleetform sets itself (${key.startsWith('fleetform.io/') ? 'the fleetform.io/ prefix' : key}); the identity it carries is decided by the fleet, so use a key of your own`);
+      continue;
+    }
     const slash = key.lastIndexOf('/');
     const name = slash >= 0 ? key.slice(slash + 1) : key;
     const prefix = slash >= 0 ? key.slice(0, slash) : undefined;

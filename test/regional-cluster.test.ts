@@ -70,13 +70,26 @@ describe('RegionalCluster props', () => {
 
   it('puts its labels on every object it synthesizes, under fleetform\'s own', () => {
     const fleet = newFleet();
-    new RegionalCluster(fleet, 'edge', { region: 'eu-west-1', labels: { team: 'platform', 'fleetform.io/cluster': 'spoofed' } });
+    new RegionalCluster(fleet, 'edge', { region: 'eu-west-1', labels: { team: 'platform' } });
     new FleetApp(fleet, 'web', { image: 'ghcr.io/acme/web:1.0.0', port: 8080, placement: Placement.all() });
     const objects = fleet.assemble().clusters[0].files.flatMap((f) => f.objects) as { metadata: { labels: Record<string, string> } }[];
     expect(objects.length).toBeGreaterThan(5);
     for (const o of objects) {
       expect(o.metadata.labels).toMatchObject({ team: 'platform', 'fleetform.io/cluster': 'edge', 'app.kubernetes.io/managed-by': 'fleetform' });
     }
+  });
+});
+
+describe('RegionalCluster identity labels', () => {
+  it('refuses labels that would spoof the identity fleetform records (fleetform.io/ and managed-by)', () => {
+    const fleet = newFleet();
+    new RegionalCluster(fleet, 'edge', { region: 'eu-west-1', labels: { 'fleetform.io/cluster': 'prod-eu-west-1', 'app.kubernetes.io/managed-by': 'me' } });
+    new FleetApp(fleet, 'web', { image: 'ghcr.io/acme/web:1.0.0', port: 8080, placement: Placement.all(), labels: { 'app.kubernetes.io/name': 'other' } });
+    expect(problemsOf(fleet)).toEqual([
+      { path: 'acme/edge', message: 'label key "fleetform.io/cluster" is one fleetform sets itself (the fleetform.io/ prefix); the identity it carries is decided by the fleet, so use a key of your own' },
+      { path: 'acme/edge', message: 'label key "app.kubernetes.io/managed-by" is one fleetform sets itself (app.kubernetes.io/managed-by); the identity it carries is decided by the fleet, so use a key of your own' },
+      { path: 'acme/web', message: 'label key "app.kubernetes.io/name" is one fleetform sets itself (app.kubernetes.io/name); the identity it carries is decided by the fleet, so use a key of your own' },
+    ]);
   });
 });
 
