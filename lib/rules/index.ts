@@ -1,9 +1,10 @@
 /** The rule registry: every rule across constructs, in the order they run. */
 import { APP_RULES } from './app-rules';
 import { CLUSTER_RULES } from './cluster-rules';
+import { QUOTA_RULES } from './quota-rules';
 import type { FleetRule } from './rule';
 
 export * from './rule';
 
 /** The rules every synth runs, in order. */
-export const FLEET_RULES: readonly FleetRule[] = [...CLUSTER_RULES, ...APP_RULES];
+export const FLEET_RULES: readonly FleetRule[] = [...CLUSTER_RULES, ...APP_RULES, ...QUOTA_RULES];

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, onTestFinished } from 'vitest';
-import { AddressLock, AppSpec, findApp, Fleet, FleetProblem, FleetProps, FleetValidationError } from '../../lib';
+import { AddressLock, AppSpec, findApp, Fleet, FleetAssembleOptions, FleetProblem, FleetProps, FleetValidationError } from '../../lib';
 
 /** A fleet named "acme" with no address lock (tests never read or write a lock file unless they mean to). */
 export function newFleet(props: FleetProps = {}, name = 'acme'): Fleet {
@@ -11,9 +11,9 @@ export function newFleet(props: FleetProps = {}, name = 'acme'): Fleet {
 }
 
 /** The problems `assemble()` refuses the fleet with; fails the test if the fleet is valid. */
-export function problemsOf(fleet: Fleet): FleetProblem[] {
+export function problemsOf(fleet: Fleet, options: FleetAssembleOptions = {}): FleetProblem[] {
   try {
-    fleet.assemble();
+    fleet.assemble(options);
   } catch (e) {
     if (e instanceof FleetValidationError) return [...e.problems];
     throw e;
@@ -28,9 +28,9 @@ export function problemAt(path: string, start: string): { path: string; message:
 }
 
 /** The error `assemble()` throws; fails the test if the fleet is valid. */
-export function validationError(fleet: Fleet): FleetValidationError {
+export function validationError(fleet: Fleet, options: FleetAssembleOptions = {}): FleetValidationError {
   try {
-    fleet.assemble();
+    fleet.assemble(options);
   } catch (e) {
     if (e instanceof FleetValidationError) return e;
     throw e;
