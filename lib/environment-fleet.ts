@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ApiEndpoint } from './api-endpoint';
 import { checkKubernetesVersion } from './catalog/kubernetes-versions';
 import { claimId, ignoreIfStandIn } from './construct-ids';
 import { EnvironmentProfile } from './environment-profile';
@@ -52,6 +53,11 @@ export interface EnvironmentFleetProps {
    * @default - none
    */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Who can reach the API of the environment's clusters.
+   * @default - the fleet's (private only)
+   */
+  readonly apiEndpoint?: ApiEndpoint;
 }
 
 /** Options of {@link EnvironmentFleet.addCluster}. */
@@ -71,6 +77,7 @@ const FIELDS: Fields = {
     example: '{ admins: ["arn:aws:iam::123456789012:role/platform-admins"] }',
   },
   labels: CLUSTER_OPTION_FIELDS.labels,
+  apiEndpoint: CLUSTER_OPTION_FIELDS.apiEndpoint,
 };
 
 const IAM_PRINCIPAL = /^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
@@ -97,6 +104,8 @@ export class EnvironmentFleet extends Construct {
   readonly access: Required<EnvironmentAccess>;
   /** Labels of every cluster of the environment. */
   readonly labels: Readonly<Record<string, string>>;
+  /** The API endpoint given to the environment, if any. */
+  readonly apiEndpoint?: ApiEndpoint;
 
   constructor(scope: Construct, id: string, props: EnvironmentFleetProps) {
     super(scope, claimId(scope, id, 'environment'));
@@ -110,6 +119,7 @@ export class EnvironmentFleet extends Construct {
     this.tenancy = p.tenancy;
     this.access = { admins: [...(p.access?.admins ?? [])], viewers: [...(p.access?.viewers ?? [])] };
     this.labels = { ...(p.labels ?? {}) };
+    this.apiEndpoint = p.apiEndpoint;
     const principals = [...this.access.admins, ...this.access.viewers];
 
     checkLater(this, () => [
@@ -118,6 +128,7 @@ export class EnvironmentFleet extends Construct {
       ...(p.regions?.length === 0 ? ['the environment has no regions; list at least one, such as ["eu-west-1"]'] : []),
       ...(this.kubernetesVersion !== undefined ? [checkKubernetesVersion(this.kubernetesVersion)] : []),
       ...this.profile.problems,
+      ...(this.apiEndpoint?.problems ?? []),
       ...principals.filter((a) => !IAM_PRINCIPAL.test(a))
         .map((a) => `access principal "${a}" is not an IAM role or user ARN such as arn:aws:iam::123456789012:role/platform-admins`),
       ...principals.filter((a, i, all) => all.indexOf(a) !== i)

@@ -1,4 +1,5 @@
 import { RootConstruct } from 'constructs';
+import { ApiEndpoint } from './api-endpoint';
 import { DEFAULT_KUBERNETES_VERSION, checkKubernetesVersion } from './catalog/kubernetes-versions';
 import { EnvironmentFleet } from './environment-fleet';
 import { FleetValidationError, assertNoProblems, checkLater } from './errors';
@@ -51,6 +52,11 @@ export interface FleetProps {
    * @default - fleetform's own only
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Who can reach the clusters' Kubernetes APIs, unless an environment or cluster says otherwise.
+   * @default ApiEndpoint.private()
+   */
+  readonly apiEndpoint?: ApiEndpoint;
 }
 
 /** Options of {@link Fleet.assemble}. */
@@ -121,6 +127,7 @@ const FIELDS: Fields = {
   defaultNodePool: { shape: NODE_POOL_SHAPE, example: '{ name: "default", instanceTypes: ["m6i.large"] }' },
   addressLock: { shape: shapes.instance('an AddressLock', AddressLock.isAddressLock), example: 'AddressLock.file("fleetform.lock.json")' },
   tags: { shape: shapes.record(shapes.string, 'an object of tag keys to string values'), example: '{ "cost-center": "shop" }' },
+  apiEndpoint: { shape: shapes.instance('an ApiEndpoint', ApiEndpoint.isApiEndpoint), example: 'ApiEndpoint.publicFrom("203.0.113.0/24")' },
 };
 
 /**
@@ -142,6 +149,7 @@ export class Fleet extends RootConstruct {
   readonly defaultNodePool: NodePoolProps;
   readonly addressLock: AddressLock;
   readonly tags: Readonly<Record<string, string>>;
+  readonly apiEndpoint: ApiEndpoint;
   readonly #released = new Set<string>();
 
   constructor(id: string, props: FleetProps = {}) {
@@ -159,6 +167,7 @@ export class Fleet extends RootConstruct {
     this.defaultNodePool = p.defaultNodePool ?? { name: 'default' };
     this.addressLock = p.addressLock ?? AddressLock.none();
     this.tags = { ...(p.tags ?? {}) };
+    this.apiEndpoint = p.apiEndpoint ?? ApiEndpoint.private();
 
     checkLater(this, () => [
       ...read.problems,
@@ -166,6 +175,7 @@ export class Fleet extends RootConstruct {
       checkKubernetesVersion(this.kubernetesVersion),
       ...checkAddressSpace(this.addressSpace, this.clusterBlockPrefix),
       ...(p.defaultNodePool !== undefined ? checkNodePools([p.defaultNodePool]).map((x) => `defaultNodePool: ${x}`) : []),
+      ...this.apiEndpoint.problems,
     ]);
   }
 

@@ -1,4 +1,5 @@
 export * from './fleet';
+export * from './api-endpoint';
 export * from './regional-cluster';
 export * from './environment-fleet';
 export * from './environment-profile';

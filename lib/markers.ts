@@ -12,6 +12,7 @@ const KINDS = {
   placement: Symbol.for('fleetform.Placement'),
   profile: Symbol.for('fleetform.EnvironmentProfile'),
   addressLock: Symbol.for('fleetform.AddressLock'),
+  apiEndpoint: Symbol.for('fleetform.ApiEndpoint'),
 } as const;
 
 /** The kinds of construct and value class fleetform knows. */

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ApiEndpoint } from './api-endpoint';
 import { checkRegion } from './catalog/aws-regions';
 import { checkKubernetesVersion } from './catalog/kubernetes-versions';
 import { claimId, ignoreIfStandIn } from './construct-ids';
@@ -55,6 +56,11 @@ export interface RegionalClusterProps {
    * @default - a /20 in the second half of the cluster's block
    */
   readonly serviceCidr?: string;
+  /**
+   * Who can reach the cluster's Kubernetes API.
+   * @default - the environment's, else the fleet's (private only)
+   */
+  readonly apiEndpoint?: ApiEndpoint;
 }
 
 /** The shape of {@link RegionalClusterProps} (without `region`, which `addCluster` takes apart). */
@@ -67,6 +73,7 @@ export const CLUSTER_OPTION_FIELDS: Fields = {
   labels: { shape: shapes.record(shapes.string, 'an object of label names to string values'), example: '{ tier: "edge" }' },
   vpcCidr: { shape: shapes.string, example: '"10.100.0.0/17"' },
   serviceCidr: { shape: shapes.string, example: '"10.100.128.0/20"' },
+  apiEndpoint: { shape: shapes.instance('an ApiEndpoint', ApiEndpoint.isApiEndpoint), example: 'ApiEndpoint.publicFrom("203.0.113.0/24")' },
 };
 
 const FIELDS: Fields = { region: { shape: shapes.string, example: '"eu-west-1"', required: true }, ...CLUSTER_OPTION_FIELDS };
@@ -124,6 +131,7 @@ export class RegionalCluster extends Construct {
       ...(p.kubernetesVersion !== undefined ? [checkKubernetesVersion(p.kubernetesVersion)] : []),
       ...(p.nodePools !== undefined ? checkNodePools(p.nodePools) : []),
       ...(p.profile?.problems ?? []),
+      ...(p.apiEndpoint?.problems ?? []),
       ...checkLabels('label', p.labels),
       ...checkExplicitCidrs(p.vpcCidr, p.serviceCidr),
     ]);

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  AddressLock, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, Placement,
+  AddressLock, ApiEndpoint, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, Placement,
 } from '../../lib';
 
 /** Options for building the example, so tests can vary it. */
@@ -15,6 +15,8 @@ export interface AcmeFleetOptions {
   readonly addressLock?: AddressLock;
   /** Extra production regions (tests add one to check that other clusters stay unchanged). */
   readonly extraProductionRegions?: readonly string[];
+  /** Who can reach the clusters' APIs; the Pulumi program opens the public endpoint to its own range. */
+  readonly apiEndpoint?: ApiEndpoint;
 }
 
 /** The committed address lock of the example. */
@@ -25,6 +27,7 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
     addressSpace: '10.64.0.0/10',
     kubernetesVersion: '1.31',
     addressLock: options.addressLock ?? AddressLock.file(ACME_LOCK_FILE),
+    apiEndpoint: options.apiEndpoint,
   });
 
   const production = new EnvironmentFleet(fleet, 'production', {

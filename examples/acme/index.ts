@@ -7,14 +7,15 @@
  *   fleetform:applyManifests     false to provision the clusters without applying manifests
  */
 import * as pulumi from '@pulumi/pulumi';
+import { ApiEndpoint } from '../../lib';
 import { FleetDeployment } from '../../lib/pulumi';
 import { buildAcmeFleet } from './fleet';
 
 const config = new pulumi.Config('fleetform');
+const publicAccessCidrs = config.getObject<string[]>('publicAccessCidrs') ?? [];
 const deployment = new FleetDeployment('acme', {
-  fleet: buildAcmeFleet(),
+  fleet: buildAcmeFleet({ apiEndpoint: publicAccessCidrs.length > 0 ? ApiEndpoint.publicFrom(...publicAccessCidrs) : ApiEndpoint.private() }),
   clusters: config.getObject<string[]>('clusters'),
-  publicAccessCidrs: config.getObject<string[]>('publicAccessCidrs') ?? [],
   applyManifests: config.getBoolean('applyManifests') ?? true,
 });
 

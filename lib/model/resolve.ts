@@ -7,6 +7,7 @@
  * are reported together.
  */
 import type { IConstruct } from 'constructs';
+import type { ApiEndpoint } from '../api-endpoint';
 import { isIgnored } from '../construct-ids';
 import { EnvironmentFleet } from '../environment-fleet';
 import { NatGateways } from '../environment-profile';
@@ -21,7 +22,7 @@ import { FleetRule, runRules } from '../rules/rule';
 import { Tenancy } from '../tenancy';
 import { appSpec } from './app-spec';
 import type {
-  AppSpec, ClusterApp, FleetModel, ResolvedApp, ResolvedCluster, ResolvedFleet, ResolvedFleetSettings, ResolvedGrant, ResolvedPlacement,
+  AppSpec, ClusterApp, FleetModel, ResolvedApiEndpoint, ResolvedApp, ResolvedCluster, ResolvedFleet, ResolvedFleetSettings, ResolvedGrant, ResolvedPlacement,
 } from './resolved';
 
 /** What the resolve step reads of the root Fleet construct. */
@@ -32,6 +33,7 @@ export interface FleetDeclaration extends IConstruct {
   readonly kubernetesVersion: string;
   readonly defaultNodePool: NodePoolProps;
   readonly tags: Readonly<Record<string, string>>;
+  readonly apiEndpoint: ApiEndpoint;
   /** Ids whose recorded address blocks the program releases. */
   readonly releasedBlocks: readonly string[];
 }
@@ -149,6 +151,7 @@ function resolveCluster(c: RegionalCluster, root: FleetDeclaration, fleet: Resol
     profile: profile?.name ?? null,
     kubernetesVersion: p.kubernetesVersion ?? env?.kubernetesVersion ?? fleet.kubernetesVersion,
     tenancy: p.tenancy ?? env?.tenancy ?? Tenancy.SHARED,
+    apiEndpoint: endpointOf(p.apiEndpoint ?? env?.apiEndpoint ?? root.apiEndpoint),
     labels: Object.fromEntries(Object.keys(labels).sort().map((k) => [k, labels[k]])),
     network: addresses && {
       ...addresses,
@@ -168,6 +171,10 @@ function resolveCluster(c: RegionalCluster, root: FleetDeclaration, fleet: Resol
     rawManifests: c.rawManifests,
     apps: [],
   };
+}
+
+function endpointOf(e: ApiEndpoint): ResolvedApiEndpoint {
+  return { access: e.access, publicCidrs: [...e.publicCidrs] };
 }
 
 function resolveApp(a: FleetApp, clusters: readonly ResolvedCluster[]): ResolvedApp {

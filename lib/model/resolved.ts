@@ -59,6 +59,12 @@ export interface ResolvedGrant {
   readonly resourceName: string;
 }
 
+/** Who can reach a cluster's API: the private endpoint always, a public one from `publicCidrs` (none: off). */
+export interface ResolvedApiEndpoint {
+  readonly access: 'private' | 'public' | 'internet';
+  readonly publicCidrs: readonly string[];
+}
+
 /** A raw manifest added with `addManifest`. */
 export interface ResolvedRawManifest {
   readonly id: string;
@@ -86,6 +92,8 @@ export interface ResolvedCluster {
   readonly profile: string | null;
   readonly kubernetesVersion: string;
   readonly tenancy: Tenancy;
+  /** Who can reach the cluster's Kubernetes API. */
+  readonly apiEndpoint: ResolvedApiEndpoint;
   /** Labels put on every object of the cluster's manifests, sorted by key. */
   readonly labels: Readonly<Record<string, string>>;
   /** Undefined only when the address plan failed for the cluster (a problem says why). */

@@ -18,12 +18,6 @@ export interface FleetDeploymentArgs {
    */
   readonly clusters?: readonly string[];
   /**
-   * CIDRs allowed to reach each cluster's public API endpoint (for example the
-   * egress range of the machine running `pulumi up`). Empty keeps the endpoint private.
-   * @default [] (private endpoint only)
-   */
-  readonly publicAccessCidrs?: readonly string[];
-  /**
    * Apply each cluster's synthesized manifests through its own Kubernetes provider.
    * Needs network access to the API endpoint.
    * @default true
@@ -91,7 +85,6 @@ export class FleetDeployment extends pulumi.ComponentResource {
     for (const c of selected) {
       this.#clusters[c.id] = new EksCluster(c.names.resource, {
         cluster: c,
-        publicAccessCidrs: args.publicAccessCidrs ?? [],
         logRetentionDays: args.logRetentionDays ?? 90,
       }, { parent: this, providers: [this.#providers.region(c.region)] });
     }

@@ -1,6 +1,6 @@
 /** Rules across clusters: ids and the cloud names derived from them. */
 import type { FleetModel } from '../model/resolved';
-import { FleetRule, problem, RuleFinding } from './rule';
+import { FleetRule, problem, RuleFinding, warning } from './rule';
 
 /** Two clusters with one id would share a folder, names and a network. */
 export const clusterIdsUnique: FleetRule = {
@@ -47,5 +47,17 @@ export const physicalNamesUnique: FleetRule = {
   },
 };
 
+/** An API endpoint open to the internet is allowed only when asked for by name, and always reported. */
+export const apiEndpointOpen: FleetRule = {
+  id: 'api-endpoint-open',
+  description: 'clusters whose Kubernetes API is open to the internet are reported',
+  *check(model: FleetModel): Iterable<RuleFinding> {
+    const open = model.clusters.filter((c) => c.apiEndpoint.access === 'internet').map((c) => c.id);
+    if (open.length > 0) {
+      yield warning(model.fleet.path, `the Kubernetes API of ${open.join(', ')} is open to the whole internet (ApiEndpoint.openToTheInternet()); anyone can probe it, so list your own source ranges with ApiEndpoint.publicFrom() instead`);
+    }
+  },
+};
+
 /** The rules across clusters, in the order they run. */
-export const CLUSTER_RULES: readonly FleetRule[] = [clusterIdsUnique, physicalNamesUnique];
+export const CLUSTER_RULES: readonly FleetRule[] = [clusterIdsUnique, physicalNamesUnique, apiEndpointOpen];

@@ -50,6 +50,8 @@ export interface TopologyCluster {
   readonly profile: string | null;
   readonly kubernetesVersion: string;
   readonly tenancy: 'shared' | 'dedicated';
+  /** Who can reach the cluster's Kubernetes API. */
+  readonly apiEndpoint: TopologyApiEndpoint;
   /** Labels on every object of the cluster's manifests. */
   readonly labels: Readonly<Record<string, string>>;
   readonly network: TopologyNetwork;
@@ -59,6 +61,13 @@ export interface TopologyCluster {
   readonly cloud: TopologyCloudNames;
   /** Manifest files in apply order. */
   readonly manifests: readonly string[];
+}
+
+/** Who can reach a cluster's Kubernetes API: the private endpoint always; a public one from `publicCidrs`. */
+export interface TopologyApiEndpoint {
+  /** `private` (no public endpoint), `public` (from listed ranges) or `internet` (from anywhere). */
+  readonly access: 'private' | 'public' | 'internet';
+  readonly publicCidrs: readonly string[];
 }
 
 /** A cluster's network ranges. */

@@ -28,6 +28,7 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
         profile: c.profile,
         kubernetesVersion: c.kubernetesVersion,
         tenancy: c.tenancy,
+        apiEndpoint: { access: c.apiEndpoint.access, publicCidrs: c.apiEndpoint.publicCidrs },
         labels: c.labels,
         network: {
           block: n.block,

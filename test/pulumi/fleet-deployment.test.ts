@@ -21,8 +21,8 @@ function smallFleet() {
 }
 
 function buildSmallFleet(addressLock: ReturnType<typeof lib.AddressLock.none>) {
-  const { Fleet, EnvironmentFleet, EnvironmentProfile, FleetApp, Placement, Tenancy } = lib;
-  const fleet = new Fleet('shop', { addressLock });
+  const { ApiEndpoint, Fleet, EnvironmentFleet, EnvironmentProfile, FleetApp, Placement, Tenancy } = lib;
+  const fleet = new Fleet('shop', { addressLock, apiEndpoint: ApiEndpoint.publicFrom('203.0.113.0/24') });
   new EnvironmentFleet(fleet, 'prod', {
     regions: ['us-east-1', 'eu-west-1'],
     access: { admins: ['arn:aws:iam::111122223333:role/admins'], viewers: ['arn:aws:iam::111122223333:role/support'] },
@@ -41,7 +41,7 @@ describe('FleetDeployment under mocks', () => {
   beforeAll(async () => {
     fleet = smallFleet();
     resolved = fleet.resolve();
-    deployment = new binding.FleetDeployment('shop', { fleet, publicAccessCidrs: ['203.0.113.0/24'] });
+    deployment = new binding.FleetDeployment('shop', { fleet });
     await valueOf(deployment.clusters['prod-us-east-1'].kubeconfig);
     await settle(recorded);
     mine = [...recorded];

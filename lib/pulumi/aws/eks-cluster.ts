@@ -16,10 +16,6 @@ export const CONTROL_PLANE_LOGS = ['api', 'audit', 'authenticator', 'controllerM
 export interface EksClusterArgs {
   /** The resolved cluster; its addresses, names, tags, version, pools, tenancy and grants are used as decided there. */
   readonly cluster: ResolvedCluster;
-  /**
-   * CIDRs allowed to reach the public API endpoint. Empty keeps the endpoint private only.
-   */
-  readonly publicAccessCidrs: readonly string[];
   /** Days control-plane logs are kept. */
   readonly logRetentionDays: number;
 }
@@ -89,8 +85,8 @@ export class EksCluster extends pulumi.ComponentResource {
       vpcConfig: {
         subnetIds: this.network.privateSubnetIds,
         endpointPrivateAccess: true,
-        endpointPublicAccess: args.publicAccessCidrs.length > 0,
-        ...(args.publicAccessCidrs.length > 0 ? { publicAccessCidrs: [...args.publicAccessCidrs] } : {}),
+        endpointPublicAccess: c.apiEndpoint.publicCidrs.length > 0,
+        ...(c.apiEndpoint.publicCidrs.length > 0 ? { publicAccessCidrs: [...c.apiEndpoint.publicCidrs] } : {}),
       },
       kubernetesNetworkConfig: { serviceIpv4Cidr: addresses.serviceCidr },
       encryptionConfig: { resources: ['secrets'], provider: { keyArn: secretsKey.arn } },
