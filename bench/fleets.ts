@@ -52,7 +52,7 @@ export function buildBenchFleet(n: number, m: number, changedApp?: number, addre
       placement: Placement.all(),
       autoscaling: { minReplicas: 2, maxReplicas: 10 },
       healthCheck: { path: '/healthz' },
-      ingress: { host: `${appName(j)}.bench.example`, className: 'alb' },
+      ingress: { host: `${appName(j)}.bench.example` },
       env: { APP: appName(j) },
     });
     if (j === 0) {

@@ -44,7 +44,10 @@ export interface HealthCheck {
   readonly initialDelaySeconds?: number;
 }
 
-/** HTTP routing into the app from outside the cluster. */
+/**
+ * HTTP routing into the app from outside the cluster, through the cluster's
+ * Application Load Balancer (the AWS Load Balancer Controller each cluster runs).
+ */
 export interface AppIngress {
   /** Host name served, such as `shop.acme.example`. */
   readonly host: string;
@@ -54,15 +57,31 @@ export interface AppIngress {
    */
   readonly path?: string;
   /**
-   * IngressClass that serves it.
-   * @default - the cluster's default class
+   * ACM certificate ARN per region, for HTTPS on 443 with HTTP redirected to it.
+   * ALB certificates are regional: list one for every region the app lands in.
+   * @default - HTTP on port 80 only
    */
-  readonly className?: string;
+  readonly certificateArns?: Readonly<Record<string, string>>;
   /**
-   * Secret in the app's namespace holding the TLS certificate for the host.
-   * @default - no TLS at the ingress
+   * Whether the load balancer faces the internet or only the VPC.
+   * @default 'internet-facing'
    */
-  readonly tlsSecretName?: string;
+  readonly scheme?: 'internet-facing' | 'internal';
+}
+
+/** Where the app's pods may open connections, besides DNS, the Pod Identity agent and its own namespace. */
+export interface AppEgress {
+  /**
+   * Public internet addresses (everything outside the private, link-local and
+   * shared ranges, so never another workload of the VPC or the node's metadata service).
+   * @default true
+   */
+  readonly internet?: boolean;
+  /**
+   * Further destinations, such as a database subnet of the VPC: IPv4 CIDRs.
+   * @default - none
+   */
+  readonly cidrs?: readonly string[];
 }
 
 /** What may differ on one cluster. */
@@ -108,9 +127,18 @@ export const HEALTH_CHECK_SHAPE = shapes.object({
 export const INGRESS_SHAPE = shapes.object({
   host: { shape: shapes.string, example: '"shop.acme.example"', required: true },
   path: { shape: shapes.string, example: '"/"' },
-  className: { shape: shapes.string, example: '"alb"' },
-  tlsSecretName: { shape: shapes.string, example: '"shop-tls"' },
+  certificateArns: {
+    shape: shapes.record(shapes.string, 'an object of region to ACM certificate ARN'),
+    example: '{ "eu-west-1": "arn:aws:acm:eu-west-1:123456789012:certificate/..." }',
+  },
+  scheme: { shape: shapes.oneOf(['internet-facing', 'internal'], '"internet-facing" or "internal"'), example: '"internal"' },
 }, 'an ingress such as { host: "shop.acme.example" }');
+
+/** The shape of {@link AppEgress}. */
+export const EGRESS_SHAPE = shapes.object({
+  internet: { shape: shapes.boolean, example: 'false' },
+  cidrs: { shape: shapes.list(shapes.string), example: '["10.64.32.0/24"]' },
+}, 'egress such as { internet: false, cidrs: ["10.64.32.0/24"] }');
 
 /** The shape of {@link ClusterOverrideOptions}. */
 export const OVERRIDE_FIELDS: Fields = {

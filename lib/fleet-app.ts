@@ -1,13 +1,14 @@
 import { Construct } from 'constructs';
 import {
-  AUTOSCALING_SHAPE, AppIngress, AppResources, AutoscalingOptions, ClusterOverrideOptions, ENV_SHAPE, HEALTH_CHECK_SHAPE,
-  HealthCheck, INGRESS_SHAPE, OVERRIDE_FIELDS, RESOURCES_SHAPE, ResourceRange,
+  AUTOSCALING_SHAPE, AppEgress, AppIngress, AppResources, AutoscalingOptions, ClusterOverrideOptions, EGRESS_SHAPE, ENV_SHAPE,
+  HEALTH_CHECK_SHAPE, HealthCheck, INGRESS_SHAPE, OVERRIDE_FIELDS, RESOURCES_SHAPE, ResourceRange,
 } from './app-options';
 import { claimId, ignoreIfStandIn } from './construct-ids';
 import { checkLater } from './errors';
 import { Fields, describeValue, readProps, shapes } from './input';
 import { isKind, markKind } from './markers';
 import { checkDnsLabel, checkLabels, FLEETFORM_LABEL_KEYS } from './naming';
+import { parseCidr } from './net/ipv4';
 import { Placement } from './placement';
 import { RESERVED_NAMESPACES } from './reserved';
 
@@ -63,6 +64,18 @@ export interface FleetAppProps {
   readonly env?: Readonly<Record<string, string>>;
   /** Labels of the app's objects. @default - none beyond fleetform's own */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Other apps allowed to call this one on its port, on the clusters both run
+   * on (by app or app name). Their egress to it is opened with it.
+   * @default - none: only the load balancer (with an ingress) and pods of its own namespace
+   */
+  readonly callers?: readonly (FleetApp | string)[];
+  /**
+   * Where the app's pods may connect, besides DNS, the Pod Identity agent, its
+   * own namespace and the apps that admit it as a caller.
+   * @default - the public internet only
+   */
+  readonly egress?: AppEgress;
 }
 
 const FIELDS: Fields = {
@@ -80,6 +93,8 @@ const FIELDS: Fields = {
   ingress: { shape: INGRESS_SHAPE, example: '{ host: "shop.acme.example" }' },
   env: { shape: ENV_SHAPE, example: '{ LOG_LEVEL: "info" }' },
   labels: { shape: shapes.record(shapes.string, 'an object of label names to string values'), example: '{ team: "shop" }' },
+  callers: { shape: shapes.list(shapes.either('an app or an app name', shapes.string, shapes.instance('a FleetApp', (x) => isKind(x, 'app')))), example: '["storefront"]' },
+  egress: { shape: EGRESS_SHAPE, example: '{ internet: false, cidrs: ["10.64.32.0/24"] }' },
 };
 
 const QUANTITY = /^([0-9]+(\.[0-9]+)?)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
@@ -120,6 +135,11 @@ export class FleetApp extends Construct {
   /** The app's namespace. */
   get namespace(): string {
     return this.props.namespace ?? this.appName;
+  }
+
+  /** Names of the apps allowed to call this one. */
+  get callers(): readonly string[] {
+    return (this.props.callers ?? []).map((c) => (typeof c === 'string' ? c : c.appName));
   }
 
   /** Overrides by cluster id, in the order added. */
@@ -167,6 +187,7 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   if (delay !== undefined && (!Number.isInteger(delay) || delay < 0)) yield `healthCheck.initialDelaySeconds ${delay} must be a whole number of seconds, 0 or more`;
   if (p.maxUnavailable !== undefined && (!Number.isInteger(p.maxUnavailable) || p.maxUnavailable < 1)) yield `maxUnavailable ${p.maxUnavailable} must be a whole number of at least 1; 0 would block every node drain`;
   if (p.ingress) yield* checkIngress(p.ingress);
+  if (p.egress) yield* checkEgress(p.egress);
   for (const k of Object.keys(p.env ?? {})) if (!ENV_NAME.test(k)) yield `env name "${k}" is not a valid environment variable name`;
   yield* checkLabels('label', p.labels, [...FLEETFORM_LABEL_KEYS, 'app.kubernetes.io/name']);
   yield* p.placement?.problems ?? [];
@@ -177,8 +198,18 @@ function* checkIngress(i: AppIngress): Iterable<string | undefined> {
     yield `ingress.host "${i.host}" is not a DNS name such as "shop.acme.example"`;
   }
   if (i.path !== undefined && !i.path.startsWith('/')) yield `ingress.path "${i.path}" must start with '/'`;
-  if (i.className !== undefined) yield checkDnsLabel('ingress.className', i.className, 253);
-  if (i.tlsSecretName !== undefined) yield checkDnsLabel('ingress.tlsSecretName', i.tlsSecretName, 253);
+  for (const [region, arn] of Object.entries(i.certificateArns ?? {})) {
+    const m = /^arn:aws:acm:([a-z]{2}(-[a-z]+)+-\d):\d{12}:certificate\/[0-9a-f-]+$/.exec(arn);
+    if (!m) yield `ingress.certificateArns.${region} "${arn}" is not an ACM certificate ARN such as arn:aws:acm:${region}:123456789012:certificate/0123abcd-...`;
+    else if (m[1] !== region) yield `ingress.certificateArns.${region} is a certificate of ${m[1]}; an ALB takes certificates of its own region only, so give one issued in ${region}`;
+  }
+}
+
+function* checkEgress(e: AppEgress): Iterable<string> {
+  for (const cidr of e.cidrs ?? []) {
+    const c = parseCidr(cidr);
+    if (typeof c === 'string') yield `egress.cidrs: ${c}`;
+  }
 }
 
 function* checkImage(image: string, what: string): Iterable<string> {

@@ -30,8 +30,12 @@ describe('FleetApp defaults', () => {
       healthCheck: {},
       maxUnavailable: 1,
       spreadAcrossZones: true,
+      ingress: undefined,
       env: {},
       labels: {},
+      callers: [],
+      callees: [],
+      egress: { internet: true, cidrs: [] },
     });
   });
 

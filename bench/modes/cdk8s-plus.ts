@@ -16,15 +16,15 @@ import { report } from './report';
 const [n, m, outdir] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4]];
 const fleet = buildBenchFleet(n, m).resolve();
 for (const cluster of fleet.clusters) {
-  const identity = { fleet: fleet.fleet.name, clusterId: cluster.id, region: cluster.region, environment: cluster.environment };
-  const labels = identityLabels(identity, cluster.labels);
   const addresses = cluster.network!;
+  const identity = { fleet: fleet.fleet.name, clusterId: cluster.id, region: cluster.region, environment: cluster.environment, loadBalancerRange: addresses.publicRange };
+  const labels = identityLabels(identity, cluster.labels);
   const app = new App({ outdir: join(outdir, cluster.id), outputFileExtension: '.k8s.yaml' });
   new BaselineChart(app, 'baseline', {
     identity, labels, kubernetesVersion: cluster.kubernetesVersion,
     vpcCidr: addresses.vpcCidr, serviceCidr: addresses.serviceCidr, tenancy: cluster.tenancy,
   });
-  for (const a of cluster.apps) new AppChart(app, `app-${a.name}`, { spec: a.spec, labels });
+  for (const a of cluster.apps) new AppChart(app, `app-${a.name}`, { spec: a.spec, labels, values: identity, kubernetesVersion: cluster.kubernetesVersion });
   app.synth();
 }
 report();

@@ -1,13 +1,22 @@
 /** An app's effective spec on a cluster: defaults filled in, the cluster's override applied. */
 import type { ClusterOverrideOptions } from '../app-options';
 import type { FleetAppProps } from '../fleet-app';
-import type { AppSpec } from './resolved';
+import type { AppPeer, AppSpec } from './resolved';
+
+/** What an app's spec depends on besides its props and override: where it runs and who it talks to. */
+export interface AppSpecContext {
+  /** The cluster's region, for the region's certificate. */
+  readonly region: string;
+  readonly callers: readonly AppPeer[];
+  readonly callees: readonly AppPeer[];
+}
 
 /** The spec of an app with these props on a cluster with `override` (or none). */
-export function appSpec(name: string, namespace: string, p: Partial<FleetAppProps>, override?: ClusterOverrideOptions): AppSpec {
+export function appSpec(name: string, namespace: string, p: Partial<FleetAppProps>, ctx: AppSpecContext, override?: ClusterOverrideOptions): AppSpec {
   const o = override ?? {};
   const scaled = o.replicas !== undefined || o.autoscaling !== undefined ? o : p;
   const autoscaling = scaled.autoscaling ? { targetCpuUtilization: 70, ...scaled.autoscaling } : undefined;
+  const certificateArn = p.ingress?.certificateArns?.[ctx.region];
   return {
     name,
     namespace,
@@ -23,8 +32,16 @@ export function appSpec(name: string, namespace: string, p: Partial<FleetAppProp
     healthCheck: p.healthCheck ?? {},
     maxUnavailable: p.maxUnavailable ?? 1,
     spreadAcrossZones: p.spreadAcrossZones ?? true,
-    ingress: p.ingress ? { path: '/', ...p.ingress } : undefined,
+    ingress: p.ingress && {
+      host: p.ingress.host,
+      path: p.ingress.path ?? '/',
+      scheme: p.ingress.scheme ?? 'internet-facing',
+      ...(certificateArn !== undefined ? { certificateArn } : {}),
+    },
     env: { ...(p.env ?? {}), ...(o.env ?? {}) },
     labels: { ...(p.labels ?? {}) },
+    callers: ctx.callers,
+    callees: ctx.callees,
+    egress: { internet: p.egress?.internet ?? true, cidrs: [...(p.egress?.cidrs ?? [])] },
   };
 }

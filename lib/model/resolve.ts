@@ -22,7 +22,7 @@ import { FleetRule, runRules } from '../rules/rule';
 import { Tenancy } from '../tenancy';
 import { appSpec } from './app-spec';
 import type {
-  AppSpec, ClusterApp, FleetModel, ResolvedApiEndpoint, ResolvedApp, ResolvedCluster, ResolvedFleet, ResolvedFleetSettings, ResolvedGrant, ResolvedPlacement,
+  AppPeer, AppSpec, ClusterApp, FleetModel, ResolvedApiEndpoint, ResolvedApp, ResolvedCluster, ResolvedFleet, ResolvedFleetSettings, ResolvedGrant, ResolvedPlacement,
 } from './resolved';
 
 /** What the resolve step reads of the root Fleet construct. */
@@ -62,9 +62,9 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
   problems.push(...plan.errors.filter((e) => e.path !== ''));
 
   const clusters = clusterConstructs.map((c) => resolveCluster(c, root, settings, plan, lock));
-  const apps = constructs.filter(FleetApp.isFleetApp)
-    .sort((a, b) => byCodeUnit(a.appName, b.appName))
-    .map((a) => resolveApp(a, clusters));
+  const appConstructs = constructs.filter(FleetApp.isFleetApp).sort((a, b) => byCodeUnit(a.appName, b.appName));
+  const peers = peersOf(appConstructs);
+  const apps = appConstructs.map((a) => resolveApp(a, clusters, peers));
   const appsOn = new Map<string, ClusterApp[]>();
   for (const a of apps) {
     for (const p of a.placements) {
@@ -177,14 +177,43 @@ function endpointOf(e: ApiEndpoint): ResolvedApiEndpoint {
   return { access: e.access, publicCidrs: [...e.publicCidrs] };
 }
 
-function resolveApp(a: FleetApp, clusters: readonly ResolvedCluster[]): ResolvedApp {
+/** Who may call whom: each app's callers, and the apps that admit it as a caller (its callees). */
+interface Peers {
+  readonly callers: ReadonlyMap<string, AppPeer[]>;
+  readonly callees: ReadonlyMap<string, AppPeer[]>;
+}
+
+function peersOf(apps: readonly FleetApp[]): Peers {
+  const byName = new Map(apps.map((a) => [a.appName, a]));
+  const peer = (a: FleetApp): AppPeer => ({ name: a.appName, namespace: a.namespace, port: a.props.port ?? 0 });
+  const callers = new Map<string, AppPeer[]>();
+  const callees = new Map<string, AppPeer[]>();
+  for (const a of apps) {
+    // Unknown names are reported by the app-callers rule; they admit no one.
+    const known = [...new Set(a.callers)].sort().flatMap((n) => { const c = byName.get(n); return c ? [c] : []; });
+    callers.set(a.appName, known.map(peer));
+    for (const c of known) callees.set(c.appName, [...(callees.get(c.appName) ?? []), peer(a)]);
+  }
+  for (const list of callees.values()) list.sort((x, y) => byCodeUnit(x.name, y.name));
+  return { callers, callees };
+}
+
+function resolveApp(a: FleetApp, clusters: readonly ResolvedCluster[], peers: Peers): ResolvedApp {
   const placement = a.placement;
-  const base = appSpec(a.appName, a.namespace, a.props);
+  const perRegion = a.props.ingress?.certificateArns !== undefined;
+  const specs = new Map<string, AppSpec>(); // clusters that run the app alike share one spec
   const placements: ResolvedPlacement[] = [];
   for (const c of clusters) {
     if (!placement.matches({ clusterId: c.id, environment: c.environment, region: c.region })) continue;
     const override = a.overrides.get(c.id);
-    const spec: AppSpec = override ? appSpec(a.appName, a.namespace, a.props, override) : base;
+    const key = `${override ? c.id : ''}\u0000${perRegion ? c.region : ''}`;
+    let spec = specs.get(key);
+    if (!spec) {
+      spec = appSpec(a.appName, a.namespace, a.props, {
+        region: c.region, callers: peers.callers.get(a.appName) ?? [], callees: peers.callees.get(a.appName) ?? [],
+      }, override);
+      specs.set(key, spec);
+    }
     placements.push({ clusterId: c.id, spec });
   }
   return {
@@ -200,5 +229,7 @@ function resolveApp(a: FleetApp, clusters: readonly ResolvedCluster[]): Resolved
     },
     placements,
     overrides: [...a.overrides.keys()],
+    callers: a.callers,
+    certificateRegions: Object.keys(a.props.ingress?.certificateArns ?? {}),
   };
 }

@@ -6,7 +6,7 @@
  * Synthesis, fleet.json and the Pulumi binding read only this; nothing below
  * it reaches back into constructs or decides again.
  */
-import type { AppIngress, AppResources, AutoscalingOptions, HealthCheck } from '../app-options';
+import type { AppResources, AutoscalingOptions, HealthCheck } from '../app-options';
 import type { NatGateways } from '../environment-profile';
 import type { FleetProblem, FleetWarning } from '../errors';
 import type { ClusterAddresses } from '../net/address-plan';
@@ -27,9 +27,33 @@ export interface AppSpec {
   readonly healthCheck: HealthCheck;
   readonly maxUnavailable: number;
   readonly spreadAcrossZones: boolean;
-  readonly ingress?: AppIngress;
+  /** Routing from the cluster's load balancer, or none. */
+  readonly ingress?: AppIngressSpec;
   readonly env: Readonly<Record<string, string>>;
   readonly labels: Readonly<Record<string, string>>;
+  /** Apps allowed to call this one, sorted by name. */
+  readonly callers: readonly AppPeer[];
+  /** Apps this one may call (those that admit it as a caller), sorted by name. */
+  readonly callees: readonly AppPeer[];
+  /** Where the pods may connect besides DNS, Pod Identity, their namespace and callees. */
+  readonly egress: { readonly internet: boolean; readonly cidrs: readonly string[] };
+}
+
+/** An app's ingress on one cluster. */
+export interface AppIngressSpec {
+  readonly host: string;
+  readonly path: string;
+  readonly scheme: 'internet-facing' | 'internal';
+  /** The ACM certificate of the cluster's region, when the app serves HTTPS. */
+  readonly certificateArn?: string;
+}
+
+/** Another app, as a network policy names it. */
+export interface AppPeer {
+  readonly name: string;
+  readonly namespace: string;
+  /** Its container port. */
+  readonly port: number;
 }
 
 /** A cluster's network: its block of the fleet's address space, carved, and its NAT layout. */
@@ -136,6 +160,10 @@ export interface ResolvedApp {
   readonly placements: readonly ResolvedPlacement[];
   /** Ids of the clusters the app has an override for, in the order added. */
   readonly overrides: readonly string[];
+  /** Names of the apps allowed to call it, as given (some may be unknown: a rule says so). */
+  readonly callers: readonly string[];
+  /** Regions its ingress has a certificate for (empty: HTTP only). */
+  readonly certificateRegions: readonly string[];
 }
 
 /** The fleet's own settings. */

@@ -52,6 +52,8 @@ export interface ClusterAddresses {
   /** One per availability zone, in zone order. */
   readonly privateSubnets: readonly string[];
   readonly publicSubnets: readonly string[];
+  /** The last quarter of the VPC: it holds the public subnets (load balancers, NAT gateways) and nothing else. */
+  readonly publicRange: string;
 }
 
 export interface PlanError {
@@ -65,7 +67,7 @@ export interface AddressPlan {
 }
 
 /** Splits a VPC range into three private subnets (a quarter each) and three public ones (1/32 each, in the last quarter). */
-export function carveSubnets(vpc: Cidr): { privateSubnets: string[]; publicSubnets: string[] } {
+export function carveSubnets(vpc: Cidr): { privateSubnets: string[]; publicSubnets: string[]; publicRange: string } {
   const lastQuarter = subnet(vpc, vpc.prefix + 2, 3);
   const privateSubnets: string[] = [];
   const publicSubnets: string[] = [];
@@ -73,7 +75,7 @@ export function carveSubnets(vpc: Cidr): { privateSubnets: string[]; publicSubne
     privateSubnets.push(formatCidr(subnet(vpc, vpc.prefix + 2, az)));
     publicSubnets.push(formatCidr(subnet(lastQuarter, vpc.prefix + 5, az)));
   }
-  return { privateSubnets, publicSubnets };
+  return { privateSubnets, publicSubnets, publicRange: formatCidr(lastQuarter) };
 }
 
 /** The VPC half and the service range of a cluster block. */

@@ -72,3 +72,32 @@ export const PRIVATE_RANGES: readonly Cidr[] = [
 export function isPrivate(c: Cidr): boolean {
   return PRIVATE_RANGES.some((r) => contains(r, c));
 }
+
+/**
+ * The smallest list of CIDRs that covers every address of `within` outside
+ * `excluded`, in address order: a complement without `except` clauses.
+ */
+export function complement(within: Cidr, excluded: readonly Cidr[]): Cidr[] {
+  const out: Cidr[] = [];
+  const visit = (c: Cidr): void => {
+    if (excluded.some((e) => contains(e, c))) return;
+    if (!excluded.some((e) => overlaps(e, c))) {
+      out.push(c);
+      return;
+    }
+    visit(subnet(c, c.prefix + 1, 0));
+    visit(subnet(c, c.prefix + 1, 1));
+  };
+  visit(within);
+  return out;
+}
+
+/** Ranges that are not the public internet: this network, private, shared (CGNAT), loopback, link-local, multicast and reserved. */
+export const NON_PUBLIC_RANGES: readonly Cidr[] = [
+  '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16', '224.0.0.0/3',
+].map((t) => parseCidr(t) as Cidr);
+
+/** The public internet as CIDRs, without `except` clauses (which some network policy agents mishandle). */
+export function publicInternet(): string[] {
+  return complement({ base: 0, prefix: 0 }, NON_PUBLIC_RANGES).map(formatCidr);
+}

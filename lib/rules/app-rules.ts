@@ -75,5 +75,37 @@ export const appOverridesPlaced: FleetRule = {
   },
 };
 
+/** A caller that is not an app of the fleet would open nothing, silently. */
+export const appCallersKnown: FleetRule = {
+  id: 'app-callers-known',
+  description: 'the callers an app admits are apps of the fleet',
+  *check(model: FleetModel): Iterable<RuleFinding> {
+    const names = new Set(model.apps.map((a) => a.name));
+    for (const a of model.apps) {
+      for (const c of a.callers) {
+        if (c === a.name) yield problem(a.path, `callers lists the app itself; pods of its own namespace may always call it, so remove "${c}"`);
+        else if (!names.has(c)) yield problem(a.path, `callers names "${c}", which is not an app of the fleet; fix the name (the fleet has ${[...names].join(', ')})`);
+      }
+    }
+  },
+};
+
+/** An HTTPS ingress needs a certificate in every region it serves from: ALB certificates are regional. */
+export const appCertificatesCover: FleetRule = {
+  id: 'app-certificates-cover-regions',
+  description: 'an app that serves HTTPS has a certificate for every region it lands in',
+  *check(model: FleetModel): Iterable<RuleFinding> {
+    const regionOf = new Map(model.clusters.map((c) => [c.id, c.region]));
+    for (const a of model.apps) {
+      if (a.certificateRegions.length === 0) continue;
+      const landed = [...new Set(a.placements.map((p) => regionOf.get(p.clusterId)!))].sort();
+      const missing = landed.filter((r) => !a.certificateRegions.includes(r));
+      if (missing.length > 0) {
+        yield problem(a.path, `ingress.certificateArns has no certificate for ${missing.join(', ')}, where the app also runs; add an ACM certificate of each of those regions (ALB certificates are regional)`);
+      }
+    }
+  },
+};
+
 /** The rules across apps, in the order they run. */
-export const APP_RULES: readonly FleetRule[] = [appNamesUnique, appNamespacesDisjoint, appPlacement, appOverridesPlaced];
+export const APP_RULES: readonly FleetRule[] = [appNamesUnique, appNamespacesDisjoint, appPlacement, appOverridesPlaced, appCallersKnown, appCertificatesCover];

@@ -2,7 +2,9 @@ import { ApiObject, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type { AppSpec, ResolvedCluster } from '../model/resolved';
-import { RESTRICTED_POD_SECURITY } from './labels';
+import { addAlbIngress } from './alb-ingress';
+import { addAppNetworkPolicies } from './app-network-policies';
+import { ClusterValues, restrictedPodSecurity } from './labels';
 import type { ChartContribution } from './phases';
 
 /** Props of an {@link AppChart}. */
@@ -10,12 +12,17 @@ export interface AppChartProps {
   readonly spec: AppSpec;
   /** Labels of every object of the chart. */
   readonly labels: Record<string, string>;
+  /** The cluster's values (identity, load balancer range). */
+  readonly values: ClusterValues;
+  /** The cluster's Kubernetes minor, which the namespace's pod security standard is pinned to. */
+  readonly kubernetesVersion: string;
 }
 
 /**
  * One app on one cluster, rendered with cdk8s-plus-28: its namespace (restricted
- * pod security, ingress denied except to the app port), service account,
- * deployment, service, disruption budget and, when autoscaling, its HPA.
+ * pod security, traffic denied but for the app's own allowances), service
+ * account, deployment, service, disruption budget, network policies and, when
+ * it has them, its ALB ingress and its HPA.
  */
 export class AppChart extends Chart {
   constructor(scope: Construct, id: string, props: AppChartProps) {
@@ -25,7 +32,7 @@ export class AppChart extends Chart {
     const selector = { 'app.kubernetes.io/name': s.name };
 
     new kplus.Namespace(this, 'namespace', {
-      metadata: { name: namespace, labels: { ...RESTRICTED_POD_SECURITY } },
+      metadata: { name: namespace, labels: restrictedPodSecurity(props.kubernetesVersion) },
     });
 
     const serviceAccount = new kplus.ServiceAccount(this, 'service-account', {
@@ -67,16 +74,7 @@ export class AppChart extends Chart {
     });
     service.selectLabel('app.kubernetes.io/name', s.name);
 
-    if (s.ingress) {
-      const ingress = new kplus.Ingress(this, 'ingress', {
-        metadata: { name: s.name, namespace },
-        className: s.ingress.className,
-        tls: s.ingress.tlsSecretName
-          ? [{ hosts: [s.ingress.host], secret: kplus.Secret.fromSecretName(this, 'tls', s.ingress.tlsSecretName) }]
-          : undefined,
-      });
-      ingress.addHostRule(s.ingress.host, s.ingress.path ?? '/', kplus.IngressBackend.fromService(service, { port: s.servicePort }), kplus.HttpIngressPathType.PREFIX);
-    }
+    if (s.ingress) addAlbIngress(this, s, service, props.values.fleet);
 
     if (s.autoscaling) {
       new kplus.HorizontalPodAutoscaler(this, 'autoscaler', {
@@ -96,19 +94,7 @@ export class AppChart extends Chart {
       },
     });
 
-    // Ingress is denied to every pod of the namespace but the app's port.
-    new kplus.k8s.KubeNetworkPolicy(this, 'default-deny', {
-      metadata: { name: 'default-deny-ingress', namespace },
-      spec: { podSelector: {}, policyTypes: ['Ingress'] },
-    });
-    new kplus.k8s.KubeNetworkPolicy(this, 'allow-app-port', {
-      metadata: { name: `${s.name}-allow-app-port`, namespace },
-      spec: {
-        podSelector: { matchLabels: selector },
-        policyTypes: ['Ingress'],
-        ingress: [{ ports: [{ protocol: 'TCP', port: kplus.k8s.IntOrString.fromNumber(s.port) }] }],
-      },
-    });
+    addAppNetworkPolicies(this, s, props.values);
 
     // Resources exactly as the user wrote them (cdk8s-plus would normalize the units).
     const q = (v: string) => kplus.k8s.Quantity.fromString(v);
@@ -148,8 +134,8 @@ export function appCharts(cluster: ResolvedCluster): ChartContribution[] {
     return {
       phase: 'apps',
       name: `app-${name}`,
-      templateKey: key,
-      build: (app, labels) => new AppChart(app, `app-${name}`, { spec, labels }),
+      templateKey: `${key}\u0000${cluster.kubernetesVersion}`,
+      build: (app, labels, values) => new AppChart(app, `app-${name}`, { spec, labels, values, kubernetesVersion: cluster.kubernetesVersion }),
     };
   });
 }

@@ -3,12 +3,12 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type { ResolvedCluster } from '../model/resolved';
 import { SYSTEM_NAMESPACE } from '../reserved';
-import { ClusterIdentity, LABEL_PREFIX, RESTRICTED_POD_SECURITY } from './labels';
+import { ClusterValues, LABEL_PREFIX, restrictedPodSecurity } from './labels';
 import type { ChartContribution } from './phases';
 
 /** Facts about a cluster recorded on the cluster itself. */
 export interface BaselineProps {
-  readonly identity: ClusterIdentity;
+  readonly identity: ClusterValues;
   readonly kubernetesVersion: string;
   readonly labels: Record<string, string>;
   readonly vpcCidr: string;
@@ -25,7 +25,7 @@ export class BaselineChart extends Chart {
   constructor(scope: Construct, id: string, props: BaselineProps) {
     super(scope, id, { labels: props.labels, disableResourceNameHashes: true });
     new kplus.Namespace(this, 'namespace', {
-      metadata: { name: SYSTEM_NAMESPACE, labels: { ...RESTRICTED_POD_SECURITY } },
+      metadata: { name: SYSTEM_NAMESPACE, labels: restrictedPodSecurity(props.kubernetesVersion) },
     });
     const i = props.identity;
     new kplus.ConfigMap(this, 'identity', {

@@ -1,29 +1,33 @@
 /**
  * Rendering a chart once and reusing it on every cluster where it comes out
- * the same but for the cluster's identity labels.
+ * the same but for the cluster's own values.
  *
  * An app placed on 300 clusters yields 300 charts that differ only in the
- * values of the `fleetform.io/{fleet,cluster,region,environment}` labels. The
- * chart is rendered once with sentinel values in those labels, and each
- * cluster's text is the template with the sentinels replaced. The result is
+ * cluster's values: the `fleetform.io/{fleet,cluster,region,environment}`
+ * labels and the load balancers' range its network policy admits. The chart
+ * is rendered once with a sentinel in place of each value, and each cluster's
+ * text is the template with the sentinels replaced. The result is
  * byte-identical to rendering the chart for the cluster, provided that every
  * substituted value is written by YAML and JSON exactly as its characters,
  * like the sentinels are; a value that is not (a cluster id YAML would quote,
  * such as "1234") makes the cluster render without the template.
  */
 import { App, Chart } from 'cdk8s';
-import type { ClusterIdentity } from './labels';
+import type { ClusterValues } from './labels';
 import { toYaml } from './yaml';
 
-/** The sentinel standing for each identity field while a template is rendered. */
-export const SENTINELS: ClusterIdentity = {
+/** The sentinel standing for each cluster value while a template is rendered. */
+export const SENTINELS: ClusterValues = {
   fleet: 'fleetform-template-fleet-5b1e0c',
   clusterId: 'fleetform-template-cluster-5b1e0c',
   region: 'fleetform-template-region-5b1e0c',
   environment: 'fleetform-template-environment-5b1e0c',
+  loadBalancerRange: 'fleetform-template-lbrange-5b1e0c',
 };
-const SENTINEL_RE = /fleetform-template-(fleet|cluster|region|environment)-5b1e0c/g;
-const FIELD: Record<string, keyof ClusterIdentity> = { fleet: 'fleet', cluster: 'clusterId', region: 'region', environment: 'environment' };
+const SENTINEL_RE = /fleetform-template-(fleet|cluster|region|environment|lbrange)-5b1e0c/g;
+const FIELD: Record<string, keyof ClusterValues> = {
+  fleet: 'fleet', cluster: 'clusterId', region: 'region', environment: 'environment', lbrange: 'loadBalancerRange',
+};
 
 /** A chart rendered to objects and YAML. */
 export interface RenderedChart {
@@ -37,18 +41,18 @@ export function renderChart(build: (app: App) => Chart): RenderedChart {
   return { objects, yaml: toYaml(objects) };
 }
 
-/** A chart rendered with sentinel identity labels. */
+/** A chart rendered with the sentinels in place of the cluster values. */
 class Template {
   private json?: string;
   constructor(private readonly rendered: RenderedChart) {}
 
-  yamlFor(identity: ClusterIdentity): string {
-    return this.rendered.yaml.replace(SENTINEL_RE, (_, f: string) => identity[FIELD[f]]);
+  yamlFor(values: ClusterValues): string {
+    return this.rendered.yaml.replace(SENTINEL_RE, (_, f: string) => values[FIELD[f]]);
   }
 
-  objectsFor(identity: ClusterIdentity): Record<string, unknown>[] {
+  objectsFor(values: ClusterValues): Record<string, unknown>[] {
     this.json ??= JSON.stringify(this.rendered.objects);
-    return JSON.parse(this.json.replace(SENTINEL_RE, (_, f: string) => identity[FIELD[f]])) as Record<string, unknown>[];
+    return JSON.parse(this.json.replace(SENTINEL_RE, (_, f: string) => values[FIELD[f]])) as Record<string, unknown>[];
   }
 }
 
@@ -59,7 +63,7 @@ export interface ClusterChart {
   objects(): Record<string, unknown>[];
 }
 
-/** Templates of one synthesis, keyed by everything a chart depends on besides identity. */
+/** Templates of one synthesis, keyed by everything a chart depends on besides the cluster values. */
 export class ChartTemplates {
   private readonly templates = new Map<string, Template>();
   private readonly plain = new Map<string, boolean>();
@@ -70,15 +74,15 @@ export class ChartTemplates {
   constructor(private readonly reuse = true) {}
 
   /**
-   * The chart for `identity`: from the template under `key` (rendered with
+   * The chart for `values`: from the template under `key` (rendered with
    * `build(SENTINELS)` on first use), or rendered directly with
-   * `build(identity)` when the identity cannot be substituted safely.
-   * @param key every input of `build` except the identity, serialized
+   * `build(values)` when the values cannot be substituted safely.
+   * @param key every input of `build` except the cluster values, serialized
    */
-  chart(key: string, identity: ClusterIdentity, build: (identity: ClusterIdentity, app: App) => Chart): ClusterChart {
-    if (!this.reuse || !this.substitutable(identity) || key.includes('fleetform-template-')) {
+  chart(key: string, values: ClusterValues, build: (values: ClusterValues, app: App) => Chart): ClusterChart {
+    if (!this.reuse || !this.substitutable(values) || key.includes('fleetform-template-')) {
       this.renders++;
-      const r = renderChart((app) => build(identity, app));
+      const r = renderChart((app) => build(values, app));
       return { yaml: r.yaml, objects: () => r.objects.map((o) => structuredClone(o)) };
     }
     let t = this.templates.get(key);
@@ -88,15 +92,15 @@ export class ChartTemplates {
       this.templates.set(key, t);
     }
     const template = t;
-    return { yaml: template.yamlFor(identity), objects: () => template.objectsFor(identity) };
+    return { yaml: template.yamlFor(values), objects: () => template.objectsFor(values) };
   }
 
-  /** Whether every identity value is written by YAML and JSON as its bare characters, like the sentinels. */
-  private substitutable(identity: ClusterIdentity): boolean {
-    return Object.values(identity).every((v: string) => {
+  /** Whether every cluster value is written by YAML and JSON as its bare characters, like the sentinels. */
+  private substitutable(values: ClusterValues): boolean {
+    return Object.values(values).every((v: string) => {
       let ok = this.plain.get(v);
       if (ok === undefined) {
-        ok = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v) && toYaml([{ k: v }]) === `k: ${v}\n`;
+        ok = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(v) && toYaml([{ k: v }]) === `k: ${v}\n`;
         this.plain.set(v, ok);
       }
       return ok;

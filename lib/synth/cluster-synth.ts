@@ -2,7 +2,7 @@ import type { ResolvedCluster, ResolvedFleet } from '../model/resolved';
 import { appCharts } from './app-chart';
 import { baselineCharts } from './baseline-chart';
 import { ChartTemplates, ClusterChart, renderChart } from './chart-templates';
-import { ClusterIdentity, identityLabels } from './labels';
+import { ClusterValues, identityLabels } from './labels';
 import { byApplyOrder, ChartContribution, ClusterContributor, fileNumber, Phase } from './phases';
 import { rawCharts } from './raw-chart';
 
@@ -45,7 +45,10 @@ export function synthesizeCluster(
     // Validation refuses a fleet whose plan has no block for a cluster, so this is a bug in fleetform itself.
     throw new TypeError(`[${cluster.path}] has no address block; resolve and validate the fleet before synthesizing`);
   }
-  const identity: ClusterIdentity = { fleet: fleet.fleet.name, clusterId: cluster.id, region: cluster.region, environment: cluster.environment };
+  const identity: ClusterValues = {
+    fleet: fleet.fleet.name, clusterId: cluster.id, region: cluster.region, environment: cluster.environment,
+    loadBalancerRange: cluster.network.publicRange,
+  };
   const labels = identityLabels(identity, cluster.labels);
   const labelsKey = JSON.stringify(Object.entries(cluster.labels));
   const contributions = contributors.flatMap((contribute) => contribute(cluster, fleet)).sort(byApplyOrder);
@@ -66,7 +69,7 @@ export function synthesizeCluster(
   return { clusterId: cluster.id, files };
 }
 
-function render(c: ChartContribution, identity: ClusterIdentity, labels: Record<string, string>, labelsKey: string, cluster: ResolvedCluster, templates: ChartTemplates): ClusterChart {
+function render(c: ChartContribution, identity: ClusterValues, labels: Record<string, string>, labelsKey: string, cluster: ResolvedCluster, templates: ChartTemplates): ClusterChart {
   if (c.templateKey !== undefined) {
     return templates.chart(`${c.name}\u0000${c.templateKey}\u0000${labelsKey}`, identity,
       (id, app) => c.build(app, identityLabels(id, cluster.labels), id));

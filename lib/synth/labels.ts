@@ -1,15 +1,22 @@
 /** The labels fleetform puts on every object it synthesizes. */
 export const LABEL_PREFIX = 'fleetform.io';
 
-export interface ClusterIdentity {
+/**
+ * The values that make one cluster's rendering of a chart differ from
+ * another's besides the chart's own inputs: its identity, and the ranges its
+ * policies name. Templates stand a sentinel in for each (see chart-templates.ts).
+ */
+export interface ClusterValues {
   readonly fleet: string;
   readonly clusterId: string;
   readonly region: string;
   readonly environment: string;
+  /** The VPC range holding the cluster's public subnets, where its load balancers' addresses come from. */
+  readonly loadBalancerRange: string;
 }
 
 /** Identity labels of a cluster's objects, user labels first so fleetform's own win. */
-export function identityLabels(id: ClusterIdentity, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+export function identityLabels(id: ClusterValues, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
   return {
     ...extra,
     'app.kubernetes.io/managed-by': 'fleetform',
@@ -20,10 +27,16 @@ export function identityLabels(id: ClusterIdentity, extra: Readonly<Record<strin
   };
 }
 
-/** Pod Security Admission labels enforcing the `restricted` standard on a namespace. */
-export const RESTRICTED_POD_SECURITY: Readonly<Record<string, string>> = {
-  'pod-security.kubernetes.io/enforce': 'restricted',
-  'pod-security.kubernetes.io/enforce-version': 'v1.28',
-  'pod-security.kubernetes.io/audit': 'restricted',
-  'pod-security.kubernetes.io/warn': 'restricted',
-};
+/**
+ * Pod Security Admission labels enforcing the `restricted` standard on a
+ * namespace, pinned to the cluster's own minor so an upgrade changes the rules
+ * only when the fleet says so.
+ */
+export function restrictedPodSecurity(kubernetesVersion: string): Record<string, string> {
+  return {
+    'pod-security.kubernetes.io/enforce': 'restricted',
+    'pod-security.kubernetes.io/enforce-version': `v${kubernetesVersion}`,
+    'pod-security.kubernetes.io/audit': 'restricted',
+    'pod-security.kubernetes.io/warn': 'restricted',
+  };
+}

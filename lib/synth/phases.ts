@@ -7,7 +7,7 @@
  */
 import type { App, Chart } from 'cdk8s';
 import type { ResolvedCluster, ResolvedFleet } from '../model/resolved';
-import type { ClusterIdentity } from './labels';
+import type { ClusterValues } from './labels';
 
 /** The phases, in apply order. */
 export const PHASES = ['baseline', 'access', 'platform', 'apps', 'edge', 'raw'] as const;
@@ -34,8 +34,8 @@ export interface ChartContribution {
    * Omit for a chart that depends on the cluster itself.
    */
   readonly templateKey?: string;
-  /** Renders the chart in `app`, with `labels` on every object. */
-  build(app: App, labels: Record<string, string>, identity: ClusterIdentity): Chart;
+  /** Renders the chart in `app`, with `labels` on every object and the cluster's `values` (sentinels, for a template). */
+  build(app: App, labels: Record<string, string>, values: ClusterValues): Chart;
 }
 
 /** Gives a cluster its charts; one per part of the fleet that puts objects on clusters. */

@@ -43,7 +43,11 @@ describe('planAddresses', () => {
       serviceCidr: `${third}.128.0/20`,
       privateSubnets: [`${third}.0.0/19`, `${third}.32.0/19`, `${third}.64.0/19`],
       publicSubnets: [`${third}.96.0/22`, `${third}.100.0/22`, `${third}.104.0/22`],
+      publicRange: `${third}.96.0/19`,
     });
+    // The public range holds the public subnets and overlaps no private one.
+    for (const s of a.publicSubnets) expect(contains(cidr(a.publicRange), cidr(s))).toBe(true);
+    for (const s of a.privateSubnets) expect(overlaps(cidr(a.publicRange), cidr(s))).toBe(false);
   });
 
   it('puts a cluster on the block its id hashes to when that block is free', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Cidr, contains, formatCidr, isPrivate, mask, overlaps, parseCidr, size, subnet } from '../../lib/net/ipv4';
+import { Cidr, complement, contains, formatCidr, isPrivate, mask, overlaps, parseCidr, publicInternet, size, subnet } from '../../lib/net/ipv4';
 
 function cidr(text: string): Cidr {
   const c = parseCidr(text);
@@ -88,5 +88,28 @@ describe('subnet', () => {
     expect(() => subnet(cidr('10.64.0.0/10'), 16, 64)).toThrow('10.64.0.0/10 holds 64 /16 blocks, not 65');
     expect(() => subnet(cidr('10.64.0.0/10'), 16, -1)).toThrow(RangeError);
     expect(() => subnet(cidr('10.64.0.0/16'), 12, 0)).toThrow('cannot take a /12 from 10.64.0.0/16');
+  });
+});
+
+describe('complement and the public internet', () => {
+  it('covers exactly the addresses outside the excluded ranges', () => {
+    const within = parseCidr('10.0.0.0/8') as Cidr;
+    const excluded = [parseCidr('10.64.0.0/10') as Cidr, parseCidr('10.0.0.0/16') as Cidr];
+    const parts = complement(within, excluded);
+    expect(parts.map(formatCidr)).toEqual([
+      '10.1.0.0/16', '10.2.0.0/15', '10.4.0.0/14', '10.8.0.0/13', '10.16.0.0/12', '10.32.0.0/11', '10.128.0.0/9',
+    ]);
+    const covered = parts.reduce((n, c) => n + size(c), 0);
+    expect(covered).toBe(size(within) - size(excluded[0]) - size(excluded[1]));
+  });
+
+  it('lists the public internet without private, link-local, shared or multicast addresses', () => {
+    const cidrs = publicInternet().map((t) => parseCidr(t) as Cidr);
+    for (const r of ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16', '100.64.0.0/10', '224.0.0.0/4']) {
+      expect(cidrs.some((c) => overlaps(c, parseCidr(r) as Cidr)), r).toBe(false);
+    }
+    for (const ip of ['8.8.8.8/32', '52.95.110.1/32', '203.0.113.9/32', '172.32.0.1/32', '100.128.0.1/32']) {
+      expect(cidrs.some((c) => contains(c, parseCidr(ip) as Cidr)), ip).toBe(true);
+    }
   });
 });

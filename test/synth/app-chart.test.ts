@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, FleetAppProps, Placement } from '../../lib';
-import { newFleet } from '../helpers/fleets';
+import { EnvironmentFleet, EnvironmentProfile, findCluster, Fleet, FleetApp, FleetAppProps, Placement } from '../../lib';
+import { Cidr, contains, overlaps, parseCidr } from '../../lib/net/ipv4';
+import { newFleet, problemsOf } from '../helpers/fleets';
 import { validateK8sObject } from '../helpers/k8s-schema';
 
 type K8sObject = Record<string, any>;
@@ -42,18 +43,22 @@ describe('AppChart', () => {
   it('renders the namespace, service account, deployment, service, budget and network policies, valid for Kubernetes 1.28', () => {
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       'Namespace/api', 'ServiceAccount/api', 'Deployment/api', 'Service/api', 'PodDisruptionBudget/api',
-      'NetworkPolicy/default-deny-ingress', 'NetworkPolicy/api-allow-app-port',
+      'NetworkPolicy/default-deny', 'NetworkPolicy/api-ingress', 'NetworkPolicy/api-egress',
     ]);
     for (const o of objects) expect(validateK8sObject(o)).toEqual([]);
     for (const o of objects.slice(1)) expect(o.metadata.namespace).toBe('api');
   });
 
-  it('puts the namespace under the restricted pod security standard', () => {
+  it('puts the namespace under the restricted pod security standard of the cluster\'s own minor', () => {
     expect(one(objects, 'Namespace').metadata.labels).toMatchObject({
       'pod-security.kubernetes.io/enforce': 'restricted',
+      'pod-security.kubernetes.io/enforce-version': 'v1.31',
       'pod-security.kubernetes.io/audit': 'restricted',
       'pod-security.kubernetes.io/warn': 'restricted',
     });
+    const fleet = fleetWithApp();
+    new EnvironmentFleet(fleet, 'canary', { regions: ['us-west-2'], kubernetesVersion: '1.33' });
+    expect(one(appObjects(fleet)['canary-us-west-2'], 'Namespace').metadata.labels['pod-security.kubernetes.io/enforce-version']).toBe('v1.33');
   });
 
   it('runs the pod as the restricted standard requires', () => {
@@ -95,9 +100,10 @@ describe('AppChart', () => {
     const budget = one(objects, 'PodDisruptionBudget');
     expect(budget.spec.maxUnavailable).toBe(1);
     expect(matches(budget.spec.selector.matchLabels, podLabels)).toBe(true);
-    const allow = objects.find((o) => o.metadata.name === 'api-allow-app-port')!;
-    expect(matches(allow.spec.podSelector.matchLabels, podLabels)).toBe(true);
-    expect(allow.spec.ingress).toEqual([{ ports: [{ port: 8080, protocol: 'TCP' }] }]);
+    for (const name of ['api-ingress', 'api-egress']) {
+      const policy = objects.find((o) => o.metadata.name === name)!;
+      expect(matches(policy.spec.podSelector.matchLabels, podLabels), name).toBe(true);
+    }
   });
 
   it('spreads pods across zones and nodes by default', () => {
@@ -169,19 +175,104 @@ describe('AppChart', () => {
   });
 });
 
+describe('AppChart network policies', () => {
+  const policies = (objects: K8sObject[]) => Object.fromEntries(objects.filter((o) => o.kind === 'NetworkPolicy').map((o) => [o.metadata.name, o.spec]));
+
+  it('deny everything in and out of the namespace, then admit the app\'s port from its own namespace only', () => {
+    const p = policies(appObjects(fleetWithApp())['production-us-east-1']);
+    expect(p['default-deny']).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    expect(p['api-ingress'].ingress).toEqual([{ from: [{ podSelector: {} }], ports: [{ port: 8080, protocol: 'TCP' }] }]);
+  });
+
+  it('admit the cluster\'s load balancer range (its public subnets, not its pods) when the app has an ingress', () => {
+    const fleet = fleetWithApp({ ingress: { host: 'api.acme.example' } });
+    const resolved = fleet.resolve();
+    for (const [clusterId, objects] of Object.entries(appObjects(fleet))) {
+      const network = findCluster(resolved, clusterId)!.network!;
+      expect(policies(objects)['api-ingress'].ingress[0].from).toEqual([{ podSelector: {} }, { ipBlock: { cidr: network.publicRange } }]);
+    }
+  });
+
+  it('allow DNS to kube-dns, the Pod Identity agent, the namespace and the public internet, never the VPC or the metadata service', () => {
+    const egress = policies(appObjects(fleetWithApp())['production-us-east-1'])['api-egress'].egress as K8sObject[];
+    expect(egress[0]).toEqual({
+      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+      ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }],
+    });
+    expect(egress[1]).toEqual({ to: [{ ipBlock: { cidr: '169.254.170.23/32' } }], ports: [{ port: 80, protocol: 'TCP' }] });
+    expect(egress[2]).toEqual({ to: [{ podSelector: {} }] });
+    const internet = (egress[3].to as K8sObject[]).map((t) => parseCidr(t.ipBlock.cidr) as Cidr);
+    for (const inside of ['10.64.0.0/10', '169.254.169.254/32', '172.16.0.0/12', '192.168.0.0/16']) {
+      expect(internet.some((c) => overlaps(c, parseCidr(inside) as Cidr)), inside).toBe(false);
+    }
+    expect(internet.some((c) => contains(c, parseCidr('52.94.0.1/32') as Cidr))).toBe(true);
+    expect(egress).toHaveLength(4);
+  });
+
+  it('open the way between an app and the apps it admits as callers, both ends', () => {
+    const fleet = fleetWithApp({ callers: ['web'] });
+    new FleetApp(fleet, 'web', { image: 'ghcr.io/acme/web:1.0.0', port: 3000, placement: Placement.all(), egress: { internet: false, cidrs: ['10.64.200.0/24'] } });
+    const cluster = fleet.assemble().clusters.find((c) => c.clusterId === 'production-eu-west-1')!;
+    const objects = (name: string) => [...cluster.files.find((f) => f.name.endsWith(`-app-${name}.k8s.yaml`))!.objects] as K8sObject[];
+    const webPeer = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'web' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'web' } } };
+    expect(policies(objects('api'))['api-ingress'].ingress[1]).toEqual({ from: [webPeer], ports: [{ port: 8080, protocol: 'TCP' }] });
+    const webEgress = policies(objects('web'))['web-egress'].egress as K8sObject[];
+    expect(webEgress.slice(3)).toEqual([
+      { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'api' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'api' } } }], ports: [{ port: 8080, protocol: 'TCP' }] },
+      { to: [{ ipBlock: { cidr: '10.64.200.0/24' } }] },
+    ]);
+    for (const o of [...objects('api'), ...objects('web')]) expect(validateK8sObject(o)).toEqual([]);
+  });
+
+  it('refuse a caller that is not an app, and an egress CIDR that is not one', () => {
+    expect(problemsOf(fleetWithApp({ callers: ['nope'], egress: { cidrs: ['10.1.2.3/8'] } }))).toEqual([
+      { path: 'acme/api', message: 'egress.cidrs: "10.1.2.3/8" has host bits set; the network address is 10.0.0.0/8' },
+      { path: 'acme/api', message: 'callers names "nope", which is not an app of the fleet; fix the name (the fleet has api)' },
+    ]);
+  });
+});
+
 describe('AppChart ingress', () => {
-  it('routes the host and path to the app Service, with TLS when a secret is named', () => {
-    const objects = appObjects(fleetWithApp({ ingress: { host: 'api.acme.example', path: '/v1', className: 'alb', tlsSecretName: 'api-tls' } }))['production-eu-west-1'];
+  it('routes the host and path to the app Service through the cluster\'s shared ALB, with IP targets', () => {
+    const objects = appObjects(fleetWithApp({ healthCheck: { path: '/healthz' }, ingress: { host: 'api.acme.example', path: '/v1' } }))['production-eu-west-1'];
     const ingress = one(objects, 'Ingress');
     const service = one(objects, 'Service');
     expect(ingress.metadata).toMatchObject({ name: 'api', namespace: 'api' });
+    expect(ingress.metadata.annotations).toEqual({
+      'alb.ingress.kubernetes.io/scheme': 'internet-facing',
+      'alb.ingress.kubernetes.io/target-type': 'ip',
+      'alb.ingress.kubernetes.io/group.name': 'acme',
+      'alb.ingress.kubernetes.io/healthcheck-path': '/healthz',
+      'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP": 80}]',
+    });
     expect(ingress.spec.ingressClassName).toBe('alb');
-    expect(ingress.spec.tls).toEqual([{ hosts: ['api.acme.example'], secretName: 'api-tls' }]);
+    expect(ingress.spec.tls).toBeUndefined();
     expect(ingress.spec.rules).toEqual([{
       host: 'api.acme.example',
       http: { paths: [{ path: '/v1', pathType: 'Prefix', backend: { service: { name: service.metadata.name, port: { number: 80 } } } }] },
     }]);
     expect(validateK8sObject(ingress)).toEqual([]);
+  });
+
+  it('serves HTTPS on 443 with the certificate of each cluster\'s region, redirecting HTTP', () => {
+    const arn = (region: string) => `arn:aws:acm:${region}:111122223333:certificate/0a1b2c3d-0000-4000-8000-00000000000${region.length % 10}`;
+    const certificateArns = Object.fromEntries(['us-east-1', 'eu-west-1', 'eu-west-3'].map((r) => [r, arn(r)]));
+    const perCluster = appObjects(fleetWithApp({ ingress: { host: 'api.acme.example', certificateArns } }));
+    for (const [clusterId, region] of [['production-us-east-1', 'us-east-1'], ['production-eu-west-1', 'eu-west-1'], ['staging-eu-west-3', 'eu-west-3']]) {
+      expect(one(perCluster[clusterId], 'Ingress').metadata.annotations).toMatchObject({
+        'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP": 80}, {"HTTPS": 443}]',
+        'alb.ingress.kubernetes.io/ssl-redirect': '443',
+        'alb.ingress.kubernetes.io/certificate-arn': arn(region),
+      });
+    }
+  });
+
+  it('refuses certificates that miss a region the app runs in, or belong to another region', () => {
+    const wrong = 'arn:aws:acm:us-west-2:111122223333:certificate/0a1b2c3d-0000-4000-8000-000000000000';
+    expect(problemsOf(fleetWithApp({ ingress: { host: 'api.acme.example', certificateArns: { 'us-east-1': wrong } } }))).toEqual([
+      { path: 'acme/api', message: 'ingress.certificateArns.us-east-1 is a certificate of us-west-2; an ALB takes certificates of its own region only, so give one issued in us-east-1' },
+      { path: 'acme/api', message: 'ingress.certificateArns has no certificate for eu-west-1, eu-west-3, where the app also runs; add an ACM certificate of each of those regions (ALB certificates are regional)' },
+    ]);
   });
 
   it('has no Ingress unless asked', () => {

@@ -1,0 +1,38 @@
+/**
+ * An app's Ingress for the AWS Load Balancer Controller: class `alb`, IP
+ * targets (pods, through the VPC CNI), one ALB shared by every app of the
+ * cluster through a group, HTTPS with HTTP redirected when the app has a
+ * certificate for the cluster's region.
+ * @see https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/
+ */
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import type { AppSpec } from '../model/resolved';
+
+/** The IngressClass the controller installs on every cluster. */
+export const ALB_INGRESS_CLASS = 'alb';
+
+const ANNOTATION = 'alb.ingress.kubernetes.io';
+
+/** The controller's annotations for an app's ingress on a cluster of fleet `fleet`. */
+export function albAnnotations(s: AppSpec, fleet: string): Record<string, string> {
+  const i = s.ingress!;
+  const https = i.certificateArn !== undefined;
+  return {
+    [`${ANNOTATION}/scheme`]: i.scheme,
+    [`${ANNOTATION}/target-type`]: 'ip',
+    [`${ANNOTATION}/group.name`]: fleet,
+    [`${ANNOTATION}/healthcheck-path`]: s.healthCheck.path ?? '/',
+    [`${ANNOTATION}/listen-ports`]: https ? '[{"HTTP": 80}, {"HTTPS": 443}]' : '[{"HTTP": 80}]',
+    ...(https ? { [`${ANNOTATION}/certificate-arn`]: i.certificateArn!, [`${ANNOTATION}/ssl-redirect`]: '443' } : {}),
+  };
+}
+
+/** Adds the app's Ingress, routing its host and path to `service`. */
+export function addAlbIngress(chart: Construct, s: AppSpec, service: kplus.Service, fleet: string): void {
+  const ingress = new kplus.Ingress(chart, 'ingress', {
+    metadata: { name: s.name, namespace: s.namespace, annotations: albAnnotations(s, fleet) },
+    className: ALB_INGRESS_CLASS,
+  });
+  ingress.addHostRule(s.ingress!.host, s.ingress!.path, kplus.IngressBackend.fromService(service, { port: s.servicePort }), kplus.HttpIngressPathType.PREFIX);
+}
