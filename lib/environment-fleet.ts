@@ -3,6 +3,7 @@ import { ApiEndpoint } from './api-endpoint';
 import { checkKubernetesVersion } from './catalog/kubernetes-versions';
 import { claimId, ignoreIfStandIn } from './construct-ids';
 import { EnvironmentProfile } from './environment-profile';
+import { GdprZone } from './gdpr-zone';
 import { checkLater, refuse } from './errors';
 import { Fields, describeValue, readProps, shapes } from './input';
 import { isKind, markKind } from './markers';
@@ -58,6 +59,12 @@ export interface EnvironmentFleetProps {
    * @default - the fleet's (private only)
    */
   readonly apiEndpoint?: ApiEndpoint;
+  /**
+   * GDPR zones the environment's clusters join, each cluster those whose
+   * regions hold it (production-eu-west-1 joins an EU zone; production-us-east-1 none).
+   * @default - none
+   */
+  readonly zones?: readonly GdprZone[];
 }
 
 /** Options of {@link EnvironmentFleet.addCluster}. */
@@ -78,6 +85,7 @@ const FIELDS: Fields = {
   },
   labels: CLUSTER_OPTION_FIELDS.labels,
   apiEndpoint: CLUSTER_OPTION_FIELDS.apiEndpoint,
+  zones: { shape: shapes.list(shapes.instance('a GdprZone', GdprZone.isGdprZone)), example: '[eu]' },
 };
 
 const IAM_PRINCIPAL = /^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
@@ -106,6 +114,8 @@ export class EnvironmentFleet extends Construct {
   readonly labels: Readonly<Record<string, string>>;
   /** The API endpoint given to the environment, if any. */
   readonly apiEndpoint?: ApiEndpoint;
+  /** The zones the environment's clusters join where their region is the zone's. */
+  readonly zones: readonly GdprZone[];
 
   constructor(scope: Construct, id: string, props: EnvironmentFleetProps) {
     super(scope, claimId(scope, id, 'environment'));
@@ -120,6 +130,7 @@ export class EnvironmentFleet extends Construct {
     this.access = { admins: [...(p.access?.admins ?? [])], viewers: [...(p.access?.viewers ?? [])] };
     this.labels = { ...(p.labels ?? {}) };
     this.apiEndpoint = p.apiEndpoint;
+    this.zones = [...(p.zones ?? [])];
     const principals = [...this.access.admins, ...this.access.viewers];
 
     checkLater(this, () => [

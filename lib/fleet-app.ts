@@ -5,6 +5,7 @@ import {
 } from './app-options';
 import { claimId, ignoreIfStandIn } from './construct-ids';
 import { checkLater } from './errors';
+import { GdprZone } from './gdpr-zone';
 import { Fields, describeValue, readProps, shapes } from './input';
 import { isKind, markKind } from './markers';
 import { checkDnsLabel, checkLabels, FLEETFORM_LABEL_KEYS } from './naming';
@@ -76,6 +77,18 @@ export interface FleetAppProps {
    * @default - the public internet only
    */
   readonly egress?: AppEgress;
+  /**
+   * The GDPR zone the app's data must stay in: it may run only on the zone's
+   * clusters, and every route to it answers from the zone.
+   * @default - none
+   */
+  readonly residency?: GdprZone;
+  /**
+   * Replicas the app needs across all its clusters at peak, which the clusters
+   * left after losing one region must still be able to run.
+   * @default - the sum of its replicas (or minimum replicas) on its clusters
+   */
+  readonly peakReplicas?: number;
 }
 
 const FIELDS: Fields = {
@@ -95,6 +108,8 @@ const FIELDS: Fields = {
   labels: { shape: shapes.record(shapes.string, 'an object of label names to string values'), example: '{ team: "shop" }' },
   callers: { shape: shapes.list(shapes.either('an app or an app name', shapes.string, shapes.instance('a FleetApp', (x) => isKind(x, 'app')))), example: '["storefront"]' },
   egress: { shape: EGRESS_SHAPE, example: '{ internet: false, cidrs: ["10.64.32.0/24"] }' },
+  residency: { shape: shapes.instance('a GdprZone', GdprZone.isGdprZone), example: 'eu' },
+  peakReplicas: { shape: shapes.number, example: '12' },
 };
 
 const QUANTITY = /^([0-9]+(\.[0-9]+)?)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
@@ -186,6 +201,7 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   const delay = p.healthCheck?.initialDelaySeconds;
   if (delay !== undefined && (!Number.isInteger(delay) || delay < 0)) yield `healthCheck.initialDelaySeconds ${delay} must be a whole number of seconds, 0 or more`;
   if (p.maxUnavailable !== undefined && (!Number.isInteger(p.maxUnavailable) || p.maxUnavailable < 1)) yield `maxUnavailable ${p.maxUnavailable} must be a whole number of at least 1; 0 would block every node drain`;
+  if (p.peakReplicas !== undefined && (!Number.isInteger(p.peakReplicas) || p.peakReplicas < 1)) yield `peakReplicas ${p.peakReplicas} must be a whole number of at least 1`;
   if (p.ingress) yield* checkIngress(p.ingress);
   if (p.egress) yield* checkEgress(p.egress);
   for (const k of Object.keys(p.env ?? {})) if (!ENV_NAME.test(k)) yield `env name "${k}" is not a valid environment variable name`;

@@ -33,7 +33,7 @@ export type Fields = Readonly<Record<string, Field>>;
 /** A short description of a value that has the wrong shape, such as `a number (42)`. */
 export function describeValue(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return `a list (${truncate(JSON.stringify(v) ?? '[]')})`;
+  if (Array.isArray(v)) return `a list (${truncate(safeJson(v))})`;
   switch (typeof v) {
     case 'string': return `a string (${truncate(JSON.stringify(v))})`;
     case 'number': return `a number (${v})`;

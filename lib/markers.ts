@@ -13,6 +13,11 @@ const KINDS = {
   profile: Symbol.for('fleetform.EnvironmentProfile'),
   addressLock: Symbol.for('fleetform.AddressLock'),
   apiEndpoint: Symbol.for('fleetform.ApiEndpoint'),
+  zone: Symbol.for('fleetform.GdprZone'),
+  loadBalancer: Symbol.for('fleetform.GlobalLoadBalancer'),
+  routingPolicy: Symbol.for('fleetform.RoutingPolicy'),
+  geoLocation: Symbol.for('fleetform.GeoLocation'),
+  hostedZone: Symbol.for('fleetform.HostedZone'),
 } as const;
 
 /** The kinds of construct and value class fleetform knows. */

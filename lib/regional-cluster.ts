@@ -4,6 +4,7 @@ import { checkRegion } from './catalog/aws-regions';
 import { checkKubernetesVersion } from './catalog/kubernetes-versions';
 import { claimId, ignoreIfStandIn } from './construct-ids';
 import { EnvironmentProfile } from './environment-profile';
+import { GdprZone } from './gdpr-zone';
 import { checkLater } from './errors';
 import { Fields, describeValue, isPlainObject, readProps, shapes } from './input';
 import { isKind, markKind } from './markers';
@@ -61,6 +62,12 @@ export interface RegionalClusterProps {
    * @default - the environment's, else the fleet's (private only)
    */
   readonly apiEndpoint?: ApiEndpoint;
+  /**
+   * A GDPR zone the cluster joins: it must run in one of the zone's regions,
+   * and apps with residency in the zone may run on it.
+   * @default - the zones of the environment whose regions hold it; none directly under the fleet
+   */
+  readonly zone?: GdprZone;
 }
 
 /** The shape of {@link RegionalClusterProps} (without `region`, which `addCluster` takes apart). */
@@ -74,6 +81,7 @@ export const CLUSTER_OPTION_FIELDS: Fields = {
   vpcCidr: { shape: shapes.string, example: '"10.100.0.0/17"' },
   serviceCidr: { shape: shapes.string, example: '"10.100.128.0/20"' },
   apiEndpoint: { shape: shapes.instance('an ApiEndpoint', ApiEndpoint.isApiEndpoint), example: 'ApiEndpoint.publicFrom("203.0.113.0/24")' },
+  zone: { shape: shapes.instance('a GdprZone', GdprZone.isGdprZone), example: 'eu' },
 };
 
 const FIELDS: Fields = { region: { shape: shapes.string, example: '"eu-west-1"', required: true }, ...CLUSTER_OPTION_FIELDS };

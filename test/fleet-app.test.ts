@@ -31,6 +31,7 @@ describe('FleetApp defaults', () => {
       maxUnavailable: 1,
       spreadAcrossZones: true,
       ingress: undefined,
+      loadBalanced: false,
       env: {},
       labels: {},
       callers: [],

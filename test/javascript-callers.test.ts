@@ -150,3 +150,13 @@ describe('FleetValidationError, uncaught', () => {
     expect(inspect(error)).not.toContain('problems:');
   });
 });
+
+describe('describing wrong values', () => {
+  it('never throws on values that cannot be written as JSON (constructs hold cycles)', async () => {
+    const { describeValue } = await import('../lib/input');
+    const fleet = newFleet();
+    const cluster = new RegionalCluster(fleet, 'edge', { region: 'eu-west-1' });
+    expect(describeValue([cluster])).toBe('a list ({...})');
+    expect(describeValue(cluster)).toBe('a RegionalCluster');
+  });
+});

@@ -9,7 +9,12 @@ export interface AppSpecContext {
   readonly region: string;
   readonly callers: readonly AppPeer[];
   readonly callees: readonly AppPeer[];
+  /** Whether a global load balancer sends users to the app on the cluster. */
+  readonly loadBalanced: boolean;
 }
+
+/** The label every object of an app with residency in a zone carries. */
+export const RESIDENCY_LABEL = 'fleetform.io/residency';
 
 /** The spec of an app with these props on a cluster with `override` (or none). */
 export function appSpec(name: string, namespace: string, p: Partial<FleetAppProps>, ctx: AppSpecContext, override?: ClusterOverrideOptions): AppSpec {
@@ -38,8 +43,10 @@ export function appSpec(name: string, namespace: string, p: Partial<FleetAppProp
       scheme: p.ingress.scheme ?? 'internet-facing',
       ...(certificateArn !== undefined ? { certificateArn } : {}),
     },
+    loadBalanced: ctx.loadBalanced,
+    ...(p.residency ? { residency: p.residency.zoneName } : {}),
     env: { ...(p.env ?? {}), ...(o.env ?? {}) },
-    labels: { ...(p.labels ?? {}) },
+    labels: { ...(p.labels ?? {}), ...(p.residency ? { [RESIDENCY_LABEL]: p.residency.zoneName } : {}) },
     callers: ctx.callers,
     callees: ctx.callees,
     egress: { internet: p.egress?.internet ?? true, cidrs: [...(p.egress?.cidrs ?? [])] },

@@ -9,21 +9,20 @@
 import type { IConstruct } from 'constructs';
 import type { ApiEndpoint } from '../api-endpoint';
 import { isIgnored } from '../construct-ids';
-import { EnvironmentFleet } from '../environment-fleet';
-import { NatGateways } from '../environment-profile';
 import { collectProblems, FleetProblem, FleetWarning } from '../errors';
 import { FleetApp } from '../fleet-app';
+import { GdprZone } from '../gdpr-zone';
+import { GlobalLoadBalancer } from '../global-load-balancer';
 import { LockContents, renderLock } from '../net/address-lock';
 import { AddressPlan, checkAddressSpace, planAddresses } from '../net/address-plan';
-import { NodePoolProps, resolveNodePool } from '../node-pool';
-import { byCodeUnit, shortHash } from '../naming';
+import type { NodePoolProps } from '../node-pool';
+import { byCodeUnit } from '../naming';
 import { RegionalCluster } from '../regional-cluster';
 import { FleetRule, runRules } from '../rules/rule';
-import { Tenancy } from '../tenancy';
-import { appSpec } from './app-spec';
-import type {
-  AppPeer, AppSpec, ClusterApp, FleetModel, ResolvedApiEndpoint, ResolvedApp, ResolvedCluster, ResolvedFleet, ResolvedFleetSettings, ResolvedGrant, ResolvedPlacement,
-} from './resolved';
+import { peersOf, placementOf, resolveApp } from './resolve-apps';
+import { resolveCluster } from './resolve-cluster';
+import { resolveLoadBalancer, resolveZone } from './resolve-edge';
+import type { ClusterApp, FleetModel, ResolvedFleet, ResolvedFleetSettings } from './resolved';
 
 /** What the resolve step reads of the root Fleet construct. */
 export interface FleetDeclaration extends IConstruct {
@@ -61,10 +60,19 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
   const plan = planFor(root, clusterConstructs, kept);
   problems.push(...plan.errors.filter((e) => e.path !== ''));
 
-  const clusters = clusterConstructs.map((c) => resolveCluster(c, root, settings, plan, lock));
+  const clusters = clusterConstructs.map((c) => resolveCluster(c, root, settings, plan, kept[c.clusterId] !== undefined));
+  const clusterById = new Map(clusters.map((c) => [c.id, c]));
+  const zones = constructs.filter(GdprZone.isGdprZone).sort((a, b) => byCodeUnit(a.zoneName, b.zoneName)).map((z) => resolveZone(z, clusters));
+
   const appConstructs = constructs.filter(FleetApp.isFleetApp).sort((a, b) => byCodeUnit(a.appName, b.appName));
+  const placements = new Map(appConstructs.map((a) => [a, placementOf(a, clusters)]));
+  const loadBalancers = constructs.filter(GlobalLoadBalancer.isGlobalLoadBalancer)
+    .sort((a, b) => byCodeUnit(a.loadBalancerName, b.loadBalancerName))
+    .map((lb) => resolveLoadBalancer(lb, { clusters, placements, zones }));
+  const balanced = new Map<string, Set<string>>();
+  for (const lb of loadBalancers) for (const t of lb.trees) for (const id of t.clusters) balanced.set(t.app, new Set([...(balanced.get(t.app) ?? []), id]));
   const peers = peersOf(appConstructs);
-  const apps = appConstructs.map((a) => resolveApp(a, clusters, peers));
+  const apps = appConstructs.map((a) => resolveApp(a, clusterById, placements.get(a)!, peers, balanced.get(a.appName) ?? new Set()));
   const appsOn = new Map<string, ClusterApp[]>();
   for (const a of apps) {
     for (const p of a.placements) {
@@ -82,6 +90,8 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
     fleet: settings,
     clusters: withApps,
     apps,
+    zones,
+    loadBalancers,
     addressLock: {
       path: lock.path,
       exists: lock.exists,
@@ -125,111 +135,4 @@ function planFor(root: FleetDeclaration, clusters: readonly RegionalCluster[], l
     locked,
     requests: clusters.map((c) => ({ clusterId: c.clusterId, path: c.node.path, vpcCidr: c.props.vpcCidr, serviceCidr: c.props.serviceCidr })),
   });
-}
-
-function resolveCluster(c: RegionalCluster, root: FleetDeclaration, fleet: ResolvedFleetSettings, plan: AddressPlan, lock: LockContents): ResolvedCluster {
-  const scope = c.node.scope;
-  const env = EnvironmentFleet.isEnvironmentFleet(scope) ? scope : undefined;
-  const p = c.props;
-  const profile = p.profile ?? env?.profile;
-  const id = c.clusterId;
-  const pools = (p.nodePools ?? [profile?.nodePool ?? root.defaultNodePool]).map(resolveNodePool);
-  const labels = { ...(env?.labels ?? {}), ...(p.labels ?? {}) };
-  const addresses = plan.clusters.get(id);
-  const eksCluster = `${fleet.name}-${id}`;
-  const grants: ResolvedGrant[] = [
-    ...(env?.access.admins ?? []).map((principal) => ({ principal, level: 'cluster-admin' as const })),
-    ...(env?.access.viewers ?? []).map((principal) => ({ principal, level: 'view' as const })),
-  ].filter((g, i, all) => all.findIndex((x) => x.principal === g.principal) === i) // listed twice: the environment reports it
-    .sort((a, b) => byCodeUnit(a.principal, b.principal))
-    .map((g) => ({ ...g, resourceName: `${id}-access-${shortHash(g.principal)}` }));
-  return {
-    id,
-    path: c.node.path,
-    region: c.region,
-    environment: c.environment,
-    profile: profile?.name ?? null,
-    kubernetesVersion: p.kubernetesVersion ?? env?.kubernetesVersion ?? fleet.kubernetesVersion,
-    tenancy: p.tenancy ?? env?.tenancy ?? Tenancy.SHARED,
-    apiEndpoint: endpointOf(p.apiEndpoint ?? env?.apiEndpoint ?? root.apiEndpoint),
-    labels: Object.fromEntries(Object.keys(labels).sort().map((k) => [k, labels[k]])),
-    network: addresses && {
-      ...addresses,
-      natGateways: profile?.natGateways ?? NatGateways.PER_ZONE,
-      recorded: lock.clusterBlocks[id] !== undefined,
-    },
-    nodePools: pools.map((pool) => ({ ...pool, resourceName: `${id}-${pool.name}`, nodeGroupPrefix: `${pool.name}-` })),
-    grants,
-    names: { eksCluster, resource: id, logGroup: `/aws/eks/${eksCluster}/cluster` },
-    tags: {
-      ...fleet.tags,
-      'fleetform:fleet': fleet.name,
-      'fleetform:cluster': id,
-      'fleetform:environment': c.environment,
-      'managed-by': 'fleetform',
-    },
-    rawManifests: c.rawManifests,
-    apps: [],
-  };
-}
-
-function endpointOf(e: ApiEndpoint): ResolvedApiEndpoint {
-  return { access: e.access, publicCidrs: [...e.publicCidrs] };
-}
-
-/** Who may call whom: each app's callers, and the apps that admit it as a caller (its callees). */
-interface Peers {
-  readonly callers: ReadonlyMap<string, AppPeer[]>;
-  readonly callees: ReadonlyMap<string, AppPeer[]>;
-}
-
-function peersOf(apps: readonly FleetApp[]): Peers {
-  const byName = new Map(apps.map((a) => [a.appName, a]));
-  const peer = (a: FleetApp): AppPeer => ({ name: a.appName, namespace: a.namespace, port: a.props.port ?? 0 });
-  const callers = new Map<string, AppPeer[]>();
-  const callees = new Map<string, AppPeer[]>();
-  for (const a of apps) {
-    // Unknown names are reported by the app-callers rule; they admit no one.
-    const known = [...new Set(a.callers)].sort().flatMap((n) => { const c = byName.get(n); return c ? [c] : []; });
-    callers.set(a.appName, known.map(peer));
-    for (const c of known) callees.set(c.appName, [...(callees.get(c.appName) ?? []), peer(a)]);
-  }
-  for (const list of callees.values()) list.sort((x, y) => byCodeUnit(x.name, y.name));
-  return { callers, callees };
-}
-
-function resolveApp(a: FleetApp, clusters: readonly ResolvedCluster[], peers: Peers): ResolvedApp {
-  const placement = a.placement;
-  const perRegion = a.props.ingress?.certificateArns !== undefined;
-  const specs = new Map<string, AppSpec>(); // clusters that run the app alike share one spec
-  const placements: ResolvedPlacement[] = [];
-  for (const c of clusters) {
-    if (!placement.matches({ clusterId: c.id, environment: c.environment, region: c.region })) continue;
-    const override = a.overrides.get(c.id);
-    const key = `${override ? c.id : ''}\u0000${perRegion ? c.region : ''}`;
-    let spec = specs.get(key);
-    if (!spec) {
-      spec = appSpec(a.appName, a.namespace, a.props, {
-        region: c.region, callers: peers.callers.get(a.appName) ?? [], callees: peers.callees.get(a.appName) ?? [],
-      }, override);
-      specs.set(key, spec);
-    }
-    placements.push({ clusterId: c.id, spec });
-  }
-  return {
-    name: a.appName,
-    path: a.node.path,
-    namespace: a.namespace,
-    placement: placement.describe(),
-    // No criteria to check when the placement is missing or malformed: the app reports that itself.
-    criteria: a.props.placement === undefined || placement.problems.length > 0 ? undefined : {
-      environments: placement.environments,
-      regions: placement.regions,
-      clusters: placement.clusters,
-    },
-    placements,
-    overrides: [...a.overrides.keys()],
-    callers: a.callers,
-    certificateRegions: Object.keys(a.props.ingress?.certificateArns ?? {}),
-  };
 }

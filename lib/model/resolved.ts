@@ -12,6 +12,7 @@ import type { FleetProblem, FleetWarning } from '../errors';
 import type { ClusterAddresses } from '../net/address-plan';
 import type { NodePoolSpec } from '../node-pool';
 import type { Tenancy } from '../tenancy';
+import type { DnsTree, TreeRouting } from './dns-tree';
 
 /** An app's settings on one cluster, every default filled in and overrides applied. */
 export interface AppSpec {
@@ -29,6 +30,10 @@ export interface AppSpec {
   readonly spreadAcrossZones: boolean;
   /** Routing from the cluster's load balancer, or none. */
   readonly ingress?: AppIngressSpec;
+  /** Whether a global load balancer sends users to the app on this cluster (through its ALB). */
+  readonly loadBalanced: boolean;
+  /** The GDPR zone the app's data stays in, if any. */
+  readonly residency?: string;
   readonly env: Readonly<Record<string, string>>;
   readonly labels: Readonly<Record<string, string>>;
   /** Apps allowed to call this one, sorted by name. */
@@ -131,6 +136,8 @@ export interface ResolvedCluster {
   readonly rawManifests: readonly ResolvedRawManifest[];
   /** The apps placed on the cluster and how each runs there, sorted by name. */
   readonly apps: readonly ClusterApp[];
+  /** The GDPR zones the cluster joined, sorted. */
+  readonly zones: readonly string[];
 }
 
 /** One app on a cluster, seen from the cluster. */
@@ -164,6 +171,10 @@ export interface ResolvedApp {
   readonly callers: readonly string[];
   /** Regions its ingress has a certificate for (empty: HTTP only). */
   readonly certificateRegions: readonly string[];
+  /** The GDPR zone its data stays in, if any. */
+  readonly residency?: string;
+  /** Replicas it needs across its clusters at peak, when declared. */
+  readonly peakReplicas?: number;
 }
 
 /** The fleet's own settings. */
@@ -199,6 +210,58 @@ export interface ResolvedAddressLock {
   readonly changed: boolean;
 }
 
+/** A GDPR zone, resolved. */
+export interface ResolvedZone {
+  readonly name: string;
+  readonly path: string;
+  readonly regions: readonly string[];
+  readonly requireDedicatedTenancy: boolean;
+  readonly edge: 'cloudfront-uncached' | 'dns-only';
+  /** Member clusters, sorted. */
+  readonly clusters: readonly string[];
+}
+
+/** One tree of a load balancer: the host name's, or a path route's. */
+export interface LoadBalancerTree extends DnsTree {
+  /** Short name: empty for the host name's own tree, the route's for a route. */
+  readonly slug: string;
+  /** The app served. */
+  readonly app: string;
+  /** The route's CloudFront path pattern, for a route. */
+  readonly path?: string;
+  /** Clusters that serve it: the targets the app runs on, sorted. */
+  readonly clusters: readonly string[];
+  /** The app's residency zone, if any. */
+  readonly residency?: string;
+  /** The path Route 53 probes on each leaf. */
+  readonly healthCheckPath: string;
+  /** The routing policy with its clusters resolved. */
+  readonly routing: TreeRouting;
+}
+
+/** A global load balancer, resolved: its trees of records, health checks and edge. */
+export interface ResolvedLoadBalancer {
+  readonly name: string;
+  readonly path: string;
+  readonly hostname: string;
+  /** The hosted zone; no id when the deployment creates it. */
+  readonly hostedZone: { readonly name: string; readonly zoneId?: string };
+  /** `dns`: users resolve the host name to a cluster's ALB; `cloudfront`: a distribution routes paths to origins. */
+  readonly edge: 'dns' | 'cloudfront';
+  /** Target clusters, sorted. */
+  readonly targets: readonly string[];
+  /** The routing policy in words, such as `latency`. */
+  readonly routing: string;
+  readonly trees: readonly LoadBalancerTree[];
+  readonly healthCheck: { readonly intervalSeconds: number; readonly failureThreshold: number; readonly regions: readonly string[] };
+  readonly ttlSeconds: number;
+  readonly regionLoss: 'warn' | 'enforce';
+  /** Seconds before users move off a failed cluster: interval × threshold + TTL (plus resolver caching). */
+  readonly failoverSeconds: number;
+  /** Cluster ids the load balancer names (targets, policy members) that are not in the fleet. */
+  readonly unknownClusters: readonly string[];
+}
+
 /** The fleet before the rules run: what every rule reads. */
 export interface FleetModel {
   readonly fleet: ResolvedFleetSettings;
@@ -206,6 +269,10 @@ export interface FleetModel {
   readonly clusters: readonly ResolvedCluster[];
   /** Sorted by name (in tree order, when a name is used twice). */
   readonly apps: readonly ResolvedApp[];
+  /** Sorted by name. */
+  readonly zones: readonly ResolvedZone[];
+  /** Sorted by name. */
+  readonly loadBalancers: readonly ResolvedLoadBalancer[];
   readonly addressLock: ResolvedAddressLock;
 }
 

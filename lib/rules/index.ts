@@ -1,10 +1,12 @@
 /** The rule registry: every rule across constructs, in the order they run. */
 import { APP_RULES } from './app-rules';
 import { CLUSTER_RULES } from './cluster-rules';
+import { LOAD_BALANCER_RULES } from './load-balancer-rules';
 import { QUOTA_RULES } from './quota-rules';
+import { ZONE_RULES } from './zone-rules';
 import type { FleetRule } from './rule';
 
 export * from './rule';
 
 /** The rules every synth runs, in order. */
-export const FLEET_RULES: readonly FleetRule[] = [...CLUSTER_RULES, ...APP_RULES, ...QUOTA_RULES];
+export const FLEET_RULES: readonly FleetRule[] = [...CLUSTER_RULES, ...APP_RULES, ...ZONE_RULES, ...LOAD_BALANCER_RULES, ...QUOTA_RULES];

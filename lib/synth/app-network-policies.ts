@@ -20,7 +20,8 @@ const peer = (p: AppPeer) => ({ namespaceSelector: { matchLabels: { 'kubernetes.
  * Adds the namespace's policies to `chart`:
  * - `default-deny`: no traffic in or out of any pod of the namespace;
  * - `<app>-ingress`: to the app's port, from pods of its namespace, from its
- *   load balancer's range when it has an ingress, and from the apps it admits as callers;
+ *   load balancer's range when it has an ingress or a global load balancer
+ *   sends users to it, and from the apps it admits as callers;
  * - `<app>-egress`: DNS (kube-system's kube-dns), the Pod Identity agent, its
  *   namespace, the apps that admit it, and — unless turned off — the public
  *   internet, never the VPC's other workloads or the node's metadata service.
@@ -33,7 +34,7 @@ export function addAppNetworkPolicies(chart: Construct, s: AppSpec, values: Clus
   });
 
   const from: kplus.k8s.NetworkPolicyPeer[] = [{ podSelector: {} }];
-  if (s.ingress) from.push({ ipBlock: { cidr: values.loadBalancerRange } });
+  if (s.ingress || s.loadBalanced) from.push({ ipBlock: { cidr: values.loadBalancerRange } });
   new kplus.k8s.KubeNetworkPolicy(chart, 'allow-ingress', {
     metadata: { name: `${s.name}-ingress`, namespace },
     spec: {

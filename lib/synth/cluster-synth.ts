@@ -5,6 +5,7 @@ import { ChartTemplates, ClusterChart, renderChart } from './chart-templates';
 import { ClusterValues, identityLabels } from './labels';
 import { byApplyOrder, ChartContribution, ClusterContributor, fileNumber, Phase } from './phases';
 import { rawCharts } from './raw-chart';
+import { edgeCharts } from './edge-chart';
 
 /** One manifest file of a cluster: a chart's objects in apply order. */
 export interface ManifestFile {
@@ -27,7 +28,7 @@ export interface ClusterArtifact {
 }
 
 /** The parts of the fleet that put charts on clusters, in no particular order (phases order them). */
-export const CONTRIBUTORS: readonly ClusterContributor[] = [baselineCharts, appCharts, rawCharts];
+export const CONTRIBUTORS: readonly ClusterContributor[] = [baselineCharts, appCharts, edgeCharts, rawCharts];
 
 /**
  * Renders the charts of one cluster in apply order. Each chart is rendered in

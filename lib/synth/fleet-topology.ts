@@ -16,10 +16,10 @@ export interface FleetTopology {
   readonly clusters: readonly TopologyCluster[];
   /** Sorted by name. */
   readonly apps: readonly TopologyApp[];
-  /** GDPR zones (none yet: the section is reserved). */
-  readonly zones: readonly never[];
-  /** Global load balancers (none yet: the section is reserved). */
-  readonly loadBalancers: readonly never[];
+  /** GDPR zones, sorted by name. */
+  readonly zones: readonly TopologyZone[];
+  /** Global load balancers, sorted by name. */
+  readonly loadBalancers: readonly TopologyLoadBalancer[];
   /** Fleet-wide access policies (none yet: the section is reserved). */
   readonly accessPolicies: readonly never[];
   /** Rollout waves (none yet: the section is reserved). */
@@ -54,6 +54,8 @@ export interface TopologyCluster {
   readonly apiEndpoint: TopologyApiEndpoint;
   /** Labels on every object of the cluster's manifests. */
   readonly labels: Readonly<Record<string, string>>;
+  /** GDPR zones the cluster joined. */
+  readonly zones: readonly string[];
   readonly network: TopologyNetwork;
   readonly nodePools: readonly TopologyNodePool[];
   readonly access: TopologyAccess;
@@ -116,6 +118,8 @@ export interface TopologyApp {
   readonly namespace: string;
   /** The placement, in words. */
   readonly placement: string;
+  /** The GDPR zone its data stays in, or null. */
+  readonly residency: string | null;
   /** Sorted by cluster id. */
   readonly clusters: readonly TopologyAppOnCluster[];
 }
@@ -137,4 +141,65 @@ export interface TopologyAutoscaling {
   readonly minReplicas: number;
   readonly maxReplicas: number;
   readonly targetCpuUtilization: number;
+}
+
+/** A GDPR zone. */
+export interface TopologyZone {
+  readonly name: string;
+  readonly path: string;
+  /** Regions its data may be in. */
+  readonly regions: readonly string[];
+  readonly requireDedicatedTenancy: boolean;
+  /** How residency apps' traffic reaches it: `cloudfront-uncached` or `dns-only`. */
+  readonly edge: 'cloudfront-uncached' | 'dns-only';
+  /** Member clusters. */
+  readonly clusters: readonly string[];
+}
+
+/** A global load balancer. */
+export interface TopologyLoadBalancer {
+  readonly name: string;
+  readonly path: string;
+  readonly hostname: string;
+  /** The hosted zone; `zoneId` null when the deployment creates it. */
+  readonly hostedZone: { readonly name: string; readonly zoneId: string | null };
+  /** `dns` (straight to the clusters' ALBs) or `cloudfront` (path routes). */
+  readonly edge: 'dns' | 'cloudfront';
+  readonly targets: readonly string[];
+  /** The routing policy, in words. */
+  readonly routing: string;
+  readonly healthCheck: { readonly intervalSeconds: number; readonly failureThreshold: number; readonly regions: readonly string[] };
+  readonly ttlSeconds: number;
+  /** Expected seconds before users move off a failed cluster: interval × threshold + TTL, plus resolver caching. */
+  readonly failoverSeconds: number;
+  /** One per served tree: the host name's, or each route's. */
+  readonly trees: readonly TopologyDnsTree[];
+}
+
+/** The Route 53 records of one served name. */
+export interface TopologyDnsTree {
+  /** The name resolved: the host name, or a route's origin name. */
+  readonly name: string;
+  readonly app: string;
+  /** The route's path pattern, or null. */
+  readonly path: string | null;
+  readonly clusters: readonly string[];
+  /** The app's residency zone, or null. */
+  readonly residency: string | null;
+  readonly healthCheckPath: string;
+  readonly records: readonly TopologyDnsRecord[];
+  /** Each cluster's alias of its ALB. */
+  readonly leaves: readonly { readonly name: string; readonly clusterId: string; readonly region: string }[];
+}
+
+/** One alias record. */
+export interface TopologyDnsRecord {
+  readonly name: string;
+  readonly setIdentifier: string | null;
+  /** Such as `latency eu-west-1`, `weighted 90`, `failover PRIMARY`, `geolocation continent EU`, `simple`. */
+  readonly routing: string;
+  readonly target: string;
+  readonly evaluateTargetHealth: boolean;
+  /** The leaf whose health check the record carries, or null. */
+  readonly healthCheck: string | null;
 }

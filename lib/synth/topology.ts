@@ -1,3 +1,4 @@
+import type { RecordRouting } from '../model/dns-tree';
 import type { ResolvedFleet } from '../model/resolved';
 import type { ClusterArtifact } from './cluster-synth';
 import { FleetTopology, TOPOLOGY_SCHEMA_VERSION } from './fleet-topology';
@@ -30,6 +31,7 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
         tenancy: c.tenancy,
         apiEndpoint: { access: c.apiEndpoint.access, publicCidrs: c.apiEndpoint.publicCidrs },
         labels: c.labels,
+        zones: c.zones,
         network: {
           block: n.block,
           vpcCidr: n.vpcCidr,
@@ -61,6 +63,7 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
       path: app.path,
       namespace: app.namespace,
       placement: app.placement,
+      residency: app.residency ?? null,
       clusters: app.placements.map(({ clusterId, spec }) => ({
         id: clusterId,
         image: spec.image,
@@ -68,11 +71,49 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
         autoscaling: spec.autoscaling ?? null,
       })),
     })),
-    zones: [],
-    loadBalancers: [],
+    zones: fleet.zones.map((z) => ({ ...z })),
+    loadBalancers: fleet.loadBalancers.map((lb) => ({
+      name: lb.name,
+      path: lb.path,
+      hostname: lb.hostname,
+      hostedZone: { name: lb.hostedZone.name, zoneId: lb.hostedZone.zoneId ?? null },
+      edge: lb.edge,
+      targets: lb.targets,
+      routing: lb.routing,
+      healthCheck: lb.healthCheck,
+      ttlSeconds: lb.ttlSeconds,
+      failoverSeconds: lb.failoverSeconds,
+      trees: lb.trees.map((t) => ({
+        name: t.name,
+        app: t.app,
+        path: t.path ?? null,
+        clusters: t.clusters,
+        residency: t.residency ?? null,
+        healthCheckPath: t.healthCheckPath,
+        records: t.records.map((r) => ({
+          name: r.name,
+          setIdentifier: r.setIdentifier ?? null,
+          routing: describeRecordRouting(r.routing),
+          target: r.target,
+          evaluateTargetHealth: r.evaluateTargetHealth,
+          healthCheck: r.healthCheckOf ?? null,
+        })),
+        leaves: t.leaves,
+      })),
+    })),
     accessPolicies: [],
     waves: [],
   };
+}
+
+function describeRecordRouting(r: RecordRouting): string {
+  switch (r.kind) {
+    case 'simple': return 'simple';
+    case 'latency': return `latency ${r.region}`;
+    case 'weighted': return `weighted ${r.weight}`;
+    case 'failover': return `failover ${r.role}`;
+    case 'geolocation': return r.continent ? `geolocation continent ${r.continent}` : `geolocation country ${r.country}`;
+  }
 }
 
 function sortKeys(o: Readonly<Record<string, string>>): Record<string, string> {

@@ -1,0 +1,201 @@
+import { Construct } from 'constructs';
+import { claimId, ignoreIfStandIn } from './construct-ids';
+import { EnvironmentFleet } from './environment-fleet';
+import { checkLater } from './errors';
+import { FleetApp } from './fleet-app';
+import { HostedZone, isDnsName, isUnder } from './hosted-zone';
+import { describeValue, Fields, isPlainObject, readProps, shapes } from './input';
+import { isKind, markKind } from './markers';
+import { checkDnsLabel } from './naming';
+import { ClusterRef, clusterIdOf, RoutingPolicy } from './routing-policy';
+
+/** Regions Route 53 health checkers run from (Route 53 API reference, HealthCheckConfig.Regions). */
+export const HEALTH_CHECKER_REGIONS: readonly string[] = [
+  'us-east-1', 'us-west-1', 'us-west-2', 'eu-west-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1',
+];
+
+/** One path of the hostname routed to an app, through CloudFront. */
+export interface PathRoute {
+  /** CloudFront path pattern, such as `/api/*`; `/*` is the default route. */
+  readonly path: string;
+  /** The app that serves it, on the targets it runs on. */
+  readonly app: FleetApp;
+  /**
+   * How DNS picks the cluster for this route.
+   * @default - the load balancer's routing
+   */
+  readonly routing?: RoutingPolicy;
+}
+
+/** Route 53 health checks of each target's load balancer. */
+export interface LoadBalancerHealthCheck {
+  /**
+   * HTTPS path probed through each cluster's ALB.
+   * @default - the app's health-check path, else '/'
+   */
+  readonly path?: string;
+  /**
+   * Seconds between checks from each checker: 10 or 30 (fixed at creation).
+   * @default 10
+   */
+  readonly intervalSeconds?: number;
+  /**
+   * Failed checks in a row before a target counts as unhealthy: 1 to 10.
+   * @default 3
+   */
+  readonly failureThreshold?: number;
+  /**
+   * Regions the checks run from: at least three of Route 53's checker regions.
+   * @default - all of them
+   */
+  readonly regions?: readonly string[];
+}
+
+/** What happens when the targets left after losing one region cannot carry an app's peak. */
+export enum RegionLoss {
+  /** Report it as a warning. */
+  WARN = 'warn',
+  /** Refuse the fleet: N-1 capacity is guaranteed. */
+  ENFORCE = 'enforce',
+}
+
+/** Props of a {@link GlobalLoadBalancer}. */
+export interface GlobalLoadBalancerProps {
+  /** The public host name served, such as `shop.acme.example`. */
+  readonly hostname: string;
+  /** The Route 53 hosted zone the host name is in. */
+  readonly hostedZone: HostedZone;
+  /**
+   * The app that serves the whole host name (DNS only, no edge). Give this or `routes`.
+   * @default - none
+   */
+  readonly app?: FleetApp;
+  /**
+   * Paths of the host name routed to apps, each to the clusters that run it,
+   * through a CloudFront distribution (DNS cannot route by path). Give this or `app`.
+   * @default - none
+   */
+  readonly routes?: readonly PathRoute[];
+  /**
+   * The clusters that serve: an environment's, or listed ones.
+   * @default - every cluster the served apps landed on
+   */
+  readonly targets?: EnvironmentFleet | readonly ClusterRef[];
+  /**
+   * How DNS picks a cluster.
+   * @default RoutingPolicy.latency()
+   */
+  readonly routing?: RoutingPolicy;
+  /** @default - the app's path, every 10 s, unhealthy after 3 failures, from every checker region */
+  readonly healthCheck?: LoadBalancerHealthCheck;
+  /**
+   * TTL of the records health checks decide, in seconds: at most 60.
+   * @default 60
+   */
+  readonly ttlSeconds?: number;
+  /**
+   * Whether losing any one target region must leave enough capacity for each app's peak.
+   * @default RegionLoss.WARN
+   */
+  readonly regionLoss?: RegionLoss;
+}
+
+const isApp = (x: unknown) => isKind(x, 'app');
+const ROUTE = shapes.object({
+  path: { shape: shapes.string, example: '"/api/*"', required: true },
+  app: { shape: shapes.instance('a FleetApp', isApp), example: 'api', required: true },
+  routing: { shape: shapes.instance('a RoutingPolicy', RoutingPolicy.isRoutingPolicy), example: 'RoutingPolicy.latency()' },
+}, 'a route such as { path: "/api/*", app: api }');
+
+const FIELDS: Fields = {
+  hostname: { shape: shapes.string, example: '"shop.acme.example"', required: true },
+  hostedZone: { shape: shapes.instance('a HostedZone', HostedZone.isHostedZone), example: 'HostedZone.existing("Z0123456789ABC", "acme.example")', required: true },
+  app: { shape: shapes.instance('a FleetApp', isApp), example: 'storefront' },
+  routes: { shape: shapes.list(ROUTE), example: '[{ path: "/api/*", app: api }, { path: "/*", app: web }]' },
+  targets: { shape: shapes.either('an EnvironmentFleet or a list of clusters', shapes.instance('an EnvironmentFleet', EnvironmentFleet.isEnvironmentFleet), shapes.list(shapes.either('a cluster or a cluster id', shapes.string, shapes.instance('a cluster', (x) => isKind(x, 'cluster'))))), example: 'production' },
+  routing: { shape: shapes.instance('a RoutingPolicy', RoutingPolicy.isRoutingPolicy), example: 'RoutingPolicy.latency()' },
+  healthCheck: {
+    shape: shapes.object({
+      path: { shape: shapes.string, example: '"/healthz"' },
+      intervalSeconds: { shape: shapes.number, example: '10' },
+      failureThreshold: { shape: shapes.number, example: '3' },
+      regions: { shape: shapes.list(shapes.string), example: '["us-east-1", "eu-west-1", "ap-southeast-1"]' },
+    }, 'health checks such as { path: "/healthz" }'),
+    example: '{ path: "/healthz", intervalSeconds: 10, failureThreshold: 3 }',
+  },
+  ttlSeconds: { shape: shapes.number, example: '60' },
+  regionLoss: { shape: shapes.oneOf(Object.values(RegionLoss), 'RegionLoss.WARN or RegionLoss.ENFORCE'), example: 'RegionLoss.ENFORCE' },
+};
+
+/**
+ * One public host name served by clusters in several regions: Route 53 picks
+ * a healthy cluster by the routing policy (trees of alias records where
+ * policies nest), each target cluster's ALB answers for the name with a
+ * certificate of its region, and path routes go through a CloudFront
+ * distribution with one origin per route.
+ */
+export class GlobalLoadBalancer extends Construct {
+  /** Whether `x` is a GlobalLoadBalancer (also one made by another copy of fleetform). */
+  static isGlobalLoadBalancer(x: unknown): x is GlobalLoadBalancer {
+    return isKind(x, 'loadBalancer');
+  }
+
+  /** The load balancer's name: its construct id. */
+  readonly loadBalancerName: string;
+  /** The props as given, without fields of the wrong shape. */
+  readonly props: Readonly<Partial<GlobalLoadBalancerProps>>;
+
+  constructor(scope: Construct, id: string, props: GlobalLoadBalancerProps) {
+    super(scope, claimId(scope, id, 'load balancer'));
+    ignoreIfStandIn(this, id);
+    markKind(this, 'loadBalancer');
+    const read = readProps<GlobalLoadBalancerProps>(props, FIELDS);
+    const p = read.props;
+    this.loadBalancerName = this.node.id;
+    this.props = p;
+    checkLater(this, () => [...read.problems, ...checkLoadBalancer(this.loadBalancerName, p)]);
+  }
+
+  /** The ids of the target clusters given, or undefined when the targets follow the apps. */
+  get targetIds(): readonly string[] | undefined {
+    const t = this.props.targets;
+    if (t === undefined) return undefined;
+    if (EnvironmentFleet.isEnvironmentFleet(t)) return t.clusters.map((c) => c.clusterId);
+    return (t as readonly unknown[]).flatMap((r) => { const id = clusterIdOf(r); return id === undefined ? [] : [id]; });
+  }
+}
+
+/** Checks of a load balancer's own props that need no other construct. */
+function* checkLoadBalancer(name: string, p: Partial<GlobalLoadBalancerProps>): Iterable<string | undefined> {
+  yield checkDnsLabel('load balancer name', name, 32);
+  if (p.hostname !== undefined && !isDnsName(p.hostname)) yield `hostname "${p.hostname}" is not a DNS name such as "shop.acme.example" (lowercase labels of at most 63 characters)`;
+  if (p.hostedZone) {
+    yield* p.hostedZone.problems;
+    if (p.hostname !== undefined && isDnsName(p.hostname) && !isUnder(p.hostname, p.hostedZone.name)) {
+      yield `hostname "${p.hostname}" is not in the hosted zone ${p.hostedZone.name}; use a name under ${p.hostedZone.name} or the zone the name belongs to`;
+    }
+  }
+  if (p.app === undefined && (p.routes === undefined || p.routes.length === 0)) yield 'the load balancer serves nothing; give it an app, or routes of paths to apps';
+  if (p.app !== undefined && p.routes !== undefined) yield 'the load balancer has both an app and routes; give the app as the route of "/*" instead';
+  const paths = (p.routes ?? []).map((r) => r.path);
+  for (const path of paths) {
+    if (!/^\/[-a-zA-Z0-9_.~/*]*$/.test(path)) yield `route path "${path}" is not a CloudFront path pattern such as "/api/*"`;
+  }
+  for (const path of paths.filter((x, i) => paths.indexOf(x) !== i)) yield `route path "${path}" is listed twice; give each path one app`;
+  yield* (p.routing?.problems ?? []);
+  for (const r of p.routes ?? []) yield* (r.routing?.problems ?? []).map((x) => `route "${r.path}": ${x}`);
+  const h = p.healthCheck;
+  if (h?.intervalSeconds !== undefined && h.intervalSeconds !== 10 && h.intervalSeconds !== 30) yield `healthCheck.intervalSeconds ${h.intervalSeconds} is not one Route 53 offers; use 10 (fast) or 30`;
+  if (h?.failureThreshold !== undefined && (!Number.isInteger(h.failureThreshold) || h.failureThreshold < 1 || h.failureThreshold > 10)) yield `healthCheck.failureThreshold ${h.failureThreshold} is out of range; use a whole number from 1 to 10`;
+  if (h?.path !== undefined && !h.path.startsWith('/')) yield `healthCheck.path "${h.path}" must start with '/'`;
+  if (h?.regions !== undefined) {
+    for (const r of h.regions) if (!HEALTH_CHECKER_REGIONS.includes(r)) yield `healthCheck.regions lists "${r}", where Route 53 runs no checkers; use some of ${HEALTH_CHECKER_REGIONS.join(', ')}`;
+    if (h.regions.length < 3) yield `healthCheck.regions lists ${h.regions.length}; Route 53 needs at least three checker regions`;
+  }
+  if (p.ttlSeconds !== undefined && (!Number.isInteger(p.ttlSeconds) || p.ttlSeconds < 1 || p.ttlSeconds > 60)) {
+    yield `ttlSeconds ${p.ttlSeconds} is out of range; where health checks decide, keep it from 1 to 60 so resolvers follow a failover quickly`;
+  }
+  if (isPlainObject(p.targets) || (p.targets !== undefined && !Array.isArray(p.targets) && !EnvironmentFleet.isEnvironmentFleet(p.targets))) {
+    yield `targets is ${describeValue(p.targets)}; give an EnvironmentFleet or a list of clusters`;
+  }
+}

@@ -1,0 +1,75 @@
+/** Resolving apps: where each lands, who may call whom, and the spec it runs with on each cluster. */
+import type { FleetApp } from '../fleet-app';
+import { byCodeUnit } from '../naming';
+import { appSpec } from './app-spec';
+import type { AppPeer, AppSpec, ResolvedApp, ResolvedCluster, ResolvedPlacement } from './resolved';
+
+/** The ids of the clusters `a` lands on, in the order of `clusters`. */
+export function placementOf(a: FleetApp, clusters: readonly ResolvedCluster[]): string[] {
+  return clusters.filter((c) => a.placement.matches({ clusterId: c.id, environment: c.environment, region: c.region })).map((c) => c.id);
+}
+
+/** Who may call whom: each app's callers, and the apps that admit it as a caller (its callees). */
+export interface Peers {
+  readonly callers: ReadonlyMap<string, AppPeer[]>;
+  readonly callees: ReadonlyMap<string, AppPeer[]>;
+}
+
+/** The callers and callees of every app. */
+export function peersOf(apps: readonly FleetApp[]): Peers {
+  const byName = new Map(apps.map((a) => [a.appName, a]));
+  const peer = (a: FleetApp): AppPeer => ({ name: a.appName, namespace: a.namespace, port: a.props.port ?? 0 });
+  const callers = new Map<string, AppPeer[]>();
+  const callees = new Map<string, AppPeer[]>();
+  for (const a of apps) {
+    // Unknown names are reported by the app-callers rule; they admit no one.
+    const known = [...new Set(a.callers)].sort().flatMap((n) => { const c = byName.get(n); return c ? [c] : []; });
+    callers.set(a.appName, known.map(peer));
+    for (const c of known) callees.set(c.appName, [...(callees.get(c.appName) ?? []), peer(a)]);
+  }
+  for (const list of callees.values()) list.sort((x, y) => byCodeUnit(x.name, y.name));
+  return { callers, callees };
+}
+
+/**
+ * Resolves one app placed on `placed` (cluster ids); `loadBalanced` holds the
+ * clusters where a global load balancer sends users to it.
+ */
+export function resolveApp(a: FleetApp, clusters: ReadonlyMap<string, ResolvedCluster>, placed: readonly string[], peers: Peers, loadBalanced: ReadonlySet<string>): ResolvedApp {
+  const placement = a.placement;
+  const perRegion = a.props.ingress?.certificateArns !== undefined;
+  const specs = new Map<string, AppSpec>(); // clusters that run the app alike share one spec
+  const placements: ResolvedPlacement[] = [];
+  for (const id of placed) {
+    const c = clusters.get(id)!;
+    const override = a.overrides.get(id);
+    const balanced = loadBalanced.has(id);
+    const key = `${override ? id : ''}\u0000${perRegion ? c.region : ''}\u0000${balanced}`;
+    let spec = specs.get(key);
+    if (!spec) {
+      spec = appSpec(a.appName, a.namespace, a.props, {
+        region: c.region, callers: peers.callers.get(a.appName) ?? [], callees: peers.callees.get(a.appName) ?? [], loadBalanced: balanced,
+      }, override);
+      specs.set(key, spec);
+    }
+    placements.push({ clusterId: id, spec });
+  }
+  return {
+    name: a.appName,
+    path: a.node.path,
+    namespace: a.namespace,
+    placement: placement.describe(),
+    // No criteria to check when the placement is missing or malformed: the app reports that itself.
+    criteria: a.props.placement === undefined || placement.problems.length > 0 ? undefined : {
+      environments: placement.environments,
+      regions: placement.regions,
+      clusters: placement.clusters,
+    },
+    placements,
+    overrides: [...a.overrides.keys()],
+    callers: a.callers,
+    certificateRegions: Object.keys(a.props.ingress?.certificateArns ?? {}),
+    ...(a.props.residency ? { residency: a.props.residency.zoneName } : {}),
+    ...(a.props.peakReplicas !== undefined ? { peakReplicas: a.props.peakReplicas } : {}),
+  };
+}

@@ -1,0 +1,80 @@
+/** Resolving one cluster: every inherited setting filled in, its names, tags, grants and zones decided. */
+import type { ApiEndpoint } from '../api-endpoint';
+import { EnvironmentFleet } from '../environment-fleet';
+import { NatGateways } from '../environment-profile';
+import type { AddressPlan } from '../net/address-plan';
+import { NodePoolProps, resolveNodePool } from '../node-pool';
+import { byCodeUnit, shortHash } from '../naming';
+import type { RegionalCluster } from '../regional-cluster';
+import { Tenancy } from '../tenancy';
+import type { ResolvedApiEndpoint, ResolvedCluster, ResolvedFleetSettings, ResolvedGrant } from './resolved';
+
+/** What resolving a cluster reads of the root Fleet. */
+export interface ClusterDefaults {
+  readonly defaultNodePool: NodePoolProps;
+  readonly apiEndpoint: ApiEndpoint;
+}
+
+/** The label every object of a cluster of zone `zone` carries. */
+export function zoneLabel(zone: string): string {
+  return `fleetform.io/zone-${zone}`;
+}
+
+/** Resolves one cluster; `recorded` is whether the lock records its block. */
+export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet: ResolvedFleetSettings, plan: AddressPlan, recorded: boolean): ResolvedCluster {
+  const scope = c.node.scope;
+  const env = EnvironmentFleet.isEnvironmentFleet(scope) ? scope : undefined;
+  const p = c.props;
+  const profile = p.profile ?? env?.profile;
+  const id = c.clusterId;
+  const pools = (p.nodePools ?? [profile?.nodePool ?? root.defaultNodePool]).map(resolveNodePool);
+  // An explicit zone is joined wherever the cluster runs (a rule refuses one outside its regions);
+  // an environment's zones are joined by the clusters in their regions.
+  const zones = [...new Set([
+    ...(p.zone ? [p.zone.zoneName] : []),
+    ...(env?.zones ?? []).filter((z) => z.allows(c.region)).map((z) => z.zoneName),
+  ])].sort(byCodeUnit);
+  const labels: Record<string, string> = { ...(env?.labels ?? {}), ...(p.labels ?? {}) };
+  for (const z of zones) labels[zoneLabel(z)] = 'member';
+  const addresses = plan.clusters.get(id);
+  const eksCluster = `${fleet.name}-${id}`;
+  const grants: ResolvedGrant[] = [
+    ...(env?.access.admins ?? []).map((principal) => ({ principal, level: 'cluster-admin' as const })),
+    ...(env?.access.viewers ?? []).map((principal) => ({ principal, level: 'view' as const })),
+  ].filter((g, i, all) => all.findIndex((x) => x.principal === g.principal) === i) // listed twice: the environment reports it
+    .sort((a, b) => byCodeUnit(a.principal, b.principal))
+    .map((g) => ({ ...g, resourceName: `${id}-access-${shortHash(g.principal)}` }));
+  return {
+    id,
+    path: c.node.path,
+    region: c.region,
+    environment: c.environment,
+    profile: profile?.name ?? null,
+    kubernetesVersion: p.kubernetesVersion ?? env?.kubernetesVersion ?? fleet.kubernetesVersion,
+    tenancy: p.tenancy ?? env?.tenancy ?? Tenancy.SHARED,
+    apiEndpoint: endpointOf(p.apiEndpoint ?? env?.apiEndpoint ?? root.apiEndpoint),
+    labels: Object.fromEntries(Object.keys(labels).sort().map((k) => [k, labels[k]])),
+    network: addresses && {
+      ...addresses,
+      natGateways: profile?.natGateways ?? NatGateways.PER_ZONE,
+      recorded,
+    },
+    nodePools: pools.map((pool) => ({ ...pool, resourceName: `${id}-${pool.name}`, nodeGroupPrefix: `${pool.name}-` })),
+    grants,
+    names: { eksCluster, resource: id, logGroup: `/aws/eks/${eksCluster}/cluster` },
+    tags: {
+      ...fleet.tags,
+      'fleetform:fleet': fleet.name,
+      'fleetform:cluster': id,
+      'fleetform:environment': c.environment,
+      'managed-by': 'fleetform',
+    },
+    rawManifests: c.rawManifests,
+    apps: [],
+    zones,
+  };
+}
+
+function endpointOf(e: ApiEndpoint): ResolvedApiEndpoint {
+  return { access: e.access, publicCidrs: [...e.publicCidrs] };
+}

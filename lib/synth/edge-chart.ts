@@ -1,0 +1,77 @@
+/**
+ * What a global load balancer puts on each of its target clusters: for every
+ * tree that cluster serves, an Ingress on the cluster's shared ALB answering
+ * for the tree's name (the host name, or a route's origin name) and for the
+ * cluster's own leaf name, which Route 53's health checks probe. TLS uses the
+ * regional ACM certificate the deployment issues for the host name and its
+ * subdomains; the controller finds it from the Ingress's TLS hosts.
+ */
+import { Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { leafName } from '../model/dns-tree';
+import type { ResolvedCluster, ResolvedFleet, ResolvedLoadBalancer } from '../model/resolved';
+import { ALB_INGRESS_CLASS } from './alb-ingress';
+import type { ClusterValues } from './labels';
+import type { ChartContribution } from './phases';
+
+/** One tree a cluster serves: what its Ingress needs. */
+interface ServedTree {
+  readonly slug: string;
+  readonly name: string;
+  readonly app: string;
+  readonly namespace: string;
+  readonly servicePort: number;
+  readonly healthCheckPath: string;
+}
+
+/** The Ingresses of one load balancer on one cluster. */
+export class EdgeChart extends Chart {
+  constructor(scope: Construct, id: string, lb: Pick<ResolvedLoadBalancer, 'name' | 'hostname'>, trees: readonly ServedTree[], labels: Record<string, string>, values: ClusterValues) {
+    super(scope, id, { labels, disableResourceNameHashes: true });
+    for (const t of trees) {
+      const leaf = leafName({ host: lb.hostname, slug: t.slug }, values.clusterId);
+      const hosts = [t.name, leaf];
+      new kplus.k8s.KubeIngress(this, `ingress-${t.slug || 'main'}`, {
+        metadata: {
+          name: `${lb.name}-${t.slug || 'main'}`,
+          namespace: t.namespace,
+          annotations: {
+            'alb.ingress.kubernetes.io/scheme': 'internet-facing',
+            'alb.ingress.kubernetes.io/target-type': 'ip',
+            'alb.ingress.kubernetes.io/group.name': values.fleet,
+            'alb.ingress.kubernetes.io/healthcheck-path': t.healthCheckPath,
+            'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP": 80}, {"HTTPS": 443}]',
+            'alb.ingress.kubernetes.io/ssl-redirect': '443',
+          },
+        },
+        spec: {
+          ingressClassName: ALB_INGRESS_CLASS,
+          tls: [{ hosts }],
+          rules: hosts.map((host) => ({
+            host,
+            http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: t.app, port: { number: t.servicePort } } } }] },
+          })),
+        },
+      });
+    }
+  }
+}
+
+/** One chart per load balancer that targets the cluster, in the edge phase. */
+export function edgeCharts(cluster: ResolvedCluster, fleet: ResolvedFleet): ChartContribution[] {
+  const specs = new Map(cluster.apps.map((a) => [a.name, a.spec]));
+  return fleet.loadBalancers.flatMap((lb): ChartContribution[] => {
+    const trees: ServedTree[] = lb.trees.filter((t) => t.clusters.includes(cluster.id) && specs.has(t.app)).map((t) => ({
+      slug: t.slug, name: t.name, app: t.app, namespace: specs.get(t.app)!.namespace, servicePort: specs.get(t.app)!.servicePort, healthCheckPath: t.healthCheckPath,
+    }));
+    if (trees.length === 0) return [];
+    const name = `edge-${lb.name}`;
+    return [{
+      phase: 'edge',
+      name,
+      templateKey: JSON.stringify([lb.name, lb.hostname, trees]),
+      build: (app, labels, values) => new EdgeChart(app, name, lb, trees, labels, values),
+    }];
+  });
+}
