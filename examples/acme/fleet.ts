@@ -1,12 +1,15 @@
 /**
  * The example fleet of ACME Shop: production near customers in three regions,
- * staging and QA on cheaper infrastructure in one region near the team, and
- * two apps.
+ * staging and QA on cheaper infrastructure in one region near the team, a
+ * dedicated cluster for one customer inside the EU zone, three apps, and one
+ * global host name: EU users answered from the EU zone, everyone else by
+ * latency, /api/* and the storefront routed to the clusters that run them.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  AddressLock, ApiEndpoint, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, Placement,
+  AddressLock, ApiEndpoint, CapacityType, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, GdprZone, GeoLocation,
+  GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, RoutingPolicy, Tenancy,
 } from '../../lib';
 
 /** Options for building the example, so tests can vary it. */
@@ -30,9 +33,13 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
     apiEndpoint: options.apiEndpoint,
   });
 
+  // EU users' data is served and stored only by clusters in EU member states.
+  const eu = GdprZone.europeanUnion(fleet, 'eu');
+
   const production = new EnvironmentFleet(fleet, 'production', {
     regions: ['us-east-1', 'eu-west-1', 'ap-southeast-1', ...(options.extraProductionRegions ?? [])],
     profile: EnvironmentProfile.production(),
+    zones: [eu],
     access: {
       admins: ['arn:aws:iam::111122223333:role/platform-admins'],
       viewers: ['arn:aws:iam::111122223333:role/support'],
@@ -45,7 +52,7 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
   const api = new FleetApp(fleet, 'api', {
     image: 'ghcr.io/acme/api:1.4.2',
     port: 8080,
-    placement: Placement.all(),
+    placement: Placement.environments(production, 'staging', 'qa'),
     autoscaling: { minReplicas: 3, maxReplicas: 12, targetCpuUtilization: 65 },
     resources: { cpu: { request: '250m', limit: '1' }, memory: { request: '256Mi', limit: '512Mi' } },
     healthCheck: { path: '/healthz' },
@@ -56,12 +63,44 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
   api.addClusterOverride('qa-eu-west-3', { replicas: 1, env: { LOG_LEVEL: 'debug' } });
   api.addClusterOverride(production.cluster('ap-southeast-1'), { image: 'ghcr.io/acme/api:1.5.0-rc.1' });
 
-  new FleetApp(fleet, 'storefront', {
+  const storefront = new FleetApp(fleet, 'storefront', {
     image: 'ghcr.io/acme/storefront:3.2.0',
     port: 3000,
     placement: Placement.environments(production, 'staging'),
-    replicas: 3,
+    autoscaling: { minReplicas: 3, maxReplicas: 6 },
     healthCheck: { path: '/' },
+  });
+
+  // A customer that requires its own hardware, inside the EU zone, running the ledger whose data stays there.
+  const customer = new RegionalCluster(fleet, 'customer-a', {
+    region: 'eu-central-1',
+    environment: 'customer',
+    zone: eu,
+    tenancy: Tenancy.DEDICATED,
+    nodePools: [{ name: 'dedicated', instanceTypes: ['m6i.xlarge'], minSize: 3, maxSize: 4, capacityType: CapacityType.ON_DEMAND }],
+  });
+  new FleetApp(fleet, 'ledger', {
+    image: 'ghcr.io/acme/ledger:2.0.1',
+    port: 8080,
+    placement: Placement.clusters(customer),
+    residency: eu,
+    replicas: 3,
+    healthCheck: { path: '/healthz' },
+  });
+
+  // One host name for the shop: EU users from the EU zone (never elsewhere), everyone else by latency.
+  new GlobalLoadBalancer(fleet, 'shop', {
+    hostname: 'shop.acme.example',
+    hostedZone: HostedZone.existing('Z04512345EXAMPLE', 'acme.example'),
+    targets: production,
+    routing: RoutingPolicy.geolocation([
+      { location: GeoLocation.continent('EU'), zone: eu },
+      { location: GeoLocation.default() },
+    ]),
+    routes: [
+      { path: '/api/*', app: api },
+      { path: '/*', app: storefront },
+    ],
   });
 
   return fleet;

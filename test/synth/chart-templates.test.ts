@@ -20,9 +20,12 @@ describe('chart templates', () => {
     const reused = render(fleet, true);
     const direct = render(fleet, false);
     expect(reused.files).toEqual(direct.files);
-    expect(direct.renders).toBe(direct.charts - 5); // every app chart; baselines render apart
-    // api: us-east-1 and eu-west-1 alike, ap-southeast-1 (own image), staging and qa alike; storefront: one.
-    expect(reused.renders).toBe(4);
+    expect(direct.renders).toBe(direct.charts - 6); // every app and edge chart; the six baselines render apart
+    // Charts render again where their inputs differ: api on us-east-1, on ap-southeast-1 (own image), on
+    // eu-west-1 (the EU zone's label), on staging and qa alike (no load balancer); storefront on us-east-1 and
+    // ap-southeast-1 alike, on eu-west-1, on staging; the load balancer's edge on us-east-1 and ap-southeast-1
+    // alike, on eu-west-1; the ledger once.
+    expect(reused.renders).toBe(10);
   });
 
   it('render one template per distinct app spec, whatever the number of clusters', () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { AddressLock, Fleet, FleetAssembly } from '../../lib';
+import { AddressLock, Fleet, FleetAssembly, reachableLeaves } from '../../lib';
 import { ACME_LOCK_FILE, buildAcmeFleet } from '../../examples/acme/fleet';
 import { readTree, tempDir } from '../helpers/fleets';
 import { validateK8sObject } from '../helpers/k8s-schema';
@@ -32,13 +32,26 @@ describe('the acme example', () => {
   const assembly = buildAcmeFleet().assemble();
 
   it('synthesizes these clusters and files', () => {
+    const production = ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml', '4000-edge-shop.k8s.yaml'];
     expect(Object.fromEntries(assembly.clusters.map((c) => [c.clusterId, c.files.map((f) => f.name)]))).toEqual({
-      'production-ap-southeast-1': ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml'],
-      'production-eu-west-1': ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml'],
-      'production-us-east-1': ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml'],
+      'customer-a': ['0000-baseline.k8s.yaml', '3000-app-ledger.k8s.yaml'],
+      'production-ap-southeast-1': production,
+      'production-eu-west-1': production,
+      'production-us-east-1': production,
       'qa-eu-west-3': ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml'],
       'staging-eu-west-3': ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml'],
     });
+  });
+
+  it('answers EU users of the shop from the EU zone only, and names the failover time', () => {
+    const [shop] = assembly.fleet.loadBalancers;
+    expect(shop).toMatchObject({ name: 'shop', edge: 'cloudfront', failoverSeconds: 90 });
+    for (const tree of shop.trees) {
+      const eu = [...reachableLeaves(tree, tree.name, { country: 'DE', continent: 'EU' })];
+      expect(eu.length).toBeGreaterThan(0);
+      expect(eu.every((leaf) => leaf.startsWith('production-eu-west-1'))).toBe(true);
+    }
+    expect(assembly.warnings).toEqual([]);
   });
 
   it('synthesizes these manifests', () => {
@@ -109,7 +122,7 @@ describe('synthesizing the acme example', () => {
     acme().synth({ outdir: second });
     const a = readTree(first);
     const b = readTree(second);
-    expect(Object.keys(a)).toHaveLength(15); // 14 manifests and fleet.json
+    expect(Object.keys(a)).toHaveLength(20); // 19 manifests and fleet.json
     expect(b).toEqual(a);
   });
 
@@ -117,7 +130,7 @@ describe('synthesizing the acme example', () => {
     const before = acme().assemble();
     const after = acme(['sa-east-1']).assemble();
     expect(after.clusters.map((c) => c.clusterId)).toEqual([
-      'production-ap-southeast-1', 'production-eu-west-1', 'production-sa-east-1', 'production-us-east-1', 'qa-eu-west-3', 'staging-eu-west-3',
+      'customer-a', 'production-ap-southeast-1', 'production-eu-west-1', 'production-sa-east-1', 'production-us-east-1', 'qa-eu-west-3', 'staging-eu-west-3',
     ]);
     const afterFiles = contents(after);
     for (const [clusterId, files] of Object.entries(contents(before))) expect(afterFiles[clusterId], clusterId).toEqual(files);
@@ -130,7 +143,7 @@ describe('synthesizing the acme example', () => {
   it('rewrites nothing when the output is unchanged, and deletes the folder of a removed cluster', () => {
     const outdir = tempDir();
     const first = acme(['sa-east-1']).synth({ outdir });
-    expect(first.report.written).toHaveLength(18); // 17 manifests and fleet.json
+    expect(first.report.written).toHaveLength(24); // 23 manifests and fleet.json
     expect(existsSync(join(outdir, 'production-sa-east-1', '0000-baseline.k8s.yaml'))).toBe(true);
 
     const again = acme(['sa-east-1']).synth({ outdir });
