@@ -89,11 +89,6 @@ export interface GlobalLoadBalancerProps {
   /** @default - the app's path, every 10 s, unhealthy after 3 failures, from every checker region */
   readonly healthCheck?: LoadBalancerHealthCheck;
   /**
-   * TTL of the records health checks decide, in seconds: at most 60.
-   * @default 60
-   */
-  readonly ttlSeconds?: number;
-  /**
    * Whether losing any one target region must leave enough capacity for each app's peak.
    * @default RegionLoss.WARN
    */
@@ -123,7 +118,6 @@ const FIELDS: Fields = {
     }, 'health checks such as { path: "/healthz" }'),
     example: '{ path: "/healthz", intervalSeconds: 10, failureThreshold: 3 }',
   },
-  ttlSeconds: { shape: shapes.number, example: '60' },
   regionLoss: { shape: shapes.oneOf(Object.values(RegionLoss), 'RegionLoss.WARN or RegionLoss.ENFORCE'), example: 'RegionLoss.ENFORCE' },
 };
 
@@ -192,8 +186,8 @@ function* checkLoadBalancer(name: string, p: Partial<GlobalLoadBalancerProps>): 
     for (const r of h.regions) if (!HEALTH_CHECKER_REGIONS.includes(r)) yield `healthCheck.regions lists "${r}", where Route 53 runs no checkers; use some of ${HEALTH_CHECKER_REGIONS.join(', ')}`;
     if (h.regions.length < 3) yield `healthCheck.regions lists ${h.regions.length}; Route 53 needs at least three checker regions`;
   }
-  if (p.ttlSeconds !== undefined && (!Number.isInteger(p.ttlSeconds) || p.ttlSeconds < 1 || p.ttlSeconds > 60)) {
-    yield `ttlSeconds ${p.ttlSeconds} is out of range; where health checks decide, keep it from 1 to 60 so resolvers follow a failover quickly`;
+  if (p.routes !== undefined && p.routes.length > 0 && !paths.includes('/*')) {
+    yield 'routes have no "/*" route, which CloudFront needs as its default behaviour; add one for the app that serves everything else';
   }
   if (isPlainObject(p.targets) || (p.targets !== undefined && !Array.isArray(p.targets) && !EnvironmentFleet.isEnvironmentFleet(p.targets))) {
     yield `targets is ${describeValue(p.targets)}; give an EnvironmentFleet or a list of clusters`;

@@ -133,8 +133,8 @@ describe('GlobalLoadBalancer refuses', () => {
       'healthCheck.failureThreshold 11 is out of range; use a whole number from 1 to 10'],
     ['fewer than three checker regions', (s) => ({ app: s.web, healthCheck: { regions: ['us-east-1', 'eu-west-1'] } }),
       'healthCheck.regions lists 2; Route 53 needs at least three checker regions'],
-    ['a TTL over 60 seconds', (s) => ({ app: s.web, ttlSeconds: 300 }),
-      'ttlSeconds 300 is out of range; where health checks decide, keep it from 1 to 60 so resolvers follow a failover quickly'],
+    ['routes without a default route', (s) => ({ routes: [{ path: '/api/*', app: s.api }] }),
+      'routes have no "/*" route, which CloudFront needs as its default behaviour; add one for the app that serves everything else'],
     ['a target that is not in the fleet', (s) => ({ app: s.web, targets: ['production-us-east-1', 'production-mars-1'] }),
       'names cluster "production-mars-1", which is not among its targets or not in the fleet; fix the id or add the cluster to targets'],
     ['both an app and routes', (s) => ({ app: s.web, routes: [{ path: '/*', app: s.web }] }),
@@ -150,7 +150,7 @@ describe('GlobalLoadBalancer refuses', () => {
 
   it('too many routes for one distribution', () => {
     const s = shop();
-    lb(s.fleet, { routes: Array.from({ length: 77 }, (_, i) => ({ path: `/r${i}/*`, app: s.web })) });
+    lb(s.fleet, { routes: [...Array.from({ length: 76 }, (_, i) => ({ path: `/r${i}/*`, app: s.web })), { path: '/*', app: s.web }] });
     expect(problemsOf(s.fleet)).toContainEqual({ path: 'acme/edge', message: '77 routes need 76 cache behaviours, over CloudFront\'s default of 75 per distribution; merge routes or split the host name' });
   });
 

@@ -11,6 +11,9 @@ import type { RoutingPolicy } from '../routing-policy';
 import { buildDnsTree, TreeRouting } from './dns-tree';
 import type { LoadBalancerTree, ResolvedCluster, ResolvedLoadBalancer, ResolvedZone } from './resolved';
 
+/** The TTL Route 53 answers an alias of an ALB with. */
+export const ALIAS_TTL_SECONDS = 60;
+
 /** A zone and its members: the clusters that joined it. */
 export function resolveZone(z: GdprZone, clusters: readonly ResolvedCluster[]): ResolvedZone {
   return {
@@ -75,7 +78,8 @@ export function resolveLoadBalancer(lb: GlobalLoadBalancer, ctx: EdgeContext): R
   });
   const intervalSeconds = hc.intervalSeconds ?? 10;
   const failureThreshold = hc.failureThreshold ?? 3;
-  const ttlSeconds = p.ttlSeconds ?? 60;
+  // Every record is an alias, which answers with its target's TTL: 60 seconds for an ALB.
+  const ttlSeconds = ALIAS_TTL_SECONDS;
   return {
     name: lb.loadBalancerName,
     path: lb.node.path,

@@ -254,6 +254,7 @@ export interface ResolvedLoadBalancer {
   readonly routing: string;
   readonly trees: readonly LoadBalancerTree[];
   readonly healthCheck: { readonly intervalSeconds: number; readonly failureThreshold: number; readonly regions: readonly string[] };
+  /** The TTL answers carry: every record is an alias, answered with its target's (an ALB's 60 s). */
   readonly ttlSeconds: number;
   readonly regionLoss: 'warn' | 'enforce';
   /** Seconds before users move off a failed cluster: interval × threshold + TTL (plus resolver caching). */
