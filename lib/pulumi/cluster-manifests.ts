@@ -22,10 +22,17 @@ export interface ClusterManifestsArgs {
 export class ClusterManifests extends pulumi.ComponentResource {
   /** Chart name → its ConfigGroup. */
   readonly groups: Readonly<Record<string, k8s.yaml.ConfigGroup>>;
+  readonly #clusterId: string;
+
+  /** The cluster the manifests belong to. */
+  get clusterId(): string {
+    return this.#clusterId;
+  }
 
   constructor(name: string, args: ClusterManifestsArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super('fleetform:kubernetes:ClusterManifests', name, {}, opts);
     const clusterId = args.artifact.clusterId;
+    this.#clusterId = clusterId;
     const after = applyDependencies(args.artifact.files);
     const groups: Record<string, k8s.yaml.ConfigGroup> = {};
     for (const file of args.artifact.files) {
@@ -36,5 +43,15 @@ export class ClusterManifests extends pulumi.ComponentResource {
     }
     this.groups = groups;
     this.registerOutputs({});
+  }
+
+  /**
+   * The DNS name of the ALB that serves an Ingress of chart `chart`, from the
+   * Ingress's status once the AWS Load Balancer Controller has set it up.
+   */
+  ingressHostname(chart: string, namespace: string, name: string): pulumi.Output<string> {
+    const clusterId = this.clusterId;
+    return this.groups[chart].getResource('networking.k8s.io/v1/Ingress', `${clusterId}-${namespace}`, name)
+      .apply((ingress) => ingress.status.loadBalancer.ingress[0].hostname);
   }
 }

@@ -6,6 +6,8 @@ import type { ResolvedCluster } from '../model/resolved';
 import type { FleetAssembly } from '../synth/assembly';
 import { EksCluster } from './aws/eks-cluster';
 import { ClusterManifests } from './cluster-manifests';
+import { hostedZones, loadBalancerCertificates, loadBalancerEdges } from './edge/fleet-edge';
+import type { LoadBalancerEdge } from './edge/load-balancer-edge';
 import { FleetProviders } from './providers';
 
 /** Args of a {@link FleetDeployment}. */
@@ -30,6 +32,13 @@ export interface FleetDeploymentArgs {
   readonly logRetentionDays?: number;
 }
 
+/** What a deployed load balancer exports. */
+export interface DeployedLoadBalancerOutputs {
+  readonly hostname: string;
+  /** The CloudFront distribution's domain, for path-routed load balancers. */
+  readonly distribution?: pulumi.Output<string>;
+}
+
 /** What a deployed cluster exports. */
 export interface DeployedClusterOutputs {
   readonly name: pulumi.Output<string>;
@@ -52,6 +61,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
   readonly #providers: FleetProviders;
   readonly #clusters: Record<string, EksCluster> = {};
   readonly #manifests: Record<string, ClusterManifests> = {};
+  readonly #edges: LoadBalancerEdge[] = [];
   readonly #assembly: FleetAssembly;
 
   /** Region → its AWS provider. */
@@ -67,6 +77,11 @@ export class FleetDeployment extends pulumi.ComponentResource {
   /** Cluster id → its manifests component. */
   get manifests(): Readonly<Record<string, ClusterManifests>> {
     return this.#manifests;
+  }
+
+  /** The global load balancers' Route 53 trees and distributions. */
+  get loadBalancers(): readonly LoadBalancerEdge[] {
+    return this.#edges;
   }
 
   /** The synthesized fleet that was deployed. */
@@ -89,6 +104,13 @@ export class FleetDeployment extends pulumi.ComponentResource {
       }, { parent: this, providers: [this.#providers.region(c.region)] });
     }
 
+    // The load balancers' certificates come before the manifests, so each cluster's controller finds its region's.
+    const fleet = assembly.fleet;
+    const zones = hostedZones(fleet, this.#providers, this);
+    const certificates = loadBalancerCertificates(fleet, zones, this.#providers, this);
+    const certificatesOf = (c: ResolvedCluster) => fleet.loadBalancers.filter((lb) => lb.targets.includes(c.id))
+      .map((lb) => certificates.get(lb.name)!.regional[c.region]);
+
     // Phase 2: in each cluster, through its own Kubernetes provider, once its nodes are up.
     if (args.applyManifests ?? true) {
       const artifacts = new Map(assembly.clusters.map((a) => [a.clusterId, a]));
@@ -98,10 +120,21 @@ export class FleetDeployment extends pulumi.ComponentResource {
         this.#manifests[c.id] = new ClusterManifests(`${c.id}-manifests`, {
           artifact: artifacts.get(c.id)!,
           provider,
-        }, { parent: this, dependsOn: cluster.nodePools });
+        }, { parent: this, dependsOn: [...cluster.nodePools, ...certificatesOf(c)] });
       }
     }
+
+    // Phase 3: the edge, once every target cluster's ALB exists.
+    this.#edges.push(...loadBalancerEdges(fleet, zones, certificates, this.#manifests, this.#providers, this));
     this.registerOutputs({ clusters: this.outputs() });
+  }
+
+  /** Per load balancer: its host name and, for path routes, its distribution's domain. */
+  loadBalancerOutputs(): Record<string, DeployedLoadBalancerOutputs> {
+    return Object.fromEntries(this.#assembly.fleet.loadBalancers.map((lb, i) => [lb.name, {
+      hostname: lb.hostname,
+      ...(this.#edges[i]?.cloudfront ? { distribution: this.#edges[i].cloudfront!.distribution.domainName } : {}),
+    }]));
   }
 
   /** Per cluster id: name, endpoint and kubeconfig (secret), for stack outputs. */
@@ -139,6 +172,16 @@ function selectClusters(assembly: FleetAssembly, args: FleetDeploymentArgs): Res
         ? `the address block of cluster "${c.id}" is not recorded in ${lockPath}; run the fleet's synth and commit the lock before deploying, so its VPC range can never move`
         : `the address block of cluster "${c.id}" is not recorded in an address lock; give the fleet addressLock: AddressLock.file('fleetform.lock.json'), run its synth and commit the lock before deploying, so its VPC range can never move`,
     });
+  }
+  // A load balancer needs every target's ALB, which exists once the target's manifests are applied.
+  for (const lb of fleet.loadBalancers) {
+    const missing = lb.targets.filter((id) => !wanted.includes(id));
+    if (missing.length > 0) {
+      problems.push({ path: lb.path, message: `targets ${missing.join(', ')} are not deployed by this stack; deploy every target of the load balancer together (add them to clusters)` });
+    }
+    if (args.applyManifests === false) {
+      problems.push({ path: lb.path, message: 'the load balancer needs each target\'s ALB, which exists once its manifests are applied; leave applyManifests on for this stack' });
+    }
   }
   const days = args.logRetentionDays;
   if (days !== undefined && !LOG_RETENTION_DAYS.includes(days)) {

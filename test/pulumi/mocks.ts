@@ -10,6 +10,11 @@ export interface Recorded {
   readonly custom: boolean;
 }
 
+/** What the mocked lookup answers for the canonical hosted zone of ALBs per region. */
+export const ALB_ZONE_IDS: Readonly<Record<string, string>> = {
+  'us-east-1': 'ZALBUSEAST1', 'eu-west-1': 'ZALBEUWEST1', 'eu-central-1': 'ZALBEUCENTRAL1', 'ap-southeast-1': 'ZALBAPSOUTHEAST1', 'eu-west-3': 'ZALBEUWEST3',
+};
+
 /**
  * Installs Pulumi runtime mocks that record every resource and answer the
  * calls the binding makes. Returns the record.
@@ -24,9 +29,24 @@ export async function recordResources(): Promise<Recorded[]> {
         Object.assign(state, { endpoint: `https://${args.inputs.name}.eks.example`, certificateAuthority: { data: 'Q0E=' } });
       }
       if (args.type === 'aws:ec2/launchTemplate:LaunchTemplate') state.latestVersion = 1;
+      if (args.type === 'kubernetes:networking.k8s.io/v1:Ingress') {
+        // What the AWS Load Balancer Controller writes once it has built the ALB.
+        state.status = { loadBalancer: { ingress: [{ hostname: `k8s-${args.name.replace(/[^a-z0-9-]/g, '-')}.elb.amazonaws.com` }] } };
+      }
+      if (args.type === 'aws:acm/certificate:Certificate') {
+        state.domainValidationOptions = [args.inputs.domainName, ...(args.inputs.subjectAlternativeNames ?? [])].map((domainName: string) => ({
+          domainName, resourceRecordName: `_v.${domainName.replace(/^\*\./, '')}.`, resourceRecordType: 'CNAME', resourceRecordValue: '_t.acm-validations.aws.',
+        }));
+      }
+      if (args.type === 'aws:route53/record:Record') state.fqdn = args.inputs.name;
+      if (args.type === 'aws:route53/zone:Zone') state.zoneId = `ZCREATED${args.inputs.name.length}`;
+      if (args.type === 'aws:cloudfront/distribution:Distribution') Object.assign(state, { domainName: 'd111111abcdef8.cloudfront.net', hostedZoneId: 'ZCLOUDFRONTMOCK' });
       return { id: `${args.name}-id`, state };
     },
     call(args) {
+      if (args.token === 'aws:lb/getHostedZoneId:getHostedZoneId') return { id: ALB_ZONE_IDS[args.inputs.region as string] ?? 'ZUNKNOWN', region: args.inputs.region };
+      if (args.token === 'aws:cloudfront/getCachePolicy:getCachePolicy') return { id: `cache-policy-${args.inputs.name}` };
+      if (args.token === 'aws:cloudfront/getOriginRequestPolicy:getOriginRequestPolicy') return { id: `origin-policy-${args.inputs.name}` };
       if (args.token === 'aws:index/getAvailabilityZones:getAvailabilityZones') {
         const region = /::([a-z]+-[a-z]+-\d)?[^:]*$/.exec(args.provider ?? '')?.[0].match(/[a-z]{2}-[a-z]+-\d/)?.[0] ?? 'mock-1';
         return { names: [`${region}c`, `${region}a`, `${region}b`], zoneIds: ['z1', 'z2', 'z3'] };
