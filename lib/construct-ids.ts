@@ -8,7 +8,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { FleetValidationError, checkLater } from './errors';
 import { describeValue } from './input';
-import { isKind } from './markers';
+import { ConstructKind, isKind, markKind } from './markers';
 
 const IGNORED = Symbol.for('fleetform.ignored');
 
@@ -43,8 +43,13 @@ function standInId(scope: Construct, base: string): string {
   }
 }
 
-/** Marks `c` as ignored when it took a stand-in for `requested`, so the resolve step leaves it and its children out. */
-export function ignoreIfStandIn(c: Construct, requested: unknown): void {
+/**
+ * Finishes a construct's entry in the tree: marks it as a construct of `kind`,
+ * and as ignored when it took a stand-in for the id `requested`, so the
+ * resolve step leaves it and its children out.
+ */
+export function enterTree(c: Construct, requested: unknown, kind: ConstructKind): void {
+  markKind(c, kind);
   if (c.node.id !== requested) Object.defineProperty(c, IGNORED, { value: true });
 }
 

@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import { ApiEndpoint } from './api-endpoint';
 import { checkKubernetesVersion } from './catalog/kubernetes-versions';
-import { claimId, ignoreIfStandIn } from './construct-ids';
+import { claimId, enterTree } from './construct-ids';
 import { EnvironmentProfile } from './environment-profile';
 import { GdprZone } from './gdpr-zone';
 import { checkLater, refuse } from './errors';
 import { Fields, describeValue, readProps, shapes } from './input';
-import { isKind, markKind } from './markers';
+import { isKind } from './markers';
 import { checkDnsLabel, checkLabels } from './naming';
 import { CLUSTER_OPTION_FIELDS, RegionalCluster, RegionalClusterProps } from './regional-cluster';
 import { Tenancy } from './tenancy';
@@ -119,8 +119,7 @@ export class EnvironmentFleet extends Construct {
 
   constructor(scope: Construct, id: string, props: EnvironmentFleetProps) {
     super(scope, claimId(scope, id, 'environment'));
-    ignoreIfStandIn(this, id);
-    markKind(this, 'environment');
+    enterTree(this, id, 'environment');
     const read = readProps<EnvironmentFleetProps>(props, FIELDS);
     const p = read.props;
     this.environmentName = this.node.id;

@@ -3,11 +3,11 @@ import {
   AUTOSCALING_SHAPE, AppEgress, AppIngress, AppResources, AutoscalingOptions, ClusterOverrideOptions, EGRESS_SHAPE, ENV_SHAPE,
   HEALTH_CHECK_SHAPE, HealthCheck, INGRESS_SHAPE, OVERRIDE_FIELDS, RESOURCES_SHAPE, ResourceRange,
 } from './app-options';
-import { claimId, ignoreIfStandIn } from './construct-ids';
+import { claimId, enterTree } from './construct-ids';
 import { checkLater } from './errors';
 import { GdprZone } from './gdpr-zone';
 import { Fields, describeValue, readProps, shapes } from './input';
-import { isKind, markKind } from './markers';
+import { isKind } from './markers';
 import { checkDnsLabel, checkLabels, FLEETFORM_LABEL_KEYS } from './naming';
 import { parseCidr } from './net/ipv4';
 import { Placement } from './placement';
@@ -134,8 +134,7 @@ export class FleetApp extends Construct {
 
   constructor(scope: Construct, id: string, props: FleetAppProps) {
     super(scope, claimId(scope, id, 'app'));
-    ignoreIfStandIn(this, id);
-    markKind(this, 'app');
+    enterTree(this, id, 'app');
     const read = readProps<FleetAppProps>(props, FIELDS);
     this.appName = this.node.id;
     this.props = read.props;

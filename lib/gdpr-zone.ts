@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { checkRegion, EU_MEMBER_STATE_REGIONS } from './catalog/aws-regions';
-import { claimId, ignoreIfStandIn } from './construct-ids';
+import { claimId, enterTree } from './construct-ids';
 import { checkLater } from './errors';
 import { Fields, readProps, shapes } from './input';
-import { isKind, markKind } from './markers';
+import { isKind } from './markers';
 import { checkDnsLabel } from './naming';
 
 /** How traffic of the zone's residency apps reaches the zone from users. */
@@ -80,8 +80,7 @@ export class GdprZone extends Construct {
 
   constructor(scope: Construct, id: string, props: GdprZoneProps) {
     super(scope, claimId(scope, id, 'zone'));
-    ignoreIfStandIn(this, id);
-    markKind(this, 'zone');
+    enterTree(this, id, 'zone');
     const read = readProps<GdprZoneProps>(props, FIELDS);
     const p = read.props;
     this.zoneName = this.node.id;

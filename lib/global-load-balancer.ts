@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import { claimId, ignoreIfStandIn } from './construct-ids';
+import { claimId, enterTree } from './construct-ids';
 import { EnvironmentFleet } from './environment-fleet';
 import { checkLater } from './errors';
 import { FleetApp } from './fleet-app';
 import { HostedZone, isDnsName, isUnder } from './hosted-zone';
 import { describeValue, Fields, isPlainObject, readProps, shapes } from './input';
-import { isKind, markKind } from './markers';
+import { isKind } from './markers';
 import { checkDnsLabel } from './naming';
 import { ClusterRef, clusterIdOf, RoutingPolicy } from './routing-policy';
 
@@ -141,8 +141,7 @@ export class GlobalLoadBalancer extends Construct {
 
   constructor(scope: Construct, id: string, props: GlobalLoadBalancerProps) {
     super(scope, claimId(scope, id, 'load balancer'));
-    ignoreIfStandIn(this, id);
-    markKind(this, 'loadBalancer');
+    enterTree(this, id, 'loadBalancer');
     const read = readProps<GlobalLoadBalancerProps>(props, FIELDS);
     const p = read.props;
     this.loadBalancerName = this.node.id;

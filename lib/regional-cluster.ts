@@ -2,12 +2,12 @@ import { Construct } from 'constructs';
 import { ApiEndpoint } from './api-endpoint';
 import { checkRegion } from './catalog/aws-regions';
 import { checkKubernetesVersion } from './catalog/kubernetes-versions';
-import { claimId, ignoreIfStandIn } from './construct-ids';
+import { claimId, enterTree } from './construct-ids';
 import { EnvironmentProfile } from './environment-profile';
 import { GdprZone } from './gdpr-zone';
 import { checkLater } from './errors';
 import { Fields, describeValue, isPlainObject, readProps, shapes } from './input';
-import { isKind, markKind } from './markers';
+import { isKind } from './markers';
 import { checkExplicitCidrs } from './net/address-plan';
 import { checkNodePools, NODE_POOL_SHAPE, NodePoolProps } from './node-pool';
 import { checkDnsLabel, checkLabels } from './naming';
@@ -119,8 +119,7 @@ export class RegionalCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionalClusterProps) {
     super(scope, claimId(scope, id, 'cluster'));
-    ignoreIfStandIn(this, id);
-    markKind(this, 'cluster');
+    enterTree(this, id, 'cluster');
     const read = readProps<RegionalClusterProps>(props, FIELDS);
     const p = read.props;
     const environmentName = isKind(scope, 'environment') ? (scope as unknown as { environmentName: string }).environmentName : undefined;
