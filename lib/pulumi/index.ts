@@ -1,4 +1,5 @@
 /** The Pulumi binding of fleetform: `import { FleetDeployment } from 'fleetform/pulumi'`. */
+import './peers';
 export * from './fleet-deployment';
 export * from './cluster-manifests';
 export * from './providers';

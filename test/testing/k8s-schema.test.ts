@@ -1,5 +1,7 @@
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { definitionFor, validateK8sObject } from './k8s-schema';
+import { definitionFor, K8S_SCHEMA_VERSION, locateDefinitions, schemaCandidates, validateK8sObject } from '../../lib/testing/k8s-schema';
 
 function deployment(container: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -52,5 +54,25 @@ describe('validateK8sObject (the strict Kubernetes 1.28 schema helper)', () => {
       .toEqual(['Deploymnet/x: no schema for apiVersion "apps/v1" kind "Deploymnet" in Kubernetes v1.28.0']);
     expect(validateK8sObject({ apiVersion: 'apps/v1beta1', kind: 'Deployment' })).toHaveLength(1);
     expect(validateK8sObject({ kind: 'Namespace' })).toEqual(['object has no string apiVersion and kind']);
+  });
+});
+
+describe('the shipped schema file', () => {
+  const repoRoot = resolve(__dirname, '../..');
+  const shipped = join(repoRoot, 'schema', 'kubernetes', K8S_SCHEMA_VERSION, '_definitions.json');
+
+  it('is found inside the repository, from the source layout', () => {
+    expect(locateDefinitions()).toBe(shipped);
+  });
+
+  it('is looked for beside lib/ in the source tree and beside build/ in a build or installed package', () => {
+    const pkg = join(tmpdir(), 'node_modules', 'fleetform');
+    expect(schemaCandidates(join(pkg, 'build', 'lib', 'testing'))).toContain(join(pkg, 'schema', 'kubernetes', K8S_SCHEMA_VERSION, '_definitions.json'));
+    expect(schemaCandidates(join(repoRoot, 'lib', 'testing'))[0]).toBe(shipped);
+  });
+
+  it('names every place it looked, and how to restore the file, when it is missing', () => {
+    expect(() => locateDefinitions(['/nowhere/a.json', '/nowhere/b.json'], () => false))
+      .toThrow(/schema is missing; looked at:\n {2}\/nowhere\/a\.json\n {2}\/nowhere\/b\.json\n.*git checkout -- schema\/kubernetes/);
   });
 });
