@@ -30,7 +30,7 @@ export const AWS_LOAD_BALANCER_CONTROLLER: HelmRelease & {
   readonly minKubernetes: string;
   /** The IngressClass the chart creates by default, and its controller string. */
   readonly ingressClass: { readonly name: string; readonly controller: string };
-  /** The default service account the chart creates. */
+  /** Where to install it and the `serviceAccount.name` value to set (the chart otherwise derives the name from the release name). */
   readonly serviceAccount: { readonly namespace: string; readonly name: string };
 } = {
   repository: 'https://aws.github.io/eks-charts',
@@ -98,7 +98,7 @@ export function clusterAutoscalerRelease(minor: string): ClusterAutoscalerReleas
   return { chart: CLUSTER_AUTOSCALER_CHART, imageTag, image: `${CLUSTER_AUTOSCALER_CHART.imageRepository}:${imageTag}` };
 }
 
-/** Compares two "1.N" minors numerically. */
+/** The N of a "1.N" minor, or undefined when the text is not that shape. */
 function minorNumber(minor: string): number | undefined {
   const m = /^1\.(\d+)$/.exec(minor);
   return m ? Number(m[1]) : undefined;
