@@ -1,0 +1,123 @@
+/**
+ * Pinned releases of the in-cluster controllers fleetform installs with Helm:
+ * the AWS Load Balancer Controller and the Cluster Autoscaler. Never "latest":
+ * moving a pin means editing this file, its source and its readOn date.
+ */
+
+/** A pinned Helm chart release. */
+export interface HelmRelease {
+  /** The chart repository URL. */
+  readonly repository: string;
+  /** The chart name in that repository. */
+  readonly chart: string;
+  /** The chart version. */
+  readonly chartVersion: string;
+  /** The application version the chart ships by default. */
+  readonly appVersion: string;
+  /** Where the facts come from. */
+  readonly source: string;
+  /** When the source was read. */
+  readonly readOn: string;
+}
+
+/**
+ * AWS Load Balancer Controller. One release serves every offered minor: the
+ * controller's installation guide says v2.5.0 and later require Kubernetes 1.22+
+ * and gives no upper bound.
+ */
+export const AWS_LOAD_BALANCER_CONTROLLER: HelmRelease & {
+  /** The oldest Kubernetes minor the pinned release supports. */
+  readonly minKubernetes: string;
+  /** The IngressClass the chart creates by default, and its controller string. */
+  readonly ingressClass: { readonly name: string; readonly controller: string };
+  /** Where to install it and the `serviceAccount.name` value to set (the chart otherwise derives the name from the release name). */
+  readonly serviceAccount: { readonly namespace: string; readonly name: string };
+} = {
+  repository: 'https://aws.github.io/eks-charts',
+  chart: 'aws-load-balancer-controller',
+  chartVersion: '3.5.0',
+  appVersion: 'v3.5.0',
+  minKubernetes: '1.22',
+  ingressClass: { name: 'alb', controller: 'ingress.k8s.aws/alb' },
+  serviceAccount: { namespace: 'kube-system', name: 'aws-load-balancer-controller' },
+  source:
+    'https://github.com/aws/eks-charts/blob/5239609242f3430be50fb0b714a24d3ef2b47983/stable/aws-load-balancer-controller/Chart.yaml (chart 3.5.0, appVersion v3.5.0, 2026-08-03); ' +
+    'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/v3.5.0/docs/deploy/installation.md ("Supported Kubernetes versions"); ' +
+    'helm/aws-load-balancer-controller/values.yaml and templates/ingressclass.yaml at v3.5.0',
+  readOn: '2026-11-24',
+};
+
+/** The Cluster Autoscaler chart; one chart version with the image tag set per Kubernetes minor. */
+export const CLUSTER_AUTOSCALER_CHART: HelmRelease & {
+  /** The image repository the chart uses by default. */
+  readonly imageRepository: string;
+} = {
+  repository: 'https://kubernetes.github.io/autoscaler',
+  chart: 'cluster-autoscaler',
+  chartVersion: '9.59.0',
+  appVersion: '1.35.0',
+  imageRepository: 'registry.k8s.io/autoscaling/cluster-autoscaler',
+  source:
+    'https://github.com/kubernetes/autoscaler/blob/cluster-autoscaler-chart-9.59.0/cluster-autoscaler/charts/cluster-autoscaler/Chart.yaml ' +
+    '(tag of 2026-07-21; values.yaml image.repository and image.tag)',
+  readOn: '2026-11-24',
+};
+
+/**
+ * Cluster Autoscaler image tags per Kubernetes minor. The autoscaler's minor must
+ * match the cluster's (its README, "Releases": versioning matches Kubernetes minor
+ * releases exactly, and users should run the latest release "that corresponds to
+ * the minor version of Kubernetes that their cluster is running"), so the chart
+ * above is installed with `image.tag` set from this table. Each is the newest `cluster-autoscaler-1.X.Y`
+ * release tag of kubernetes/autoscaler as of its snapshot of 2026-08-22.
+ * @see https://github.com/kubernetes/autoscaler/tags
+ */
+export const CLUSTER_AUTOSCALER_IMAGE_TAGS: Readonly<Record<string, string>> = {
+  '1.31': 'v1.31.5',
+  '1.32': 'v1.32.7',
+  '1.33': 'v1.33.6',
+  '1.34': 'v1.34.5',
+  '1.35': 'v1.35.2',
+  '1.36': 'v1.36.1',
+};
+
+/** The Cluster Autoscaler release for a Kubernetes minor. */
+export interface ClusterAutoscalerRelease {
+  /** The chart to install. */
+  readonly chart: typeof CLUSTER_AUTOSCALER_CHART;
+  /** The image tag to set as `image.tag`. */
+  readonly imageTag: string;
+  /** The full image reference. */
+  readonly image: string;
+}
+
+/** The Cluster Autoscaler release matching `minor`, or undefined when none is pinned. */
+export function clusterAutoscalerRelease(minor: string): ClusterAutoscalerRelease | undefined {
+  const imageTag = CLUSTER_AUTOSCALER_IMAGE_TAGS[minor];
+  if (imageTag === undefined) return undefined;
+  return { chart: CLUSTER_AUTOSCALER_CHART, imageTag, image: `${CLUSTER_AUTOSCALER_CHART.imageRepository}:${imageTag}` };
+}
+
+/** The N of a "1.N" minor, or undefined when the text is not that shape. */
+function minorNumber(minor: string): number | undefined {
+  const m = /^1\.(\d+)$/.exec(minor);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Checks that every platform controller has a pinned release for `minor`.
+ * Returns problems naming the minor and the fix; empty when all is well.
+ */
+export function checkPlatformReleases(minor: string): string[] {
+  const problems: string[] = [];
+  const n = minorNumber(minor);
+  if (n === undefined) return [`"${minor}" is not a Kubernetes minor version; write it as "1.N", such as "1.34"`];
+  if (!clusterAutoscalerRelease(minor)) {
+    problems.push(`no Cluster Autoscaler image is pinned for Kubernetes ${minor}; add the matching registry.k8s.io/autoscaling/cluster-autoscaler:v${minor}.x tag to CLUSTER_AUTOSCALER_IMAGE_TAGS in lib/catalog/platform-releases.ts`);
+  }
+  const lbcMin = minorNumber(AWS_LOAD_BALANCER_CONTROLLER.minKubernetes) ?? 0;
+  if (n < lbcMin) {
+    problems.push(`AWS Load Balancer Controller ${AWS_LOAD_BALANCER_CONTROLLER.appVersion} needs Kubernetes ${AWS_LOAD_BALANCER_CONTROLLER.minKubernetes} or later; upgrade the cluster from ${minor}`);
+  }
+  return problems;
+}
