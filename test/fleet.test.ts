@@ -60,10 +60,10 @@ describe('Fleet validation', () => {
 
   it('refuses an unsupported Kubernetes version at the fleet', () => {
     const fleet = newFleet({ kubernetesVersion: '1.19' });
-    new RegionalCluster(fleet, 'edge', { region: 'eu-west-1', kubernetesVersion: '1.31' });
+    new RegionalCluster(fleet, 'edge', { region: 'eu-west-1', kubernetesVersion: '1.35' });
     expect(problemsOf(fleet)).toEqual([{
       path: 'acme',
-      message: 'Kubernetes version "1.19" is not supported; use one of 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34 (a minor version, such as "1.31")',
+      message: 'Kubernetes version "1.19" is not one EKS offers as of 2026-11-24; use one of 1.31, 1.32, 1.33, 1.34, 1.35',
     }]);
   });
 
@@ -111,7 +111,7 @@ describe('Fleet validation', () => {
     // The fleet's version is reported once, at the fleet: the clusters inherit it, they did not choose it.
     expect(error.problems).toEqual([
       problemAt('Acme_Corp', 'fleet name "Acme_Corp" is not a DNS-1123 label'),
-      problemAt('Acme_Corp', 'Kubernetes version "1.19" is not supported'),
+      problemAt('Acme_Corp', 'Kubernetes version "1.19" is not one EKS offers'),
       problemAt('Acme_Corp/a', 'region "eu-west-9" is not an AWS commercial region'),
       problemAt('Acme_Corp/b', 'vpcCidr 10.100.0.0/24 is a /24; a cluster VPC must be a /16 to /20'),
       problemAt('Acme_Corp/My App', 'app name "My App" is not a DNS-1123 label'),

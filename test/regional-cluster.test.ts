@@ -7,12 +7,12 @@ import { newFleet, problemAt, problemsOf } from './helpers/fleets';
 
 describe('RegionalCluster defaults', () => {
   it('takes its id, environment, version and node pool from the fleet', () => {
-    const fleet = newFleet({ kubernetesVersion: '1.30' });
+    const fleet = newFleet({ kubernetesVersion: '1.33' });
     const construct = new RegionalCluster(fleet, 'edge', { region: 'eu-west-1' });
     expect(construct.clusterId).toBe('edge');
     expect(construct.environment).toBe('default');
     const c = findCluster(fleet.resolve(), 'edge')!;
-    expect(c.kubernetesVersion).toBe('1.30');
+    expect(c.kubernetesVersion).toBe('1.33');
     expect(c.profile).toBeNull();
     expect(c.tenancy).toBe(Tenancy.SHARED);
     expect(c.labels).toEqual({});
@@ -39,7 +39,7 @@ describe('RegionalCluster props', () => {
   it('lets its own props win over the environment\'s', () => {
     const fleet = newFleet();
     const env = new EnvironmentFleet(fleet, 'staging', {
-      regions: [], profile: EnvironmentProfile.economy(), kubernetesVersion: '1.30', tenancy: Tenancy.DEDICATED, labels: { team: 'a', tier: 'x' },
+      regions: [], profile: EnvironmentProfile.economy(), kubernetesVersion: '1.33', tenancy: Tenancy.DEDICATED, labels: { team: 'a', tier: 'x' },
     });
     const c = env.addCluster('eu-west-1', {
       kubernetesVersion: '1.32', tenancy: Tenancy.SHARED, labels: { tier: 'y' },
@@ -138,7 +138,7 @@ describe('RegionalCluster validation', () => {
   it('refuses an unsupported Kubernetes version', () => {
     const fleet = newFleet();
     new RegionalCluster(fleet, 'edge', { region: 'eu-west-1', kubernetesVersion: '1.19' });
-    expect(problemsOf(fleet)).toEqual([problemAt('acme/edge', 'Kubernetes version "1.19" is not supported; use one of 1.28,')]);
+    expect(problemsOf(fleet)).toEqual([problemAt('acme/edge', 'Kubernetes version "1.19" is not one EKS offers as of 2026-11-24; use one of 1.31,')]);
   });
 
   it('refuses explicit VPC CIDRs that overlap, naming both clusters', () => {

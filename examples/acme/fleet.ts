@@ -28,7 +28,7 @@ export const ACME_LOCK_FILE = join(repoRoot(), 'examples', 'acme', 'fleetform.lo
 export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
   const fleet = new Fleet('acme', {
     addressSpace: '10.64.0.0/10',
-    kubernetesVersion: '1.31',
+    kubernetesVersion: '1.35',
     addressLock: options.addressLock ?? AddressLock.file(ACME_LOCK_FILE),
     apiEndpoint: options.apiEndpoint,
   });

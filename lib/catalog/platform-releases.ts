@@ -1,7 +1,8 @@
 /**
  * Pinned releases of the in-cluster controllers fleetform installs with Helm:
- * the AWS Load Balancer Controller and the Cluster Autoscaler. Never "latest":
- * moving a pin means editing this file, its source and its readOn date.
+ * the AWS Load Balancer Controller, the Cluster Autoscaler and metrics-server.
+ * Never "latest": moving a pin means editing this file, its source and its
+ * readOn date.
  */
 
 /** A pinned Helm chart release. */
@@ -79,6 +80,23 @@ export const CLUSTER_AUTOSCALER_IMAGE_TAGS: Readonly<Record<string, string>> = {
   '1.34': 'v1.34.5',
   '1.35': 'v1.35.2',
   '1.36': 'v1.36.1',
+};
+
+/**
+ * metrics-server, which serves the resource metrics every HorizontalPodAutoscaler
+ * reads. Installed from its upstream chart: no version of the EKS community
+ * add-on could be confirmed per Kubernetes minor. It needs no AWS permissions.
+ */
+export const METRICS_SERVER: HelmRelease & { readonly namespace: string } = {
+  repository: 'https://kubernetes-sigs.github.io/metrics-server/',
+  chart: 'metrics-server',
+  chartVersion: '3.13.0',
+  appVersion: '0.8.0',
+  namespace: 'kube-system',
+  source:
+    'https://github.com/kubernetes-sigs/metrics-server/releases/tag/metrics-server-helm-chart-3.13.0 (chart 3.13.0, metrics-server v0.8.0; ' +
+    'adopted in public infrastructure repositories from 2025-07, e.g. rancher/rke2-charts#740, sassoftware/viya4-iac-k8s#176)',
+  readOn: '2026-11-24',
 };
 
 /** The Cluster Autoscaler release for a Kubernetes minor. */

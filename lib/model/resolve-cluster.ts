@@ -3,6 +3,7 @@ import type { ApiEndpoint } from '../api-endpoint';
 import { EnvironmentFleet } from '../environment-fleet';
 import { NatGateways } from '../environment-profile';
 import type { AddressPlan } from '../net/address-plan';
+import { platformOf } from './platform';
 import { NodePoolProps, resolveNodePool } from '../node-pool';
 import { byCodeUnit, shortHash } from '../naming';
 import type { RegionalCluster } from '../regional-cluster';
@@ -38,6 +39,7 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
   for (const z of zones) labels[zoneLabel(z)] = 'member';
   const addresses = plan.clusters.get(id);
   const eksCluster = `${fleet.name}-${id}`;
+  const kubernetesVersion = p.kubernetesVersion ?? env?.kubernetesVersion ?? fleet.kubernetesVersion;
   const grants: ResolvedGrant[] = [
     ...(env?.access.admins ?? []).map((principal) => ({ principal, level: 'cluster-admin' as const })),
     ...(env?.access.viewers ?? []).map((principal) => ({ principal, level: 'view' as const })),
@@ -50,7 +52,7 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
     region: c.region,
     environment: c.environment,
     profile: profile?.name ?? null,
-    kubernetesVersion: p.kubernetesVersion ?? env?.kubernetesVersion ?? fleet.kubernetesVersion,
+    kubernetesVersion,
     tenancy: p.tenancy ?? env?.tenancy ?? Tenancy.SHARED,
     apiEndpoint: endpointOf(p.apiEndpoint ?? env?.apiEndpoint ?? root.apiEndpoint),
     labels: Object.fromEntries(Object.keys(labels).sort().map((k) => [k, labels[k]])),
@@ -72,6 +74,7 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
     rawManifests: c.rawManifests,
     apps: [],
     zones,
+    platform: platformOf({ kubernetesVersion, region: c.region, eksClusterName: eksCluster }),
   };
 }
 

@@ -13,6 +13,7 @@ import type { ClusterAddresses } from '../net/address-plan';
 import type { NodePoolSpec } from '../node-pool';
 import type { Tenancy } from '../tenancy';
 import type { DnsTree, TreeRouting } from './dns-tree';
+import type { ResolvedPlatform } from './platform';
 
 /** An app's settings on one cluster, every default filled in and overrides applied. */
 export interface AppSpec {
@@ -138,6 +139,8 @@ export interface ResolvedCluster {
   readonly apps: readonly ClusterApp[];
   /** The GDPR zones the cluster joined, sorted. */
   readonly zones: readonly string[];
+  /** Add-ons and controllers; undefined only when the cluster's version has none pinned (a problem says so). */
+  readonly platform?: ResolvedPlatform;
 }
 
 /** One app on a cluster, seen from the cluster. */

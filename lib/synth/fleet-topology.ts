@@ -61,6 +61,8 @@ export interface TopologyCluster {
   readonly access: TopologyAccess;
   /** Names of the cluster's cloud resources. */
   readonly cloud: TopologyCloudNames;
+  /** The add-ons and controllers the platform provides, with their pinned versions. */
+  readonly platform: TopologyPlatform;
   /** Manifest files in apply order. */
   readonly manifests: readonly string[];
 }
@@ -103,6 +105,14 @@ export interface TopologyAccess {
   readonly admins: readonly string[];
   /** Given read-only access. */
   readonly viewers: readonly string[];
+}
+
+/** What a cluster's platform provides: EKS add-ons and Helm-installed controllers. */
+export interface TopologyPlatform {
+  /** EKS add-ons, such as vpc-cni with network-policy enforcement. */
+  readonly addons: readonly { readonly name: string; readonly version: string }[];
+  /** Controllers installed from Helm charts, such as the AWS Load Balancer Controller. */
+  readonly charts: readonly { readonly name: string; readonly chart: string; readonly version: string; readonly repository: string }[];
 }
 
 /** Names of a cluster's cloud resources. */

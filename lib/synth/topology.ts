@@ -55,6 +55,10 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
           viewers: c.grants.filter((g) => g.level === 'view').map((g) => g.principal),
         },
         cloud: { eksClusterName: c.names.eksCluster, logGroup: c.names.logGroup },
+        platform: {
+          addons: (c.platform?.addons ?? []).map((a) => ({ name: a.name, version: a.version })),
+          charts: (c.platform?.charts ?? []).map((h) => ({ name: h.name, chart: h.chart, version: h.version, repository: h.repository })),
+        },
         manifests: files.get(c.id) ?? [],
       };
     }),

@@ -63,7 +63,7 @@ describe('FleetDeployment under mocks', () => {
       const model = resolved.clusters.find((m) => m.names.eksCluster === c.inputs.name)!;
       const providerName = /::([^:]+)::[^:]*$/.exec(c.provider!)![1];
       expect(providerRegion.get(providerName)).toBe(model.region);
-      expect(c.inputs.version).toBe('1.31');
+      expect(c.inputs.version).toBe(lib.DEFAULT_KUBERNETES_VERSION);
       expect(c.inputs.vpcConfig.endpointPrivateAccess).toBe(true);
       expect(c.inputs.vpcConfig.publicAccessCidrs).toEqual(['203.0.113.0/24']);
       expect(c.inputs.encryptionConfig.resources).toEqual(['secrets']);

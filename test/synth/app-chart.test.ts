@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvironmentFleet, EnvironmentProfile, findCluster, Fleet, FleetApp, FleetAppProps, Placement } from '../../lib';
+import { DEFAULT_KUBERNETES_VERSION, EnvironmentFleet, EnvironmentProfile, findCluster, Fleet, FleetApp, FleetAppProps, Placement } from '../../lib';
 import { Cidr, contains, overlaps, parseCidr } from '../../lib/net/ipv4';
 import { newFleet, problemsOf } from '../helpers/fleets';
 import { validateK8sObject } from '../helpers/k8s-schema';
@@ -52,7 +52,7 @@ describe('AppChart', () => {
   it('puts the namespace under the restricted pod security standard of the cluster\'s own minor', () => {
     expect(one(objects, 'Namespace').metadata.labels).toMatchObject({
       'pod-security.kubernetes.io/enforce': 'restricted',
-      'pod-security.kubernetes.io/enforce-version': 'v1.31',
+      'pod-security.kubernetes.io/enforce-version': `v${DEFAULT_KUBERNETES_VERSION}`,
       'pod-security.kubernetes.io/audit': 'restricted',
       'pod-security.kubernetes.io/warn': 'restricted',
     });

@@ -1,0 +1,111 @@
+/**
+ * What makes each cluster a working platform, decided in the model: the EKS
+ * add-ons with the versions pinned for the cluster's minor (vpc-cni enforcing
+ * network policies, coredns, kube-proxy, the Pod Identity agent, the EBS CSI
+ * driver) and the controllers installed with Helm (the AWS Load Balancer
+ * Controller, the Cluster Autoscaler matching the minor, metrics-server).
+ * Pure; fleet.json lists the result, and the binding installs exactly it.
+ */
+import { ADDON_IDENTITIES, addonVersions, CORE_ADDON_NAMES, CoreAddonName, vpcCniConfigurationValues } from '../catalog/eks-addons';
+import { AWS_LOAD_BALANCER_CONTROLLER, clusterAutoscalerRelease, METRICS_SERVER } from '../catalog/platform-releases';
+
+/** An EKS add-on of a cluster. */
+export interface PlatformAddon {
+  readonly name: CoreAddonName;
+  /** The pinned `vX.Y.Z-eksbuild.N` version. */
+  readonly version: string;
+  /** The add-on's configuration, as the JSON string EKS takes, when it has one. */
+  readonly configurationValues?: string;
+  /** The service account that gets an IAM role through a Pod Identity association, and the policy on it. */
+  readonly role?: { readonly namespace: string; readonly serviceAccount: string; readonly managedPolicyArn: string };
+  /** Installed before the node groups, which need it to start (networking, kube-proxy, Pod Identity). */
+  readonly beforeNodes: boolean;
+}
+
+/** The controllers fleetform installs with Helm. */
+export type PlatformChartName = 'aws-load-balancer-controller' | 'cluster-autoscaler' | 'metrics-server';
+
+/** A controller of a cluster, installed from a pinned Helm chart. */
+export interface PlatformChart {
+  readonly name: PlatformChartName;
+  readonly repository: string;
+  readonly chart: string;
+  readonly version: string;
+  readonly namespace: string;
+  /** The service account that gets an IAM role through a Pod Identity association, when the controller calls AWS. */
+  readonly serviceAccount?: string;
+  /** The chart values fleetform sets (the binding adds what only the cloud knows, such as the VPC id). */
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** A cluster's platform. */
+export interface ResolvedPlatform {
+  readonly addons: readonly PlatformAddon[];
+  readonly charts: readonly PlatformChart[];
+}
+
+/** Add-ons the node groups need to start. */
+const BEFORE_NODES: readonly CoreAddonName[] = ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'];
+
+/** The platform of a cluster, or undefined when its minor has no pinned versions (its version check says so). */
+export function platformOf(c: { readonly kubernetesVersion: string; readonly region: string; readonly eksClusterName: string }): ResolvedPlatform | undefined {
+  const versions = addonVersions(c.kubernetesVersion);
+  const autoscaler = clusterAutoscalerRelease(c.kubernetesVersion);
+  if (!versions || !autoscaler) return undefined;
+  const addons = CORE_ADDON_NAMES.map((name): PlatformAddon => {
+    const identity = ADDON_IDENTITIES[name];
+    return {
+      name,
+      version: versions[name],
+      ...(name === 'vpc-cni' ? { configurationValues: vpcCniConfigurationValues({ networkPolicy: true }) } : {}),
+      ...(identity.iam === 'service-account-role'
+        ? { role: { namespace: identity.namespace, serviceAccount: identity.serviceAccount!, managedPolicyArn: identity.managedPolicyArn! } }
+        : {}),
+      beforeNodes: BEFORE_NODES.includes(name),
+    };
+  });
+  const lbc = AWS_LOAD_BALANCER_CONTROLLER;
+  const charts: PlatformChart[] = [
+    {
+      name: 'aws-load-balancer-controller',
+      repository: lbc.repository,
+      chart: lbc.chart,
+      version: lbc.chartVersion,
+      namespace: lbc.serviceAccount.namespace,
+      serviceAccount: lbc.serviceAccount.name,
+      values: {
+        clusterName: c.eksClusterName,
+        region: c.region,
+        replicaCount: 2,
+        serviceAccount: { create: true, name: lbc.serviceAccount.name },
+        createIngressClassResource: true,
+        ingressClass: lbc.ingressClass.name,
+      },
+    },
+    {
+      name: 'cluster-autoscaler',
+      repository: autoscaler.chart.repository,
+      chart: autoscaler.chart.chart,
+      version: autoscaler.chart.chartVersion,
+      namespace: 'kube-system',
+      serviceAccount: 'cluster-autoscaler',
+      values: {
+        cloudProvider: 'aws',
+        awsRegion: c.region,
+        autoDiscovery: { clusterName: c.eksClusterName },
+        image: { tag: autoscaler.imageTag },
+        rbac: { serviceAccount: { create: true, name: 'cluster-autoscaler' } },
+        extraArgs: { 'balance-similar-node-groups': true, expander: 'least-waste', 'skip-nodes-with-system-pods': false },
+      },
+    },
+    {
+      name: 'metrics-server',
+      repository: METRICS_SERVER.repository,
+      chart: METRICS_SERVER.chart,
+      version: METRICS_SERVER.chartVersion,
+      namespace: METRICS_SERVER.namespace,
+      values: { replicas: 2 },
+    },
+  ];
+  return { addons, charts };
+}

@@ -1,0 +1,100 @@
+/** Rules of each cluster's platform: a Kubernetes version AWS still runs, and room for the apps placed on it. */
+import { checkSupport } from '../catalog/eks-support';
+import { allocatable, Allocatable, checkInstanceType } from '../catalog/instance-types';
+import { cpuMillicores, formatCpu, formatMemory, memoryMiB } from '../model/quantity';
+import type { AppSpec, FleetModel, ResolvedCluster, ResolvedNodePool } from '../model/resolved';
+import { FleetRule, problem, RuleFinding, warning } from './rule';
+
+/** Clusters on a version in EKS extended support cost six times as much to run; say so, with the date. */
+export const kubernetesSupport: FleetRule = {
+  id: 'kubernetes-support',
+  description: 'clusters run a Kubernetes version in EKS standard support',
+  *check(model: FleetModel): Iterable<RuleFinding> {
+    const byVersion = new Map<string, string[]>();
+    for (const c of model.clusters) byVersion.set(c.kubernetesVersion, [...(byVersion.get(c.kubernetesVersion) ?? []), c.id]);
+    for (const [version, ids] of [...byVersion].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const w = checkSupport(version).warning;
+      if (w) yield warning(model.fleet.path, `${ids.join(', ')}: ${w}`);
+    }
+  },
+};
+
+/** DaemonSet pods of the platform on every node (aws-node, kube-proxy, the Pod Identity agent, the EBS CSI node): they take pod slots. */
+export const PLATFORM_PODS_PER_NODE = 4;
+
+interface PoolCapacity {
+  readonly pool: ResolvedNodePool;
+  /** The smallest node the pool may get: the autoscaler may launch any of its instance types. */
+  readonly node: Allocatable;
+  readonly nodeType: string;
+}
+
+/** What an app can ask of a cluster at most: requests × its most replicas. */
+function demand(spec: AppSpec): { readonly cpu: number; readonly memory: number; readonly pods: number; readonly each: { cpu: number; memory: number } } | undefined {
+  const cpu = cpuMillicores(spec.resources.cpu.request);
+  const memory = memoryMiB(spec.resources.memory.request);
+  if (cpu === undefined || memory === undefined) return undefined; // the app reports the quantity
+  const pods = spec.autoscaling?.maxReplicas ?? spec.replicas ?? 0;
+  return { cpu: cpu * pods, memory: memory * pods, pods, each: { cpu, memory } };
+}
+
+function poolCapacity(pool: ResolvedNodePool): PoolCapacity | undefined {
+  let smallest: PoolCapacity | undefined;
+  for (const t of pool.instanceTypes) {
+    const a = allocatable(t);
+    if (!a) return undefined;
+    if (!smallest || a.cpuMillicores < smallest.node.cpuMillicores || a.memoryMiB < smallest.node.memoryMiB) smallest = { pool, node: a, nodeType: t };
+  }
+  return smallest;
+}
+
+/**
+ * The apps placed on a cluster must fit its node pools at their most: requests
+ * × most replicas against the pools' most nodes × what each node gives pods
+ * (vCPU and memory less the kubelet's reservations, pod slots less the
+ * platform's DaemonSets). A warning (refused by strict synths) when they do
+ * not; a problem when one replica of an app fits no node at all.
+ */
+export const clusterCapacity: FleetRule = {
+  id: 'cluster-capacity',
+  description: 'the apps of each cluster fit its node pools at their maximum size',
+  *check(model: FleetModel): Iterable<RuleFinding> {
+    for (const c of model.clusters) yield* capacityOf(c);
+  },
+};
+
+function* capacityOf(c: ResolvedCluster): Iterable<RuleFinding> {
+  const pools = c.nodePools.map(poolCapacity);
+  const unknown = c.nodePools.flatMap((p) => p.instanceTypes).filter((t) => !allocatable(t));
+  if (unknown.length > 0) {
+    yield warning(c.path, `capacity was not checked: ${checkInstanceType(unknown[0])}`);
+    return;
+  }
+  const known = pools as PoolCapacity[];
+  if (known.length === 0) return;
+  const apps = c.apps.flatMap((a) => { const d = demand(a.spec); return d ? [{ name: a.name, d }] : []; });
+  const biggest = known.reduce((a, b) => (b.node.cpuMillicores > a.node.cpuMillicores ? b : a));
+  for (const { name, d } of apps) {
+    if (d.each.cpu > biggest.node.cpuMillicores || d.each.memory > biggest.node.memoryMiB) {
+      yield problem(c.path, `one replica of ${name} requests ${formatCpu(d.each.cpu)} and ${formatMemory(d.each.memory)}, more than any node of ${c.id} gives pods (at most ${formatCpu(biggest.node.cpuMillicores)} and ${formatMemory(biggest.node.memoryMiB)} on ${biggest.nodeType}); lower its requests or add a pool of larger instances`);
+    }
+  }
+  const need = apps.reduce((n, a) => ({ cpu: n.cpu + a.d.cpu, memory: n.memory + a.d.memory, pods: n.pods + a.d.pods }), { cpu: 0, memory: 0, pods: 0 });
+  const have = known.reduce((n, p) => ({
+    cpu: n.cpu + p.pool.maxSize * p.node.cpuMillicores,
+    memory: n.memory + p.pool.maxSize * p.node.memoryMiB,
+    pods: n.pods + p.pool.maxSize * Math.max(0, p.node.pods - PLATFORM_PODS_PER_NODE),
+  }), { cpu: 0, memory: 0, pods: 0 });
+  const short = [
+    ...(need.cpu > have.cpu ? [`${formatCpu(need.cpu)} of CPU against ${formatCpu(have.cpu)}`] : []),
+    ...(need.memory > have.memory ? [`${formatMemory(need.memory)} of memory against ${formatMemory(have.memory)}`] : []),
+    ...(need.pods > have.pods ? [`${need.pods} pods against ${have.pods} pod slots`] : []),
+  ];
+  if (short.length === 0) return;
+  const asks = apps.filter((a) => a.d.pods > 0).map((a) => `${a.name} (at most ${a.d.pods} × ${formatCpu(a.d.each.cpu)}, ${formatMemory(a.d.each.memory)})`).join(', ');
+  const gives = known.map((p) => `${p.pool.name}: at most ${p.pool.maxSize} × ${p.nodeType} (≈ ${formatCpu(p.node.cpuMillicores)}, ${formatMemory(p.node.memoryMiB)} each)`).join('; ');
+  yield warning(c.path, `at their most the apps of ${c.id} need ${short.join(' and ')} — ${asks}; its node pools give ${gives}; raise a pool's maxSize, use larger instances or lower the apps' maxReplicas`);
+}
+
+/** The rules of the clusters' platform, in the order they run. */
+export const PLATFORM_RULES: readonly FleetRule[] = [kubernetesSupport, clusterCapacity];
