@@ -61,7 +61,7 @@ const values = new Map<unknown, string>();
 const keys = new Map<string, string>();
 const lineStartKeys = new Map<string, string>();
 
-function memo<K>(map: Map<K, string>, key: K, make: () => string): string {
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let v = map.get(key);
   if (v === undefined) {
     if (map.size >= MEMO_LIMIT) map.clear();
@@ -187,14 +187,29 @@ function documentYaml(doc: unknown): string {
   return `${out.join('\n')}\n`;
 }
 
-/** A value the library might write unsafely (see the module comment); cheap, and true for every such value. */
-function suspectValue(s: string): boolean {
-  return valueNeedsOwnQuotes(s) || unsafeAsPlain(s);
+/** Whether `form()`, the library's form of a scalar, is plain; `multiLine` when the library writes it on several lines. */
+function libraryFormIsPlain(form: () => string, multiLine: boolean): boolean {
+  try {
+    return isPlain(form());
+  } catch (e) {
+    if (e instanceof Delegate) return multiLine;
+    throw e;
+  }
 }
 
-/** A key the library might write unsafely. */
-function suspectKey(s: string): boolean {
-  return MUST_ESCAPE.test(s) || unsafeAsPlain(s);
+const ownValues = new Map<string, boolean>();
+const ownKeys = new Map<string, boolean>();
+
+/** Whether fleetform writes the value `s` otherwise than the library (see the module comment). */
+function hasOwnValueForm(s: string): boolean {
+  if (!valueNeedsOwnQuotes(s) && !unsafeAsPlain(s)) return false;
+  return memo(ownValues, s, () => valueNeedsOwnQuotes(s) || libraryFormIsPlain(() => libraryScalar(s), false));
+}
+
+/** Whether fleetform writes the key `s` otherwise than the library; a key too long for a plain key is taken as plain. */
+function hasOwnKeyForm(s: string): boolean {
+  if (!MUST_ESCAPE.test(s) && !unsafeAsPlain(s)) return false;
+  return memo(ownKeys, s, () => MUST_ESCAPE.test(s) || libraryFormIsPlain(() => libraryKey(s, false), true));
 }
 
 /** The one-line form of a value, or undefined when the library writes it on several lines (then safely). */
@@ -233,31 +248,31 @@ function notePrivateUse(s: string, used: Set<number>): void {
   }
 }
 
-/** Private-use characters the document's strings use, and whether any string is suspect. */
+/** Private-use characters the document's strings use, and whether fleetform writes any of them otherwise than the library. */
 function survey(v: unknown, used: Set<number>): boolean {
   if (typeof v === 'string') {
     notePrivateUse(v, used);
-    return suspectValue(v);
+    return hasOwnValueForm(v);
   }
   if (!isContainer(v)) return false;
-  let suspect = false;
+  let own = false;
   if (Array.isArray(v)) {
-    for (const item of v) suspect = survey(item, used) || suspect;
+    for (const item of v) own = survey(item, used) || own;
   } else {
     for (const k of Object.keys(v)) {
       notePrivateUse(k, used);
-      suspect = survey(v[k], used) || suspectKey(k) || suspect;
+      own = survey(v[k], used) || hasOwnKeyForm(k) || own;
     }
   }
-  return suspect;
+  return own;
 }
 
 /**
- * A document written by the library, with every suspect string replaced by
- * a token the library writes plain, and then by the string's form as the
- * fast path writes it (the library's own where that is safe). A key's token
- * is as long as its form when that is over the implicit-key limit, so the
- * library writes it as an explicit key (`? key`) exactly when it must.
+ * A document written by the library, with every string fleetform writes
+ * otherwise replaced by a token the library writes plain, and then by
+ * fleetform's form. A key's token is as long as its form when that is over
+ * the implicit-key limit, so the library writes it as an explicit key
+ * (`? key`) exactly when it must.
  */
 function libraryDocument(doc: unknown): string {
   const used = new Set<number>();
@@ -273,14 +288,14 @@ function libraryDocument(doc: unknown): string {
   };
   const rewrite = (v: unknown, atRoot: boolean): unknown => {
     if (typeof v === 'string') {
-      const form = suspectValue(v) ? valueForm(v) : undefined;
+      const form = hasOwnValueForm(v) ? valueForm(v) : undefined;
       return form === undefined ? v : token(form, false);
     }
     if (!isContainer(v)) return v;
     if (Array.isArray(v)) return v.map((item) => rewrite(item, false));
     const copy: Record<string, unknown> = {};
     for (const k of Object.keys(v)) {
-      const name = suspectKey(k) ? token(keyForm(k, atRoot), true) : k;
+      const name = hasOwnKeyForm(k) ? token(keyForm(k, atRoot), true) : k;
       // defineProperty keeps a key named "__proto__" an own property, as in `v`.
       Object.defineProperty(copy, name, { value: rewrite(v[k], false), enumerable: true, writable: true, configurable: true });
     }

@@ -63,6 +63,9 @@ function goInteger(s: string): boolean {
 /**
  * The tag go-yaml v2 gives a plain scalar: 'str' when it reads it as that
  * string. (A timestamp is tagged as such but decoded as its text, so 'str'.)
+ * Two departures, both on the safe side: `<<` is 'merge' though a value `<<`
+ * decodes as the string (a key `<<` merges), and a float out of range
+ * (`1e999`) is 'float' though go-yaml keeps it as a string.
  */
 export function goYamlTag(plain: string): string {
   const word = GO_WORDS.get(plain);

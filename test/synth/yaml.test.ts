@@ -94,6 +94,12 @@ describe('toYaml strings that every reader reads back', () => {
     expect(toYaml([{ a: { [value]: [value] } }])).toBe(`a:\n  ${quoted}:\n    - ${quoted}\n`);
   });
 
+  it.each(['0x1F', '0b101', '.inf', '-.Inf', '+1', '1_000', '1:20', '1:20.5', '1e5', '.5', '09', 'yes', 'N', '~', '2001-12-14'])('quotes %s, a number, boolean, null or date to some reader, as cdk8s does', (value) => {
+    expect(toYaml([{ k: value }])).toBe(`k: "${value}"\n`);
+    expect(toYaml([{ k: value }])).toBe(reference([{ k: value }]));
+    expect(readingProblems(toYaml([{ [value]: [value] }]), [{ [value]: [value] }])).toEqual([]);
+  });
+
   it('quotes "=", the value key of YAML 1.1 that PyYAML cannot construct', () => {
     expect(reference([{ k: '=' }])).toBe('k: =\n');
     expect(toYaml([{ k: '=' }])).toBe('k: "="\n');
