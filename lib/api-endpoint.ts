@@ -1,9 +1,6 @@
 /** Who can reach a cluster's Kubernetes API endpoint. */
+import { checkEndpointCidrs } from './checks/endpoint-cidrs';
 import { isKind, markKind } from './markers';
-import { formatCidr, isPrivate, parseCidr } from './net/ipv4';
-
-/** Most CIDRs an EKS cluster's public endpoint takes: a fixed EKS limit that cannot be raised. */
-export const MAX_PUBLIC_ACCESS_CIDRS = 40;
 
 /**
  * Who can reach a cluster's Kubernetes API. The private endpoint (inside the
@@ -39,6 +36,8 @@ export class ApiEndpoint {
 
   /** Problems of the CIDRs given, reported by the construct that uses the endpoint. */
   readonly problems: readonly string[];
+  /** What is allowed but worth a second look (a block inside another), reported as warnings. */
+  readonly warnings: readonly string[];
 
   private constructor(
     /** `private`, `public` (from listed CIDRs) or `internet` (from anywhere). */
@@ -47,28 +46,10 @@ export class ApiEndpoint {
     readonly publicCidrs: readonly string[],
   ) {
     markKind(this, 'apiEndpoint');
-    this.problems = access === 'public' ? checkPublicCidrs(publicCidrs) : [];
+    const report = access === 'public' ? checkEndpointCidrs(publicCidrs, { acceptAnywhere: 'say so explicitly with ApiEndpoint.openToTheInternet()' }) : { problems: [], warnings: [] };
+    const none = access === 'public' && publicCidrs.length === 0
+      ? ['lists no CIDR; list the source ranges allowed, such as "203.0.113.0/24", or use ApiEndpoint.private()'] : [];
+    this.problems = [...none, ...report.problems].map((p) => `ApiEndpoint.publicFrom(): ${p}`);
+    this.warnings = report.warnings.map((w) => `ApiEndpoint.publicFrom(): ${w}`);
   }
-}
-
-/** Problems of the source CIDRs of a public endpoint. */
-function checkPublicCidrs(cidrs: readonly unknown[]): string[] {
-  const problems: string[] = [];
-  if (cidrs.length === 0) problems.push('ApiEndpoint.publicFrom() lists no CIDR; list the source ranges allowed, such as "203.0.113.0/24", or use ApiEndpoint.private()');
-  if (cidrs.length > MAX_PUBLIC_ACCESS_CIDRS) problems.push(`ApiEndpoint.publicFrom() lists ${cidrs.length} CIDRs; EKS takes at most ${MAX_PUBLIC_ACCESS_CIDRS} (a fixed limit), so merge ranges or reach the API through the private endpoint`);
-  const seen = new Set<string>();
-  for (const cidr of cidrs) {
-    const c = typeof cidr === 'string' ? parseCidr(cidr) : `${JSON.stringify(cidr)} is not a CIDR string`;
-    if (typeof c === 'string') {
-      problems.push(`ApiEndpoint.publicFrom(): ${c}`);
-    } else if (c.prefix === 0) {
-      problems.push('ApiEndpoint.publicFrom() lists 0.0.0.0/0, which opens the API to the whole internet; list your own ranges, or say so explicitly with ApiEndpoint.openToTheInternet()');
-    } else if (isPrivate(c)) {
-      problems.push(`ApiEndpoint.publicFrom() lists ${formatCidr(c)}, a private range, which never reaches a public endpoint; callers inside the VPC use the private endpoint, so leave it out`);
-    } else if (seen.has(formatCidr(c))) {
-      problems.push(`ApiEndpoint.publicFrom() lists ${formatCidr(c)} twice; list each range once`);
-    }
-    if (typeof c !== 'string') seen.add(formatCidr(c));
-  }
-  return problems;
 }

@@ -35,6 +35,8 @@ export const WIDEST_PUBLIC_ACCESS_PREFIX = 8;
 export interface EndpointCidrOptions {
   /** Accept blocks wider than a /8, 0.0.0.0/0 included, with a warning. @default false */
   readonly allowAnywhere?: boolean;
+  /** How the caller accepts such a block, for the message. @default 'set allowAnywhere to accept this' */
+  readonly acceptAnywhere?: string;
 }
 
 /** Problems refuse the list; warnings are reported and let it through. */
@@ -95,7 +97,7 @@ export function checkEndpointCidrs(cidrs: unknown, options: EndpointCidrOptions 
       if (options.allowAnywhere) {
         warnings.push(`${NAME} ${quote(text)} opens the Kubernetes API endpoint to ${reach} (allowAnywhere is set); only authentication stands between it and any caller`);
       } else {
-        problems.push(`${NAME} ${quote(text)} would open the Kubernetes API endpoint to ${reach}; ${WHERE}, or set allowAnywhere to accept this`);
+        problems.push(`${NAME} ${quote(text)} would open the Kubernetes API endpoint to ${reach}; ${WHERE}, or ${options.acceptAnywhere ?? 'set allowAnywhere to accept this'}`);
       }
       continue;
     }

@@ -79,5 +79,5 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
 }
 
 function endpointOf(e: ApiEndpoint): ResolvedApiEndpoint {
-  return { access: e.access, publicCidrs: [...e.publicCidrs] };
+  return { access: e.access, publicCidrs: [...e.publicCidrs], warnings: e.warnings };
 }

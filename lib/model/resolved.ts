@@ -93,6 +93,8 @@ export interface ResolvedGrant {
 export interface ResolvedApiEndpoint {
   readonly access: 'private' | 'public' | 'internet';
   readonly publicCidrs: readonly string[];
+  /** What the CIDRs allow but deserves a second look (a block inside another). */
+  readonly warnings: readonly string[];
 }
 
 /** A raw manifest added with `addManifest`. */

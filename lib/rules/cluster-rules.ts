@@ -56,6 +56,7 @@ export const apiEndpointOpen: FleetRule = {
     if (open.length > 0) {
       yield warning(model.fleet.path, `the Kubernetes API of ${open.join(', ')} is open to the whole internet (ApiEndpoint.openToTheInternet()); anyone can probe it, so list your own source ranges with ApiEndpoint.publicFrom() instead`);
     }
+    for (const w of new Set(model.clusters.flatMap((c) => c.apiEndpoint.warnings))) yield warning(model.fleet.path, w);
   },
 };
 
