@@ -1,5 +1,5 @@
 /** The options of a FleetApp's workload: scaling, resources, probes and ingress. */
-import { Fields, shapes } from './input';
+import { Fields, isPlainObject, shapes } from './input';
 
 /** Pod autoscaling (a HorizontalPodAutoscaler on CPU). */
 export interface AutoscalingOptions {
@@ -108,8 +108,8 @@ export const AUTOSCALING_SHAPE = shapes.object({
   targetCpuUtilization: { shape: shapes.number, example: '70' },
 }, 'autoscaling options such as { minReplicas: 2, maxReplicas: 10 }');
 
-/** The shape of an env map: values must be strings (Kubernetes refuses `value: 42`). */
-export const ENV_SHAPE = shapes.record(shapes.string, 'an object of variable names to string values');
+/** The shape of an env map: an object; its names and values are checked by `checkEnvValues`. */
+export const ENV_SHAPE = shapes.instance('an object of variable names to string values', isPlainObject);
 
 /** The shape of {@link AppResources}. */
 export const RESOURCES_SHAPE = shapes.object({

@@ -4,6 +4,8 @@ import {
   HEALTH_CHECK_SHAPE, HealthCheck, INGRESS_SHAPE, OVERRIDE_FIELDS, RESOURCES_SHAPE, ResourceRange,
 } from './app-options';
 import { claimId, enterTree } from './construct-ids';
+import { checkEnvValues } from './checks/env';
+import { checkImageReference } from './checks/image-reference';
 import { checkLater } from './errors';
 import { GdprZone } from './gdpr-zone';
 import { Fields, describeValue, readProps, shapes } from './input';
@@ -113,7 +115,6 @@ const FIELDS: Fields = {
 };
 
 const QUANTITY = /^([0-9]+(\.[0-9]+)?)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
-const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 /**
  * A stateless service deployed to the clusters its placement selects:
@@ -172,9 +173,9 @@ export class FleetApp extends Construct {
     const at = `override "${id}" `;
     checkLater(this, () => [
       ...read.problems.map((p) => `${at}${p}`),
-      ...(read.props.image !== undefined ? checkImage(read.props.image, `${at}image`) : []),
+      ...(read.props.image !== undefined ? [checkImageReference(read.props.image, `${at}image`)] : []),
       ...checkScaling(at, read.props),
-      ...Object.keys(read.props.env ?? {}).filter((k) => !ENV_NAME.test(k)).map((k) => `${at}env name "${k}" is not a valid environment variable name`),
+      ...(read.props.env !== undefined ? checkEnvValues(read.props.env, `${at}env`) : []),
     ]);
     this.#overrides.set(id, { ...(this.#overrides.get(id) ?? {}), ...read.props });
   }
@@ -187,7 +188,7 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   if (p.namespace !== undefined) yield checkDnsLabel('namespace', p.namespace);
   const namespace = p.namespace ?? name;
   if (RESERVED_NAMESPACES.includes(namespace)) yield `namespace "${namespace}" is reserved for Kubernetes or fleetform; give the app a namespace of its own`;
-  if (p.image !== undefined) yield* checkImage(p.image, 'image');
+  if (p.image !== undefined) yield checkImageReference(p.image, 'image');
   if (p.port !== undefined && (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535)) yield `port ${p.port} is not a TCP port; use 1 to 65535`;
   if (p.servicePort !== undefined && (!Number.isInteger(p.servicePort) || p.servicePort < 1 || p.servicePort > 65535)) yield `servicePort ${p.servicePort} is not a TCP port; use 1 to 65535`;
   yield* checkScaling('', p);
@@ -203,7 +204,7 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   if (p.peakReplicas !== undefined && (!Number.isInteger(p.peakReplicas) || p.peakReplicas < 1)) yield `peakReplicas ${p.peakReplicas} must be a whole number of at least 1`;
   if (p.ingress) yield* checkIngress(p.ingress);
   if (p.egress) yield* checkEgress(p.egress);
-  for (const k of Object.keys(p.env ?? {})) if (!ENV_NAME.test(k)) yield `env name "${k}" is not a valid environment variable name`;
+  if (p.env !== undefined) yield* checkEnvValues(p.env, 'env');
   yield* checkLabels('label', p.labels, [...FLEETFORM_LABEL_KEYS, 'app.kubernetes.io/name']);
   yield* p.placement?.problems ?? [];
 }
@@ -225,11 +226,6 @@ function* checkEgress(e: AppEgress): Iterable<string> {
     const c = parseCidr(cidr);
     if (typeof c === 'string') yield `egress.cidrs: ${c}`;
   }
-}
-
-function* checkImage(image: string, what: string): Iterable<string> {
-  if (!image || /\s/.test(image)) yield `${what} "${image}" is not a container image reference such as "ghcr.io/acme/api:1.4.2"`;
-  else if (!/[:@]/.test(image.split('/').pop() ?? '')) yield `${what} "${image}" has no tag or digest; pin one, such as "${image}:1.0.0", so every cluster runs the same build`;
 }
 
 function* checkScaling(at: string, s: { replicas?: number; autoscaling?: AutoscalingOptions }): Iterable<string> {

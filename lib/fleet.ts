@@ -1,10 +1,11 @@
 import { RootConstruct } from 'constructs';
 import { ApiEndpoint } from './api-endpoint';
+import { checkAwsTags } from './checks/aws-tags';
 import { DEFAULT_KUBERNETES_VERSION, checkKubernetesVersion } from './catalog/kubernetes-versions';
 import { EnvironmentFleet } from './environment-fleet';
 import { FleetValidationError, assertNoProblems, checkLater } from './errors';
 import { FleetApp } from './fleet-app';
-import { Fields, describeValue, readProps, shapes } from './input';
+import { Fields, describeValue, isPlainObject, readProps, shapes } from './input';
 import { readAddressLock, writeAddressLock } from './io/address-lock-file';
 import { resolveProjectPath } from './io/paths';
 import { isKind, markKind } from './markers';
@@ -15,6 +16,7 @@ import { checkAddressSpace } from './net/address-plan';
 import { NODE_POOL_SHAPE, NodePoolProps, checkNodePools } from './node-pool';
 import { byCodeUnit, checkDnsLabel } from './naming';
 import { RegionalCluster } from './regional-cluster';
+import { FLEETFORM_TAG_KEYS, MOST_FLEETFORM_TAGS_ON_A_RESOURCE, RESERVED_TAG_PREFIXES } from './reserved';
 import { FLEET_RULES } from './rules';
 import { FleetAssembly, outputFiles, synthesizeFleet } from './synth/assembly';
 import { WriteReport, writeOutput } from './io/writer';
@@ -126,7 +128,8 @@ const FIELDS: Fields = {
   kubernetesVersion: { shape: shapes.string, example: '"1.31"' },
   defaultNodePool: { shape: NODE_POOL_SHAPE, example: '{ name: "default", instanceTypes: ["m6i.large"] }' },
   addressLock: { shape: shapes.instance('an AddressLock', AddressLock.isAddressLock), example: 'AddressLock.file("fleetform.lock.json")' },
-  tags: { shape: shapes.record(shapes.string, 'an object of tag keys to string values'), example: '{ "cost-center": "shop" }' },
+  // Checked in full by checkAwsTags (values, lengths, characters, count, reserved keys).
+  tags: { shape: shapes.instance('an object of tag keys to string values', isPlainObject), example: '{ "cost-center": "shop" }' },
   apiEndpoint: { shape: shapes.instance('an ApiEndpoint', ApiEndpoint.isApiEndpoint), example: 'ApiEndpoint.publicFrom("203.0.113.0/24")' },
 };
 
@@ -176,6 +179,9 @@ export class Fleet extends RootConstruct {
       ...checkAddressSpace(this.addressSpace, this.clusterBlockPrefix),
       ...(p.defaultNodePool !== undefined ? checkNodePools([p.defaultNodePool]).map((x) => `defaultNodePool: ${x}`) : []),
       ...this.apiEndpoint.problems,
+      ...(p.tags !== undefined ? checkAwsTags(p.tags, 'tags', {
+        reservedKeys: FLEETFORM_TAG_KEYS, reservedPrefixes: RESERVED_TAG_PREFIXES, addedTagCount: MOST_FLEETFORM_TAGS_ON_A_RESOURCE,
+      }) : []),
     ]);
   }
 

@@ -10,6 +10,9 @@
  * example fix for each field, the checks run once per construct, and the model
  * keeps no dependency beyond cdk8s.
  */
+import { describeValue, isPlainObject } from './checks/describe';
+
+export { describeValue, isPlainObject };
 
 /** A kind of value a prop takes. */
 export interface Shape {
@@ -30,45 +33,8 @@ export interface Field {
 /** The props of a construct or of a nested options object. */
 export type Fields = Readonly<Record<string, Field>>;
 
-/** A short description of a value that has the wrong shape, such as `a number (42)`. */
-export function describeValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return `a list (${truncate(safeJson(v))})`;
-  switch (typeof v) {
-    case 'string': return `a string (${truncate(JSON.stringify(v))})`;
-    case 'number': return `a number (${v})`;
-    case 'boolean': return `a boolean (${v})`;
-    case 'function': return 'a function';
-    case 'undefined': return 'undefined';
-    case 'object': {
-      const name = (v as object).constructor?.name;
-      return name && name !== 'Object' ? `a ${name}` : `an object (${truncate(safeJson(v))})`;
-    }
-    default: return `a ${typeof v}`;
-  }
-}
-
-function safeJson(v: unknown): string {
-  try {
-    return JSON.stringify(v) ?? '{}';
-  } catch {
-    return '{...}';
-  }
-}
-
-function truncate(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
-
 function wrong(at: string, value: unknown, expected: string): string {
   return `${at} is ${describeValue(value)}, not ${expected}`;
-}
-
-/** Whether `v` is a plain object (not null, an array or a class instance other than Object). */
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
 }
 
 const simple = (expected: string, test: (v: unknown) => boolean): Shape => ({

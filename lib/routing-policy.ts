@@ -150,7 +150,7 @@ function checkWeights(raw: unknown, problems: string[]): WeightedTarget[] {
     const w = (t as WeightedTarget | undefined)?.weight;
     const id = clusterIdOf((t as WeightedTarget | undefined)?.cluster);
     if (id === undefined) problems.push(`RoutingPolicy.weighted() names ${describeValue((t as WeightedTarget | undefined)?.cluster)}; give a cluster or a cluster id`);
-    else if (typeof w !== 'number' || !Number.isInteger(w) || w < 0 || w > 255) problems.push(`RoutingPolicy.weighted() gives cluster "${id}" weight ${describeValue(w)}; Route 53 weights are whole numbers from 0 to 255`);
+    else if (typeof w !== 'number' || !Number.isInteger(w) || w < 0 || w > 255) problems.push(`RoutingPolicy.weighted() gives cluster "${id}" weight ${typeof w === 'number' ? String(w) : describeValue(w)}; Route 53 weights are whole numbers from 0 to 255`);
     else out.push({ cluster: id, weight: w });
   }
   if (out.length > 0 && out.length === raw.length && out.every((t) => t.weight === 0)) {

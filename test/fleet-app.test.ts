@@ -134,7 +134,7 @@ describe('FleetApp validation', () => {
       autoscaling: { minReplicas: 4, maxReplicas: 2, targetCpuUtilization: 150 },
     });
     expect(problemsOf(fleet)).toEqual([
-      problemAt('acme/api', 'image "ghcr.io/acme/api" has no tag or digest; pin one, such as "ghcr.io/acme/api:1.0.0"'),
+      problemAt('acme/api', 'image "ghcr.io/acme/api" has no tag or digest, so it means ":latest"; pin a version such as "ghcr.io/acme/api:1.0.0"'),
       problemAt('acme/api', 'port 70000 is not a TCP port; use 1 to 65535'),
       problemAt('acme/api', 'servicePort 0 is not a TCP port; use 1 to 65535'),
       problemAt('acme/api', 'autoscaling.maxReplicas 2 is below minReplicas 4; raise maxReplicas'),

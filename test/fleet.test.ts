@@ -194,3 +194,28 @@ describe('Fleet.synth', () => {
     expect(readdirSync(dir)).toEqual(['fleetform.lock.json']);
   });
 });
+
+describe('Fleet tags', () => {
+  it('refuses tags AWS or fleetform would refuse at deploy, before anything is written', () => {
+    const many = Object.fromEntries(Array.from({ length: 44 }, (_, i) => [`team-${i}`, 'x']));
+    const fleet = new Fleet('acme', {
+      tags: { 'aws:owner': 'me', note: 'y'.repeat(300), 'fleetform:cluster': 'other', 'kubernetes.io/role/elb': '1', ...many },
+    });
+    const messages = problemsOf(fleet).map((p) => p.message);
+    expect(problemsOf(fleet).every((p) => p.path === 'acme')).toBe(true);
+    expect(messages).toEqual([
+      'tags key "aws:owner" starts with "aws:", which AWS reserves for its own tags; drop the prefix, such as "owner"',
+      'tags "note" has a value of 300 characters; AWS allows at most 256, so shorten it',
+      'tags key "fleetform:cluster" is a tag fleetform sets itself on every resource; use another key',
+      'tags key "kubernetes.io/role/elb" starts with "kubernetes.io/", which fleetform keeps for its own tags; use another key',
+      'tags puts 54 tags on a resource with the up to 7 fleetform adds; AWS allows at most 50, so remove 4',
+    ]);
+  });
+
+  it('accepts 43 user tags, which with fleetform\'s own stay within the 50 AWS allows', () => {
+    const tags = Object.fromEntries(Array.from({ length: 43 }, (_, i) => [`team-${i}`, 'x']));
+    const fleet = new Fleet('acme', { tags });
+    new RegionalCluster(fleet, 'edge', { region: 'eu-west-1' });
+    expect(fleet.assemble().fleet.clusters[0].tags).toMatchObject({ ...tags, 'fleetform:cluster': 'edge' });
+  });
+});

@@ -118,7 +118,7 @@ describe('GlobalLoadBalancer refuses', () => {
     ['weights all 0', (s) => ({ app: s.web, routing: RoutingPolicy.weighted([{ cluster: s.production.cluster('us-east-1'), weight: 0 }, { cluster: 'production-eu-west-1', weight: 0 }]) }),
       'RoutingPolicy.weighted() gives every cluster weight 0, which Route 53 reads as equal shares; give the clusters the shares you mean, such as 90 and 10'],
     ['a weight out of range', (s) => ({ app: s.web, routing: RoutingPolicy.weighted([{ cluster: 'production-us-east-1', weight: 256 }]) }),
-      'RoutingPolicy.weighted() gives cluster "production-us-east-1" weight a number (256); Route 53 weights are whole numbers from 0 to 255'],
+      'RoutingPolicy.weighted() gives cluster "production-us-east-1" weight 256; Route 53 weights are whole numbers from 0 to 255'],
     ['a failover policy without a secondary', (s) => ({ app: s.web, routing: RoutingPolicy.failover({ primary: ['production-us-east-1'], secondary: [] }) }),
       'RoutingPolicy.failover() has no secondary clusters; list at least one'],
     ['a path route to an app that runs on none of the targets', (s) => ({ targets: [s.production.cluster('ap-southeast-1')], routes: [{ path: '/api/*', app: s.api }, { path: '/*', app: s.web }] }),

@@ -26,8 +26,8 @@ describe('props of the wrong shape', () => {
     new EnvironmentFleet(fleet, 'a', js({ regions: 'eu-west-1' }));
     new EnvironmentFleet(fleet, 'b', js('eu-west-1'));
     expect(problemsOf(fleet)).toEqual([
-      { path: 'acme/a', message: 'regions is a string ("eu-west-1"), not a list of strings; give one such as ["eu-west-1", "eu-central-1"]' },
-      { path: 'acme/b', message: 'props is a string ("eu-west-1"), not an object of properties; give an object such as { regions: ["eu-west-1", "eu-central-1"] }' },
+      { path: 'acme/a', message: 'regions is the string "eu-west-1", not a list of strings; give one such as ["eu-west-1", "eu-central-1"]' },
+      { path: 'acme/b', message: 'props is the string "eu-west-1", not an object of properties; give an object such as { regions: ["eu-west-1", "eu-central-1"] }' },
     ]);
   });
 
@@ -37,7 +37,7 @@ describe('props of the wrong shape', () => {
     new FleetApp(fleet, 'api', js({ port: '8080' }));
     expect(problemsOf(fleet)).toEqual([
       { path: 'acme/api', message: 'image is missing; give a string, such as "ghcr.io/acme/api:1.4.2"' },
-      { path: 'acme/api', message: 'port is a string ("8080"), not a number; give one such as 8080' },
+      { path: 'acme/api', message: 'port is the string "8080", not a number; give one such as 8080' },
       { path: 'acme/api', message: 'placement is missing; give a Placement, such as Placement.all()' },
     ]);
   });
@@ -47,7 +47,7 @@ describe('props of the wrong shape', () => {
     new RegionalCluster(fleet, 'edge', { region: 'eu-west-1' });
     new FleetApp(fleet, 'api', js({ image: IMAGE, port: 8080, placement: Placement.all(), env: { RETRIES: 42 } }));
     expect(problemsOf(fleet)).toEqual([
-      { path: 'acme/api', message: 'env.RETRIES is a number (42), not a string; give one such as { LOG_LEVEL: "info" }' },
+      { path: 'acme/api', message: 'env "RETRIES" is the number 42, which would be written as `value: 42` and refused by Kubernetes, whose env values are strings; quote it: "42"' },
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('props of the wrong shape', () => {
     new RegionalCluster(fleet, 'edge', js({ region: 'eu-west-1', nodePools: [{ name: 'general', minSize: '3' }] }));
     new FleetApp(fleet, 'api', js({ image: IMAGE, port: 8080, placement: Placement.all(), autoscaling: { minReplicas: 2 } }));
     expect(problemsOf(fleet)).toEqual([
-      { path: 'acme/edge', message: 'nodePools[0].minSize is a string ("3"), not a number; give one such as 3' },
+      { path: 'acme/edge', message: 'nodePools[0].minSize is the string "3", not a number; give one such as 3' },
       { path: 'acme/api', message: 'autoscaling.maxReplicas is missing; give a number, such as 10' },
     ]);
   });
@@ -74,7 +74,7 @@ describe('props of the wrong shape', () => {
     new FleetApp(fleet, 'api', { image: IMAGE, port: 8080, placement: Placement.regions(js(['eu-west-1'])) });
     new FleetApp(fleet, 'web', { image: IMAGE, port: 8080, placement: Placement.where(js({ regions: 'eu-west-1' })) });
     expect(problemsOf(fleet)).toEqual([
-      { path: 'acme/web', message: 'placement regions is a string ("eu-west-1"), not a list; list them, such as Placement.where({ regions: ["..."] })' },
+      { path: 'acme/web', message: 'placement regions is the string "eu-west-1", not a list; list them, such as Placement.where({ regions: ["..."] })' },
     ]);
   });
 
@@ -86,7 +86,7 @@ describe('props of the wrong shape', () => {
     app.addClusterOverride('edge', js({ replicas: 'two' }));
     expect(problemsOf(fleet)).toEqual([
       { path: 'acme/api', message: 'addClusterOverride was given undefined; give a RegionalCluster or a cluster id such as "production-eu-west-1"' },
-      { path: 'acme/api', message: 'override "edge" replicas is a string ("two"), not a number; give one such as 2' },
+      { path: 'acme/api', message: 'override "edge" replicas is the string "two", not a number; give one such as 2' },
     ]);
   });
 });
@@ -110,7 +110,7 @@ describe('the construct tree', () => {
     new RegionalCluster(fleet, js(42), { region: 'eu-west-1' });
     new FleetApp(fleet, 'a/b', { image: IMAGE, port: 8080, placement: Placement.all() });
     expect(problemsOf(fleet)).toEqual([
-      { path: 'acme', message: 'the cluster id is a number (42); give each cluster a non-empty string id, such as "api"' },
+      { path: 'acme', message: 'the cluster id is the number 42; give each cluster a non-empty string id, such as "api"' },
       { path: 'acme', message: 'the app id "a/b" contains \'/\', which separates construct paths; use \'-\' instead, such as "a-b"' },
     ]);
   });
@@ -156,7 +156,7 @@ describe('describing wrong values', () => {
     const { describeValue } = await import('../lib/input');
     const fleet = newFleet();
     const cluster = new RegionalCluster(fleet, 'edge', { region: 'eu-west-1' });
-    expect(describeValue([cluster])).toBe('a list ({...})');
+    expect(describeValue([cluster])).toBe('an array');
     expect(describeValue(cluster)).toBe('a RegionalCluster');
   });
 });

@@ -23,6 +23,14 @@ export const RESERVED_TAG_PREFIX = 'aws:';
 export interface AwsTagOptions {
   /** Tag keys fleetform itself puts on the resource: they count towards the limit, and a user tag may not reuse them. */
   readonly reservedKeys?: readonly string[];
+  /** Key prefixes fleetform (or Kubernetes on AWS) uses for its own tags; a user tag may not start with them. */
+  readonly reservedPrefixes?: readonly string[];
+  /**
+   * The most tags fleetform adds to one resource, when more than `reservedKeys`
+   * (some of its keys, such as `kubernetes.io/cluster/<name>`, depend on the resource).
+   * @default reservedKeys.length
+   */
+  readonly addedTagCount?: number;
 }
 
 const TAG_CHARACTER = /[\p{L}\p{Z}\p{N}_.:/=+\-@]/u;
@@ -51,6 +59,8 @@ export function checkAwsTags(tags: unknown, what: string, options: AwsTagOptions
       problems.push(`${what} key ${k} starts with "${key.slice(0, RESERVED_TAG_PREFIX.length)}", which AWS reserves for its own tags; drop the prefix, such as ${quote(key.slice(RESERVED_TAG_PREFIX.length) || 'name')}`);
     }
     if (reserved.has(key)) problems.push(`${what} key ${k} is a tag fleetform sets itself on every resource; use another key`);
+    const prefix = (options.reservedPrefixes ?? []).find((x) => key.startsWith(x));
+    if (prefix !== undefined && !reserved.has(key)) problems.push(`${what} key ${k} starts with "${prefix}", which fleetform keeps for its own tags; use another key`);
 
     if (typeof value !== 'string') {
       const asText = typeof value === 'number' || typeof value === 'boolean' ? `; write it as a string: ${quote(String(value))}` : '; give a string, or "" for an empty value';
@@ -62,10 +72,14 @@ export function checkAwsTags(tags: unknown, what: string, options: AwsTagOptions
     const valueBad = badCharacters(value);
     if (valueBad.length > 0) problems.push(`${what} ${k} has the value ${quote(value)}, with ${valueBad.join(', ')}, which AWS does not allow in tags; use only ${ALLOWED}`);
   }
-  const keys = new Set([...Object.keys(tags), ...reserved]);
-  if (keys.size > MAX_TAGS_PER_RESOURCE) {
-    const own = reserved.size > 0 ? ` with the ${reserved.size} fleetform adds (${[...reserved].map(quote).join(', ')})` : '';
-    problems.push(`${what} puts ${keys.size} tags on each resource${own}; AWS allows at most ${MAX_TAGS_PER_RESOURCE}, so remove ${keys.size - MAX_TAGS_PER_RESOURCE}`);
+  const added = Math.max(options.addedTagCount ?? 0, reserved.size);
+  const userOnly = Object.keys(tags).filter((key) => !reserved.has(key)).length;
+  const total = userOnly + added;
+  if (total > MAX_TAGS_PER_RESOURCE) {
+    const own = added === 0 ? ''
+      : added === reserved.size ? ` with the ${added} fleetform adds (${[...reserved].map(quote).join(', ')})`
+        : ` with the up to ${added} fleetform adds`;
+    problems.push(`${what} puts ${total} tags on ${added === reserved.size ? 'each' : 'a'} resource${own}; AWS allows at most ${MAX_TAGS_PER_RESOURCE}, so remove ${total - MAX_TAGS_PER_RESOURCE}`);
   }
   return problems;
 }
