@@ -43,6 +43,8 @@ export async function recordResources(): Promise<Recorded[]> {
         Object.assign(state, { endpoint: `https://${args.inputs.name}.eks.example`, certificateAuthority: { data: 'Q0E=' } });
       }
       if (args.type === 'aws:ec2/launchTemplate:LaunchTemplate') state.latestVersion = 1;
+      // An autonamed role's name, as AWS would report it (without the random suffix).
+      if (args.type === 'aws:iam/role:Role') state.name = args.inputs.name ?? args.name;
       if (args.type === 'kubernetes:networking.k8s.io/v1:Ingress') {
         // What the AWS Load Balancer Controller writes once it has built the ALB.
         state.status = { loadBalancer: { ingress: [{ hostname: `k8s-${args.name.replace(/[^a-z0-9-]/g, '-')}.elb.amazonaws.com` }] } };
