@@ -65,7 +65,7 @@ export interface DeployedClusterOutputs {
   /** Secret. */
   readonly kubeconfig: pulumi.Output<string>;
   /** Add-on name → its version, when the deployment manages add-ons. */
-  readonly addons?: Record<string, pulumi.Output<string | undefined>>;
+  readonly addons?: Record<string, pulumi.Output<string>>;
   /** Controller → its chart version, when the deployment installs the controllers. */
   readonly releases?: Record<string, pulumi.Output<string>>;
 }
