@@ -5,6 +5,7 @@
  *   fleetform:clusters           JSON list of cluster ids to deploy (default: all)
  *   fleetform:publicAccessCidrs  JSON list of CIDRs allowed to the API endpoints (default: none, private only)
  *   fleetform:applyManifests     false to provision the clusters without applying manifests
+ *   fleetform:manageAddons       false to leave the EKS add-ons and controllers to you (the fleet's load balancers need them on)
  */
 import * as pulumi from '@pulumi/pulumi';
 import { ApiEndpoint } from '../../lib';
@@ -17,6 +18,7 @@ const deployment = new FleetDeployment('acme', {
   fleet: buildAcmeFleet({ apiEndpoint: publicAccessCidrs.length > 0 ? ApiEndpoint.publicFrom(...publicAccessCidrs) : ApiEndpoint.private() }),
   clusters: config.getObject<string[]>('clusters'),
   applyManifests: config.getBoolean('applyManifests') ?? true,
+  manageAddons: config.getBoolean('manageAddons') ?? true,
 });
 
 export const clusters = deployment.outputs();

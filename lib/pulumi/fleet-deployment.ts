@@ -8,6 +8,7 @@ import { EksCluster } from './aws/eks-cluster';
 import { ClusterManifests } from './cluster-manifests';
 import { hostedZones, loadBalancerCertificates, loadBalancerEdges } from './edge/fleet-edge';
 import type { LoadBalancerEdge } from './edge/load-balancer-edge';
+import { PlatformCharts } from './platform-charts';
 import { FleetProviders } from './providers';
 
 /** Args of a {@link FleetDeployment}. */
@@ -30,6 +31,24 @@ export interface FleetDeploymentArgs {
    * @default 90
    */
   readonly logRetentionDays?: number;
+  /**
+   * Install each cluster's platform: the EKS add-ons pinned for its Kubernetes minor (vpc-cni
+   * enforcing network policies, coredns, kube-proxy, the Pod Identity agent, the EBS CSI driver),
+   * each add-on that calls AWS with its own Pod Identity role, and, with `applyManifests`, the
+   * controllers as pinned Helm releases (AWS Load Balancer Controller, Cluster Autoscaler,
+   * metrics-server) with their Pod Identity roles. With `applyManifests: false` the add-ons and the
+   * controllers' roles and associations are still created; install the charts listed in fleet.json
+   * with the service accounts named there.
+   *
+   * When false, none of it is created (the node role then keeps the CNI policy, for the aws-node
+   * EKS bootstraps), and the fleet's HPAs, Ingresses and NetworkPolicies do nothing until you
+   * install yourself: vpc-cni with network policy enabled and its IAM role, coredns, kube-proxy, the
+   * EKS Pod Identity agent, the EBS CSI driver and its role, metrics-server, the AWS Load Balancer
+   * Controller with IngressClass `alb` and its role, and a node autoscaler. A stack with global
+   * load balancers is refused: they need the Load Balancer Controller's ALBs.
+   * @default true
+   */
+  readonly manageAddons?: boolean;
 }
 
 /** What a deployed load balancer exports. */
@@ -45,14 +64,20 @@ export interface DeployedClusterOutputs {
   readonly endpoint: pulumi.Output<string>;
   /** Secret. */
   readonly kubeconfig: pulumi.Output<string>;
+  /** Add-on name → its version, when the deployment manages add-ons. */
+  readonly addons?: Record<string, pulumi.Output<string>>;
+  /** Controller → its chart version, when the deployment installs the controllers. */
+  readonly releases?: Record<string, pulumi.Output<string>>;
 }
 
 /**
  * A whole fleet on AWS, in phases: the clusters (per cluster a network, IAM,
- * a KMS key, the EKS control plane, access entries and node groups, through
- * the provider of its region), then what runs in each cluster (its manifests,
- * through its own Kubernetes provider, after its node groups). Reads only the
- * resolved fleet; an invalid fleet is refused before any resource is registered.
+ * a KMS key, the EKS control plane, access entries, node groups and its EKS
+ * add-ons, through the provider of its region), then what runs in each cluster
+ * through its own Kubernetes provider: its controllers (Helm releases, after
+ * its node groups), then its manifests (after the controllers and add-ons).
+ * Reads only the resolved fleet; an invalid fleet is refused before any
+ * resource is registered.
  */
 export class FleetDeployment extends pulumi.ComponentResource {
   // Kept in private fields behind getters: Pulumi walks the enumerable fields
@@ -61,6 +86,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
   readonly #providers: FleetProviders;
   readonly #clusters: Record<string, EksCluster> = {};
   readonly #manifests: Record<string, ClusterManifests> = {};
+  readonly #charts: Record<string, PlatformCharts> = {};
   readonly #edges: LoadBalancerEdge[] = [];
   readonly #assembly: FleetAssembly;
 
@@ -77,6 +103,11 @@ export class FleetDeployment extends pulumi.ComponentResource {
   /** Cluster id → its manifests component. */
   get manifests(): Readonly<Record<string, ClusterManifests>> {
     return this.#manifests;
+  }
+
+  /** Cluster id → its controllers' Helm releases (when the deployment installs them). */
+  get charts(): Readonly<Record<string, PlatformCharts>> {
+    return this.#charts;
   }
 
   /** The global load balancers' Route 53 trees and distributions. */
@@ -101,6 +132,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
       this.#clusters[c.id] = new EksCluster(c.names.resource, {
         cluster: c,
         logRetentionDays: args.logRetentionDays ?? 90,
+        manageAddons: args.manageAddons ?? true,
       }, { parent: this, providers: [this.#providers.region(c.region)] });
     }
 
@@ -111,16 +143,29 @@ export class FleetDeployment extends pulumi.ComponentResource {
     const certificatesOf = (c: ResolvedCluster) => fleet.loadBalancers.filter((lb) => lb.targets.includes(c.id))
       .map((lb) => certificates.get(lb.name)!.regional[c.region]);
 
-    // Phase 2: in each cluster, through its own Kubernetes provider, once its nodes are up.
+    // Phase 2: in each cluster, through its own Kubernetes provider, once its nodes are up: the
+    // controllers, then the manifests (Ingresses need the Load Balancer Controller's webhook, HPAs metrics).
     if (args.applyManifests ?? true) {
       const artifacts = new Map(assembly.clusters.map((a) => [a.clusterId, a]));
       for (const c of selected) {
         const cluster = this.#clusters[c.id];
         const provider = this.#providers.kubernetes(c.id, cluster.kubeconfig);
+        const platform = cluster.platform;
+        const before: pulumi.Resource[] = [...cluster.nodePools];
+        if (platform) {
+          this.#charts[c.id] = new PlatformCharts(`${c.id}-platform`, {
+            stem: c.names.resource,
+            charts: c.platform!.charts,
+            provider,
+            vpcId: cluster.network.vpc.id,
+            after: [...cluster.nodePools, platform.baseAddons, platform.controllers],
+          }, { parent: this });
+          before.push(platform.baseAddons, platform.addons, this.#charts[c.id]);
+        }
         this.#manifests[c.id] = new ClusterManifests(`${c.id}-manifests`, {
           artifact: artifacts.get(c.id)!,
           provider,
-        }, { parent: this, dependsOn: [...cluster.nodePools, ...certificatesOf(c)] });
+        }, { parent: this, dependsOn: [...before, ...certificatesOf(c)] });
       }
     }
 
@@ -137,13 +182,20 @@ export class FleetDeployment extends pulumi.ComponentResource {
     }]));
   }
 
-  /** Per cluster id: name, endpoint and kubeconfig (secret), for stack outputs. */
+  /** Per cluster id: name, endpoint, kubeconfig (secret) and the platform's versions, for stack outputs. */
   outputs(): Record<string, DeployedClusterOutputs> {
-    return Object.fromEntries(Object.entries(this.clusters).map(([id, c]) => [id, {
-      name: c.eksCluster.name,
-      endpoint: c.eksCluster.endpoint,
-      kubeconfig: c.kubeconfig,
-    }]));
+    return Object.fromEntries(Object.entries(this.clusters).map(([id, c]) => {
+      const platform = c.platform;
+      const charts = this.#charts[id];
+      const addons = platform ? { ...platform.baseAddons.addons, ...platform.addons.addons } : undefined;
+      return [id, {
+        name: c.eksCluster.name,
+        endpoint: c.eksCluster.endpoint,
+        kubeconfig: c.kubeconfig,
+        ...(addons ? { addons: Object.fromEntries(Object.entries(addons).map(([n, a]) => [n, a!.addonVersion])) } : {}),
+        ...(charts ? { releases: Object.fromEntries(Object.entries(charts.releases).map(([n, r]) => [n, r!.version])) } : {}),
+      }];
+    }));
   }
 }
 
@@ -181,6 +233,9 @@ function selectClusters(assembly: FleetAssembly, args: FleetDeploymentArgs): Res
     }
     if (args.applyManifests === false) {
       problems.push({ path: lb.path, message: 'the load balancer needs each target\'s ALB, which exists once its manifests are applied; leave applyManifests on for this stack' });
+    }
+    if (args.manageAddons === false) {
+      problems.push({ path: lb.path, message: 'the load balancer needs each target\'s ALB, which the AWS Load Balancer Controller builds; leave manageAddons on for this stack' });
     }
   }
   const days = args.logRetentionDays;

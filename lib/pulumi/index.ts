@@ -7,3 +7,6 @@ export { kubeconfigFor } from './kubeconfig';
 export * from './aws/eks-cluster';
 export * from './aws/cluster-network';
 export * from './aws/node-pool-group';
+export * from './aws/cluster-addons';
+export * from './aws/controller-identities';
+export * from './platform-charts';

@@ -133,7 +133,7 @@ describe('FleetDeployment under mocks', () => {
   it('applies every Kubernetes object under its own cluster\'s provider', () => {
     const k8sProviders = ofType('pulumi:providers:kubernetes');
     expect(k8sProviders.map((p) => p.name).sort()).toEqual(fleet.clusters.map((c) => `${c.clusterId}-k8s`).sort());
-    const objects = mine.filter((r) => r.custom && r.type.startsWith('kubernetes:') && !r.type.startsWith('kubernetes:yaml'));
+    const objects = mine.filter((r) => r.custom && r.type.startsWith('kubernetes:') && !r.type.startsWith('kubernetes:yaml') && !r.type.startsWith('kubernetes:helm.sh'));
     const expected = deployment.assembly.clusters.reduce((n, c) => n + c.files.reduce((m, f) => m + f.objects.length, 0), 0);
     expect(expected).toBeGreaterThan(20);
     expect(objects).toHaveLength(expected);

@@ -8,6 +8,15 @@ export interface Recorded {
   /** `urn::id` of the provider instance that manages it, for custom resources. */
   readonly provider?: string;
   readonly custom: boolean;
+  /** URNs the resource waits for: its explicit `dependsOn` (components expanded to their resources) and its inputs' resources. */
+  readonly dependencies: readonly string[];
+}
+
+/** The parts of a RegisterResourceRequest the recorder reads. */
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getDependenciesList(): string[];
 }
 
 /** What the mocked lookup answers for the canonical hosted zone of ALBs per region. */
@@ -21,14 +30,21 @@ export const ALB_ZONE_IDS: Readonly<Record<string, string>> = {
  */
 export async function recordResources(): Promise<Recorded[]> {
   const recorded: Recorded[] = [];
+  // The mocks' newResource does not see a registration's dependencies; the request does.
+  const dependencies = new Map<string, string[]>();
   await pulumi.runtime.setMocks({
     newResource(args) {
-      recorded.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom ?? true });
+      recorded.push({
+        type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom ?? true,
+        dependencies: dependencies.get(`${args.type}::${args.name}`) ?? [],
+      });
       const state: Record<string, unknown> = { ...args.inputs, arn: `arn:aws:mock:::${args.name}` };
       if (args.type === 'aws:eks/cluster:Cluster') {
         Object.assign(state, { endpoint: `https://${args.inputs.name}.eks.example`, certificateAuthority: { data: 'Q0E=' } });
       }
       if (args.type === 'aws:ec2/launchTemplate:LaunchTemplate') state.latestVersion = 1;
+      // An autonamed role's name, as AWS would report it (without the random suffix).
+      if (args.type === 'aws:iam/role:Role') state.name = args.inputs.name ?? args.name;
       if (args.type === 'kubernetes:networking.k8s.io/v1:Ingress') {
         // What the AWS Load Balancer Controller writes once it has built the ALB.
         state.status = { loadBalancer: { ingress: [{ hostname: `k8s-${args.name.replace(/[^a-z0-9-]/g, '-')}.elb.amazonaws.com` }] } };
@@ -54,6 +70,12 @@ export async function recordResources(): Promise<Recorded[]> {
       return args.inputs;
     },
   }, 'fleet', 'test', false);
+  const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: (req: RegisterRequest, callback: unknown) => unknown };
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, callback) => {
+    dependencies.set(`${req.getType()}::${req.getName()}`, req.getDependenciesList());
+    return register(req, callback);
+  };
   return recorded;
 }
 

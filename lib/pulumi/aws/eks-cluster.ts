@@ -3,6 +3,8 @@ import * as pulumi from '@pulumi/pulumi';
 import type { ResolvedCluster } from '../../model/resolved';
 import { kubeconfigFor } from '../kubeconfig';
 import { ClusterNetwork } from './cluster-network';
+import { ClusterAddons } from './cluster-addons';
+import { ControllerIdentities } from './controller-identities';
 import { ACCESS_POLICY, POLICY, serviceRole } from './iam';
 import { NodePoolGroup } from './node-pool-group';
 
@@ -18,12 +20,30 @@ export interface EksClusterArgs {
   readonly cluster: ResolvedCluster;
   /** Days control-plane logs are kept. */
   readonly logRetentionDays: number;
+  /**
+   * Install the platform's EKS add-ons, with their Pod Identity roles, and the controllers' roles.
+   * @default true
+   */
+  readonly manageAddons?: boolean;
+}
+
+/** The add-ons and controller identities of a cluster whose platform fleetform manages. */
+export interface ClusterPlatformResources {
+  /** The add-ons the node groups need to start (vpc-cni, kube-proxy, the Pod Identity agent), created before them. */
+  readonly baseAddons: ClusterAddons;
+  /** The add-ons whose pods need nodes to become active (coredns, the EBS CSI driver), created after the node groups. */
+  readonly addons: ClusterAddons;
+  /** The roles and Pod Identity associations of the Helm-installed controllers. */
+  readonly controllers: ControllerIdentities;
 }
 
 /**
  * One RegionalCluster on AWS: its network, IAM roles, a KMS key for secrets
  * encryption, the EKS control plane (private endpoint, logging), access entries
- * for the environment's principals and one managed node group per pool.
+ * for the environment's principals, one managed node group per pool and,
+ * unless `manageAddons` is off, the platform's EKS add-ons (those the nodes
+ * need before the node groups, the others after) and the Pod Identity roles
+ * of its controllers.
  */
 export class EksCluster extends pulumi.ComponentResource {
   readonly eksCluster: aws.eks.Cluster;
@@ -31,6 +51,13 @@ export class EksCluster extends pulumi.ComponentResource {
   readonly nodePools: NodePoolGroup[];
   /** Kubeconfig using `aws eks get-token`; a secret. */
   readonly kubeconfig: pulumi.Output<string>;
+  // Private behind a getter: Pulumi walks the enumerable fields of a dependency's parents.
+  readonly #platform?: ClusterPlatformResources;
+
+  /** The add-ons and controller identities, or undefined when `manageAddons` is off. */
+  get platform(): ClusterPlatformResources | undefined {
+    return this.#platform;
+  }
 
   constructor(name: string, args: EksClusterArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super('fleetform:aws:EksCluster', name, {}, opts);
@@ -62,7 +89,14 @@ export class EksCluster extends pulumi.ComponentResource {
     }, parent);
 
     const clusterRole = serviceRole(`${name}-cluster-role`, 'eks.amazonaws.com', [POLICY.cluster], tags, this);
-    const nodeRole = serviceRole(`${name}-node-role`, 'ec2.amazonaws.com', [POLICY.workerNode, POLICY.cni, POLICY.registryRead], tags, this);
+    const manageAddons = args.manageAddons ?? true;
+    const platform = c.platform;
+    if (manageAddons && !platform) throw new Error(`[${c.path}] Kubernetes ${c.kubernetesVersion} has no pinned platform; the fleet's version check should have refused it`);
+    // With managed add-ons, vpc-cni gets its own role through Pod Identity and the nodes keep only what
+    // the kubelet needs. Without, the self-managed aws-node EKS bootstraps runs on the node role, so the
+    // role keeps the CNI policy or no node would ever become ready.
+    const nodePolicies = manageAddons ? [POLICY.workerNode, POLICY.registryRead] : [POLICY.workerNode, POLICY.cni, POLICY.registryRead];
+    const nodeRole = serviceRole(`${name}-node-role`, 'ec2.amazonaws.com', nodePolicies, tags, this);
 
     const secretsKey = new aws.kms.Key(`${name}-secrets`, {
       description: `Envelope encryption of Kubernetes secrets of ${clusterName}`,
@@ -111,6 +145,11 @@ export class EksCluster extends pulumi.ComponentResource {
       }, parent);
     }
 
+    const addonArgs = { clusterName: this.eksCluster.name, stem: c.names.resource, tags };
+    const baseAddons = manageAddons
+      ? new ClusterAddons(`${name}-base-addons`, { ...addonArgs, addons: platform!.addons.filter((a) => a.beforeNodes) }, parent)
+      : undefined;
+
     this.nodePools = c.nodePools.map((pool) => new NodePoolGroup(pool.resourceName, {
       cluster: this.eksCluster,
       pool,
@@ -119,7 +158,22 @@ export class EksCluster extends pulumi.ComponentResource {
       tenancy: c.tenancy,
       kubernetesVersion: c.kubernetesVersion,
       tags,
+      dependsOn: baseAddons ? [baseAddons] : [],
     }, parent));
+
+    if (baseAddons) {
+      this.#platform = {
+        baseAddons,
+        // coredns and the EBS CSI controller are Deployments: their add-ons become active only once nodes run them.
+        addons: new ClusterAddons(`${name}-addons`, { ...addonArgs, addons: platform!.addons.filter((a) => !a.beforeNodes), after: this.nodePools }, parent),
+        // After the Pod Identity agent, which serves the associations' credentials.
+        controllers: new ControllerIdentities(`${name}-controller-identities`, {
+          ...addonArgs,
+          eksClusterName: clusterName,
+          charts: platform!.charts,
+        }, { parent: this, dependsOn: [baseAddons] }),
+      };
+    }
 
     this.kubeconfig = pulumi.secret(kubeconfigFor(this.eksCluster, c.region));
     this.registerOutputs({ name: this.eksCluster.name, endpoint: this.eksCluster.endpoint, kubeconfig: this.kubeconfig });

@@ -1,0 +1,57 @@
+import * as k8s from '@pulumi/kubernetes';
+import * as pulumi from '@pulumi/pulumi';
+import type { PlatformChart, PlatformChartName } from '../model/platform';
+
+/** Args of {@link PlatformCharts}. */
+export interface PlatformChartsArgs {
+  /** Stem of the resource names: the cluster's `names.resource`. */
+  readonly stem: string;
+  /** The controllers, as the model decided them. */
+  readonly charts: readonly PlatformChart[];
+  /** The cluster's own Kubernetes provider. */
+  readonly provider: k8s.Provider;
+  /** The cluster's VPC, which the AWS Load Balancer Controller would otherwise read from instance metadata (closed to pods). */
+  readonly vpcId: pulumi.Input<string>;
+  /** What every release waits for: the node groups, the add-ons they need, and the controllers' Pod Identity associations. */
+  readonly after: pulumi.Resource[];
+}
+
+/** What only the cloud knows, added to a controller's values. */
+function cloudValues(chart: PlatformChartName, vpcId: pulumi.Input<string>): Record<string, pulumi.Input<unknown>> {
+  return chart === 'aws-load-balancer-controller' ? { vpcId } : {};
+}
+
+/**
+ * The controllers of one cluster, each a Helm release of the chart version the
+ * model pinned, from its repository, into its namespace, with the model's
+ * values plus what only the cloud knows (the VPC id of the AWS Load Balancer
+ * Controller), through the cluster's own Kubernetes provider. The release
+ * takes the controller's name, so the service accounts the Pod Identity
+ * associations name are the charts' own.
+ */
+export class PlatformCharts extends pulumi.ComponentResource {
+  // Private behind a getter: Pulumi walks the enumerable fields of a dependency's parents.
+  readonly #releases: Partial<Record<PlatformChartName, k8s.helm.v3.Release>> = {};
+
+  /** Controller → its Helm release. */
+  get releases(): Readonly<Partial<Record<PlatformChartName, k8s.helm.v3.Release>>> {
+    return this.#releases;
+  }
+
+  constructor(name: string, args: PlatformChartsArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super('fleetform:kubernetes:PlatformCharts', name, {}, opts);
+    for (const chart of args.charts) {
+      this.#releases[chart.name] = new k8s.helm.v3.Release(`${args.stem}-${chart.name}`, {
+        name: chart.name,
+        chart: chart.chart,
+        version: chart.version,
+        repositoryOpts: { repo: chart.repository },
+        namespace: chart.namespace,
+        values: { ...chart.values, ...cloudValues(chart.name, args.vpcId) },
+        // A failed install or upgrade is rolled back rather than left half applied.
+        atomic: true,
+      }, { parent: this, provider: args.provider, dependsOn: args.after });
+    }
+    this.registerOutputs({});
+  }
+}
