@@ -19,7 +19,8 @@ import { RegionalCluster } from './regional-cluster';
 import { FLEETFORM_TAG_KEYS, MOST_FLEETFORM_TAGS_ON_A_RESOURCE, RESERVED_TAG_PREFIXES } from './reserved';
 import { FLEET_RULES } from './rules';
 import { FleetAssembly, outputFiles, synthesizeFleet } from './synth/assembly';
-import { WriteReport, writeOutput } from './io/writer';
+import { OutputError } from './io/output-error';
+import { WriteReport, writeOutput } from './io/output-writer';
 
 /** Props of a {@link Fleet}. */
 export interface FleetProps {
@@ -92,6 +93,11 @@ export interface FleetSynthOptions extends FleetAssembleOptions {
    * @default 'update'
    */
   readonly addressLock?: AddressLockMode;
+  /**
+   * How long to wait, in milliseconds, while another synth writes the same output folder.
+   * @default 10000
+   */
+  readonly outputLockTimeoutMs?: number;
   /**
    * Receives each line synth reports: warnings, and what it did with the address lock.
    * @default - prints to standard error
@@ -267,10 +273,20 @@ export class Fleet extends RootConstruct {
       }]);
     }
     assembly.warnings.forEach((w) => log(`warning: [${w.path}] ${w.message}`));
-    // The lock first: if writing the output fails, the blocks it would hold are recorded already.
+    // The lock is written once the new output is staged and checked, just before it is swapped in:
+    // a refused output leaves the lock as it was, and a failed swap leaves blocks recorded, never lost.
     const written = kept && mode === 'update';
-    if (written) writeAddressLock(lock.path!, lock.text);
-    const report = writeOutput(resolveProjectPath(options.outdir ?? 'dist'), outputFiles(assembly));
+    let report: WriteReport;
+    try {
+      report = writeOutput(resolveProjectPath(options.outdir ?? 'dist'), outputFiles(assembly), {
+        owner: this.fleetName,
+        lockTimeoutMs: options.outputLockTimeoutMs,
+        beforeCommit: written ? () => writeAddressLock(lock.path!, lock.text) : undefined,
+      });
+    } catch (e) {
+      if (e instanceof OutputError) assertNoProblems(e.problems.map((message) => ({ path: this.node.path, message })));
+      throw e;
+    }
     const addressLock: AddressLockReport = {
       path: lock.path, created: written && !lock.exists, written,
       added: lock.added, released: lock.released, retired: lock.retired,

@@ -30,4 +30,6 @@ export type * from './synth/fleet-topology';
 export { TOPOLOGY_SCHEMA_VERSION } from './synth/fleet-topology';
 export { PHASES } from './synth/phases';
 export type { Phase } from './synth/phases';
-export type { WriteReport } from './io/writer';
+export type { WriteOutputOptions, WriteReport } from './io/output-writer';
+export { OutputError } from './io/output-error';
+export { RECORD_FILE } from './io/output-record';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  AddressLock, DEFAULT_KUBERNETES_VERSION, EnvironmentFleet, Fleet, FleetApp, FleetValidationError, findCluster, Placement, RegionalCluster,
+  AddressLock, DEFAULT_KUBERNETES_VERSION, EnvironmentFleet, Fleet, FleetApp, FleetValidationError, findCluster, Placement, RECORD_FILE, RegionalCluster,
 } from '../lib';
 import { newFleet, problemAt, problemsOf, readTree, tempDir, validationError } from './helpers/fleets';
 
@@ -142,8 +142,9 @@ describe('Fleet.synth', () => {
     const outdir = tempDir();
     const assembly = twoClusterFleet().synth({ outdir });
     const tree = readTree(outdir);
-    expect(Object.keys(tree)).toEqual(['a/0000-baseline.k8s.yaml', 'b/0000-baseline.k8s.yaml', 'fleet.json']);
+    expect(Object.keys(tree)).toEqual([RECORD_FILE, 'a/0000-baseline.k8s.yaml', 'b/0000-baseline.k8s.yaml', 'fleet.json']);
     expect(tree['fleet.json']).toBe(assembly.topologyJson);
+    expect(JSON.parse(tree[RECORD_FILE])).toMatchObject({ owner: 'acme', files: { 'fleet.json': expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(tree['a/0000-baseline.k8s.yaml']).toBe(assembly.clusters[0].files[0].content);
     expect(assembly.report).toMatchObject({ written: ['a/0000-baseline.k8s.yaml', 'b/0000-baseline.k8s.yaml', 'fleet.json'], unchanged: [], removed: [] });
   });

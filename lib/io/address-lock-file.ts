@@ -1,7 +1,7 @@
 /** Reading and writing the address lock's file: besides the output folder, the only file the model touches. */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { AddressLock, checkEntries, LockContents, LockOwner, parseLock } from '../net/address-lock';
+import { writeFileAtomic } from './atomic-file';
 import { resolveProjectPath } from './paths';
 
 /** The blocks recorded in `lock` for the fleet `owner`: its file's content, or the blocks it holds in memory. */
@@ -18,24 +18,5 @@ export function readAddressLock(lock: AddressLock, owner: LockOwner): LockConten
 
 /** Writes the lock's text atomically: to a temporary file beside it, flushed, then renamed over it. */
 export function writeAddressLock(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(tmp, path);
-  } catch (e) {
-    unlinkSync(tmp);
-    throw e;
-  }
-  const dir = openSync(dirname(path), 'r');
-  try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
-  }
+  writeFileAtomic(path, text);
 }

@@ -1,0 +1,56 @@
+/**
+ * The record fleetform keeps inside its output folder: which fleet wrote the
+ * folder, and every file it wrote with the SHA-256 of its content. Only what
+ * the record lists, with its recorded hash, is ever replaced or deleted.
+ */
+import { createHash } from 'node:crypto';
+
+/** The record's file name at the root of the output folder. */
+export const RECORD_FILE = '.fleetform-output.json';
+const FORMAT = 1;
+
+export interface OutputRecord {
+  /** The fleet whose synth owns the folder. */
+  readonly owner: string;
+  /** Relative POSIX path → SHA-256 (hex) of the content fleetform wrote. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/** SHA-256 of a file's content, in hex. */
+export function contentHash(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** The record as written: sorted, so the same output gives the same bytes. */
+export function formatRecord(record: OutputRecord): string {
+  const files: Record<string, string> = {};
+  for (const path of [...record.files.keys()].sort()) files[path] = record.files.get(path)!;
+  return `${JSON.stringify({ fleetformOutput: FORMAT, owner: record.owner, files }, null, 2)}\n`;
+}
+
+/** Reads a record's text; a string says why it cannot be trusted. */
+export function parseRecord(text: string): OutputRecord | string {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return 'it is not valid JSON';
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'it is not a JSON object';
+  const { fleetformOutput, owner, files } = data as Record<string, unknown>;
+  if (fleetformOutput !== FORMAT) return `its format ${JSON.stringify(fleetformOutput)} is not ${FORMAT} (written by another fleetform version?)`;
+  if (typeof owner !== 'string' || owner === '') return 'it names no owner';
+  if (typeof files !== 'object' || files === null || Array.isArray(files)) return 'it lists no files';
+  const map = new Map<string, string>();
+  for (const [path, hash] of Object.entries(files)) {
+    if (!isSafeRelativePath(path) || typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return `its entry ${JSON.stringify(path)} is not a relative path with a SHA-256`;
+    map.set(path, hash);
+  }
+  return { owner, files: map };
+}
+
+/** A relative POSIX path that stays inside its folder: no `..`, no `.`, no empty or absolute part. */
+export function isSafeRelativePath(path: string): boolean {
+  if (path === '' || path.startsWith('/') || path.includes('\\') || path.includes('\0')) return false;
+  return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}

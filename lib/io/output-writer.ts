@@ -1,0 +1,201 @@
+/**
+ * Writes fleetform's output folder all or nothing, and only over what
+ * fleetform wrote: the new output is staged in a folder beside it and swapped
+ * in at the end, under a lock that keeps a second synth out. See
+ * `output-scan.ts` for what makes a folder fleetform's, and `output-record.ts`
+ * for the record that says so.
+ */
+import { linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
+import { flushFolder, writeFileFlushed } from './atomic-file';
+import { faultPoint } from './fault-points';
+import { acquireFolderLock, DEFAULT_LOCK_TIMEOUT_MS } from './folder-lock';
+import { describeFsError, OutputError } from './output-error';
+import { contentHash, formatRecord, isSafeRelativePath, RECORD_FILE } from './output-record';
+import { ExistingOutput, scanOutput } from './output-scan';
+
+/** What a write changed in the output folder; paths relative to it, sorted. */
+export interface WriteReport {
+  /** The output folder, absolute. */
+  readonly outdir: string;
+  readonly written: string[];
+  readonly unchanged: string[];
+  readonly removed: string[];
+}
+
+export interface WriteOutputOptions {
+  /** The fleet that owns the folder: a folder another fleet wrote is refused. */
+  readonly owner: string;
+  /** How long to wait for another synth writing the same folder. @default 10000 */
+  readonly lockTimeoutMs?: number;
+  /**
+   * Runs once the new output is complete and checked, before it replaces the
+   * old one (also when nothing changed); if it throws, nothing is replaced.
+   */
+  readonly beforeCommit?: () => void;
+}
+
+/**
+ * Makes `outdir` hold exactly `files` (relative POSIX path → content) and
+ * fleetform's record of them. The folder must be missing, empty, or written by
+ * the same owner with nothing added or edited since; otherwise nothing is
+ * written and an {@link OutputError} names every obstacle.
+ */
+export function writeOutput(outdir: string, files: ReadonlyMap<string, string>, options: WriteOutputOptions): WriteReport {
+  checkPaths(files);
+  const dir = resolve(outdir);
+  const parent = dirname(dir);
+  const base = basename(dir);
+  if (parent === dir) throw new OutputError([`${dir} is the root of the file system; give outdir a folder of its own, for example "dist"`]);
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (e) {
+    throw new OutputError([describeFsError('create the folder', parent, e)]);
+  }
+  const release = acquireFolderLock(join(parent, `.${base}.fleetform-lock`), dir, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
+  try {
+    return guarded(() => {
+      recoverInterrupted(parent, base, dir);
+      const existing = scanOutput(dir, options.owner);
+      if (Array.isArray(existing)) throw new OutputError(existing);
+      return commit(dir, files, existing, options);
+    }, 'the previous output is left as it was');
+  } finally {
+    release();
+  }
+}
+
+function commit(dir: string, files: ReadonlyMap<string, string>, existing: ExistingOutput, options: WriteOutputOptions): WriteReport {
+  const hashes = new Map<string, string>();
+  const report: WriteReport = { outdir: dir, written: [], unchanged: [], removed: [] };
+  for (const path of [...files.keys()].sort()) {
+    const hash = contentHash(files.get(path)!);
+    hashes.set(path, hash);
+    (existing.files.get(path) === hash ? report.unchanged : report.written).push(path);
+  }
+  for (const path of [...existing.files.keys()].sort()) if (!files.has(path)) report.removed.push(path);
+  const record = formatRecord({ owner: options.owner, files: hashes });
+  const sameRecord = existing.record !== undefined && formatRecord(existing.record) === record;
+  if (report.written.length === 0 && report.removed.length === 0 && sameRecord) {
+    options.beforeCommit?.();
+    return report;
+  }
+  const stage = join(dirname(dir), `.${basename(dir)}.fleetform-stage-${uniqueSuffix()}`);
+  try {
+    stageOutput(stage, dir, files, new Set(report.unchanged), record);
+    faultPoint('before-commit');
+    options.beforeCommit?.();
+    swapIn(stage, dir, existing.exists);
+  } catch (e) {
+    rmSync(stage, { recursive: true, force: true });
+    throw e;
+  }
+  return report;
+}
+
+/** Writes the whole new output into `stage`; unchanged files are hard links to the current ones. */
+function stageOutput(stage: string, dir: string, files: ReadonlyMap<string, string>, unchanged: ReadonlySet<string>, record: string): void {
+  mkdirSync(stage);
+  const made = new Set<string>();
+  for (const path of [...files.keys()].sort()) {
+    const slash = path.lastIndexOf('/');
+    if (slash > 0 && !made.has(path.slice(0, slash))) {
+      mkdirSync(join(stage, path.slice(0, slash)), { recursive: true });
+      made.add(path.slice(0, slash));
+    }
+    const target = join(stage, path);
+    if (slash < 0) writeFileFlushed(target, files.get(path)!);
+    else if (!unchanged.has(path) || !tryLink(join(dir, path), target)) writeFileSync(target, files.get(path)!);
+    faultPoint('stage-file');
+  }
+  writeFileFlushed(join(stage, RECORD_FILE), record);
+}
+
+function tryLink(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch {
+    return false; // a file system without hard links: the caller writes a copy
+  }
+}
+
+/**
+ * Puts `stage` where `dir` is: the current folder is renamed aside, the stage
+ * renamed in, and the old one deleted. A synth killed between the two renames
+ * leaves the old folder aside, and the next synth puts it back first.
+ */
+function swapIn(stage: string, dir: string, exists: boolean): void {
+  if (!exists) {
+    renameSync(stage, dir);
+    flushFolder(dirname(dir));
+    return;
+  }
+  const aside = join(dirname(dir), `.${basename(dir)}.fleetform-old-${uniqueSuffix()}`);
+  renameSync(dir, aside);
+  try {
+    faultPoint('between-renames');
+    renameSync(stage, dir);
+  } catch (e) {
+    renameSync(aside, dir);
+    throw e;
+  }
+  flushFolder(dirname(dir));
+  faultPoint('after-swap');
+  rmSync(aside, { recursive: true, force: true });
+}
+
+/**
+ * Cleans up after a synth that was killed while writing `dir`: its stage is
+ * deleted, and a previous output it had renamed aside is put back when `dir`
+ * is missing (the swap did not finish), or deleted when `dir` is there.
+ */
+function recoverInterrupted(parent: string, base: string, dir: string): void {
+  const stagePrefix = `.${base}.fleetform-stage-`;
+  const asidePrefix = `.${base}.fleetform-old-`;
+  const aside: string[] = [];
+  for (const name of readdirSync(parent).sort()) {
+    if (name.startsWith(stagePrefix)) rmSync(join(parent, name), { recursive: true, force: true });
+    else if (name.startsWith(asidePrefix)) aside.push(join(parent, name));
+  }
+  if (aside.length === 0) return;
+  if (!exists(dir)) renameSync(aside.shift()!, dir);
+  for (const path of aside) rmSync(path, { recursive: true, force: true });
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkPaths(files: ReadonlyMap<string, string>): void {
+  for (const path of files.keys()) {
+    if (!isSafeRelativePath(path) || path === RECORD_FILE) throw new TypeError(`output path ${JSON.stringify(path)} is not a plain relative path (this is a bug in fleetform)`);
+    for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+      if (files.has(path.slice(0, i))) throw new TypeError(`output path ${JSON.stringify(path.slice(0, i))} is both a file and a folder (this is a bug in fleetform)`);
+    }
+  }
+}
+
+function uniqueSuffix(): string {
+  return `${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/** Runs `fn`; a file system error becomes an {@link OutputError} naming the path, with `outcome` added. */
+function guarded<T>(fn: () => T, outcome: string): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof OutputError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    if (typeof err?.code === 'string' && typeof err.path === 'string') {
+      throw new OutputError([`${describeFsError(err.syscall ?? 'write', err.path, err)}; ${outcome}`]);
+    }
+    throw e;
+  }
+}
