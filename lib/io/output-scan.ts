@@ -44,7 +44,10 @@ export function scanOutput(outdir: string, owner: string): ExistingOutput | stri
   }
   const problems: string[] = [];
   const files = new Map<string, string>();
-  const dirsWithRecordedFiles = new Set<string>();
+  const recordedFolders = new Set<string>();
+  for (const path of record.files.keys()) {
+    for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) recordedFolders.add(path.slice(0, i));
+  }
   for (const entry of entries) {
     const full = join(outdir, entry.rel);
     if (entry.kind === 'link') problems.push(`${full} is a symbolic link fleetform did not make; it never follows links: remove it from the output folder`);
@@ -60,10 +63,9 @@ export function scanOutput(outdir: string, owner: string): ExistingOutput | stri
       continue;
     }
     files.set(entry.rel, recorded);
-    for (let i = entry.rel.indexOf('/'); i >= 0; i = entry.rel.indexOf('/', i + 1)) dirsWithRecordedFiles.add(entry.rel.slice(0, i));
   }
   for (const entry of entries) {
-    if (entry.kind === 'dir' && !dirsWithRecordedFiles.has(entry.rel)) {
+    if (entry.kind === 'dir' && !recordedFolders.has(entry.rel)) {
       problems.push(`${join(outdir, entry.rel)} is a folder fleetform did not write; move it out of the output folder`);
     }
   }
