@@ -3,8 +3,9 @@
  * checkout against another checkout of fleetform (an earlier commit, built with
  * `npm ci && npx tsc -p tsconfig.bench.json` there), side by side: for each size,
  * rounds alternate between the two, each synthesizing a fresh fleet into a fresh
- * folder on tmpfs, then the same fleet again unchanged. Prints medians and
- * ratios this / other. Sizes default to 300x20 and 1000x20.
+ * folder on tmpfs, then the same fleet again unchanged, then with one app's
+ * image changed (every cluster rewrites one file). Prints medians and ratios
+ * this / other. Sizes default to 300x20 and 1000x20.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,11 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 process.stdout.write('| clusters × apps | run | this | other | this / other |\n| --- | --- | ---: | ---: | ---: |\n');
 for (const [n, m] of sizes) {
-  const times: Record<string, { fresh: number[]; again: number[] }> = { this: { fresh: [], again: [] }, other: { fresh: [], again: [] } };
+  const runs = ['fresh', 'again', 'changed'] as const;
+  const times: Record<string, Record<(typeof runs)[number], number[]>> = {
+    this: { fresh: [], again: [], changed: [] },
+    other: { fresh: [], again: [], changed: [] },
+  };
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? ['this', 'other'] as const : ['other', 'this'] as const;
     for (const side of order) {
@@ -40,14 +45,16 @@ for (const [n, m] of sizes) {
       try {
         times[side].fresh.push(runNode(script, [String(n), String(m), join(out, 'dist')]).wallMs);
         times[side].again.push(runNode(script, [String(n), String(m), join(out, 'dist')]).wallMs);
+        times[side].changed.push(runNode(script, [String(n), String(m), join(out, 'dist'), '0']).wallMs);
       } finally {
         rmSync(out, { recursive: true, force: true });
       }
     }
   }
-  for (const run of ['fresh', 'again'] as const) {
+  const label = { fresh: 'into an empty folder', again: 'again, unchanged', changed: 'one app changed' };
+  for (const run of runs) {
     const a = median(times.this[run]);
     const b = median(times.other[run]);
-    process.stdout.write(`| ${n} × ${m} | ${run === 'fresh' ? 'into an empty folder' : 'again, unchanged'} | ${secs(a)} | ${secs(b)} | ${(a / b).toFixed(2)} |\n`);
+    process.stdout.write(`| ${n} × ${m} | ${label[run]} | ${secs(a)} | ${secs(b)} | ${(a / b).toFixed(2)} |\n`);
   }
 }

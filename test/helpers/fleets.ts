@@ -70,3 +70,14 @@ export function specOf(fleet: Fleet, name: string, clusterId: string): AppSpec {
 export function placedOn(fleet: Fleet, name: string): string[] {
   return (findApp(fleet.resolve(), name)?.placements ?? []).map((p) => p.clusterId);
 }
+
+/** The error of class `type` that `fn` throws; fails the test when `fn` throws nothing or another error. */
+export function thrownBy<E extends Error>(type: abstract new (...args: never[]) => E, fn: () => unknown): E {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof type) return e;
+    throw e;
+  }
+  throw new Error(`expected ${type.name} to be thrown`);
+}

@@ -6,7 +6,7 @@ import { setFaultHook } from '../../lib/io/fault-points';
 import { OutputError } from '../../lib/io/output-error';
 import { RECORD_FILE } from '../../lib/io/output-record';
 import { writeOutput } from '../../lib/io/output-writer';
-import { readTree, tempDir } from '../helpers/fleets';
+import { readTree, tempDir, thrownBy } from '../helpers/fleets';
 
 const v1 = new Map([['a/0000-baseline.k8s.yaml', 'a: 1\n'], ['b/0000-baseline.k8s.yaml', 'b: 1\n'], ['fleet.json', '{"v":1}\n']]);
 const v2 = new Map([['a/0000-baseline.k8s.yaml', 'a: 2\n'], ['c/0000-baseline.k8s.yaml', 'c: 2\n'], ['fleet.json', '{"v":2}\n']]);
@@ -15,16 +15,7 @@ function write(outdir: string, files: ReadonlyMap<string, string>, owner = 'acme
   return writeOutput(outdir, files, { owner });
 }
 
-/** The OutputError `fn` throws; fails the test when it throws nothing or something else. */
-function refusal(fn: () => unknown): OutputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof OutputError) return e;
-    throw e;
-  }
-  throw new Error('expected an OutputError');
-}
+const refusal = (fn: () => unknown): OutputError => thrownBy(OutputError, fn);
 
 /** Entries fleetform leaves beside the output folder while it works: none once a write has ended. */
 function leftovers(outdir: string): string[] {

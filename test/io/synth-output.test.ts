@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AddressLock, FleetApp, FleetValidationError, Placement, RECORD_FILE, RegionalCluster } from '../../lib';
 import { writeFileAtomic } from '../../lib/io/atomic-file';
 import { setFaultHook } from '../../lib/io/fault-points';
-import { newFleet, readTree, tempDir } from '../helpers/fleets';
+import { newFleet, readTree, tempDir, thrownBy } from '../helpers/fleets';
 
 function fleetOf(ids: readonly string[], lock: AddressLock = AddressLock.none(), image = 'ghcr.io/acme/web:1.0.0') {
   const fleet = newFleet({ addressLock: lock });
@@ -17,16 +17,7 @@ function fleetOf(ids: readonly string[], lock: AddressLock = AddressLock.none(),
   return fleet;
 }
 
-/** The error synth throws; fails when it writes instead. */
-function synthRefusal(fn: () => unknown): FleetValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FleetValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected synth to refuse the output folder');
-}
+const synthRefusal = (fn: () => unknown): FleetValidationError => thrownBy(FleetValidationError, fn);
 
 afterEach(() => setFaultHook(undefined));
 
