@@ -5,14 +5,18 @@
  */
 import { Dirent, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentHash, OutputRecord, parseRecord, RECORD_FILE } from './output-record';
+import { OutputRecord, parseRecord, RECORD_FILE } from './output-record';
 
 /** The output folder as fleetform found it. */
 export interface ExistingOutput {
   readonly exists: boolean;
   /** The folder's record; undefined for a missing or empty folder. */
   readonly record?: OutputRecord;
-  /** Recorded files present with their recorded content: relative path → hash. */
+  /**
+   * Recorded files present as regular files: relative path → recorded hash.
+   * Their content is not read here: the writer compares it with the new
+   * output and checks the hash only of files it would replace or delete.
+   */
   readonly files: ReadonlyMap<string, string>;
 }
 
@@ -58,10 +62,6 @@ export function scanOutput(outdir: string, owner: string): ExistingOutput | stri
       problems.push(`${full} was not written by fleetform (${RECORD_FILE} does not list it); move it out of the output folder, or give outdir a folder of its own`);
       continue;
     }
-    if (contentHash(readFileSync(full)) !== recorded) {
-      problems.push(`${full} was changed after fleetform wrote it, and fleetform does not overwrite edits: put the change in the fleet's code (addManifest for raw objects), then delete the file`);
-      continue;
-    }
     files.set(entry.rel, recorded);
   }
   for (const entry of entries) {
@@ -82,7 +82,13 @@ function unownedFolder(outdir: string, entries: readonly Entry[]): string {
   return `${outdir} is not empty and fleetform did not write it (no ${RECORD_FILE}); give outdir an empty or new folder, for example "dist" (holds: ${shown})`;
 }
 
-function listed(problems: string[]): string[] {
+/** The problem of a file the user changed after fleetform wrote it. */
+export function editedFile(full: string): string {
+  return `${full} was changed after fleetform wrote it, and fleetform does not overwrite edits: put the change in the fleet's code (addManifest for raw objects), then delete the file`;
+}
+
+/** At most ten problems, and a count of the rest. */
+export function listed(problems: string[]): string[] {
   if (problems.length <= MOST_LISTED) return problems;
   return [...problems.slice(0, MOST_LISTED), `and ${problems.length - MOST_LISTED} more like these`];
 }

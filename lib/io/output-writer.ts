@@ -5,7 +5,7 @@
  * `output-scan.ts` for what makes a folder fleetform's, and `output-record.ts`
  * for the record that says so.
  */
-import { linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { flushFolder, writeFileFlushed } from './atomic-file';
@@ -13,7 +13,7 @@ import { faultPoint } from './fault-points';
 import { acquireFolderLock, DEFAULT_LOCK_TIMEOUT_MS } from './folder-lock';
 import { describeFsError, OutputError } from './output-error';
 import { contentHash, formatRecord, isSafeRelativePath, RECORD_FILE } from './output-record';
-import { ExistingOutput, scanOutput } from './output-scan';
+import { editedFile, ExistingOutput, listed, scanOutput } from './output-scan';
 
 /** What a write changed in the output folder; paths relative to it, sorted. */
 export interface WriteReport {
@@ -67,23 +67,39 @@ export function writeOutput(outdir: string, files: ReadonlyMap<string, string>, 
 }
 
 function commit(dir: string, files: ReadonlyMap<string, string>, existing: ExistingOutput, options: WriteOutputOptions): WriteReport {
-  const hashes = new Map<string, string>();
   const report: WriteReport = { outdir: dir, written: [], unchanged: [], removed: [] };
+  const edited: string[] = [];
+  // A file that already holds the new content is kept whatever its history; one that would be
+  // replaced or deleted must still hold what the record says fleetform wrote.
+  const unedited = (path: string, content: string): boolean => {
+    if (contentHash(content) === existing.files.get(path)) return true;
+    edited.push(editedFile(join(dir, path)));
+    return false;
+  };
   for (const path of [...files.keys()].sort()) {
-    const hash = contentHash(files.get(path)!);
-    hashes.set(path, hash);
-    (existing.files.get(path) === hash ? report.unchanged : report.written).push(path);
+    if (!existing.files.has(path)) {
+      report.written.push(path);
+      continue;
+    }
+    const current = readFileSync(join(dir, path), 'utf8');
+    if (current === files.get(path)) report.unchanged.push(path);
+    else if (unedited(path, current)) report.written.push(path);
   }
-  for (const path of [...existing.files.keys()].sort()) if (!files.has(path)) report.removed.push(path);
-  const record = formatRecord({ owner: options.owner, files: hashes });
-  const sameRecord = existing.record !== undefined && formatRecord(existing.record) === record;
-  if (report.written.length === 0 && report.removed.length === 0 && sameRecord) {
+  for (const path of [...existing.files.keys()].sort()) {
+    if (!files.has(path) && unedited(path, readFileSync(join(dir, path), 'utf8'))) report.removed.push(path);
+  }
+  if (edited.length > 0) throw new OutputError(listed(edited));
+  if (report.written.length === 0 && report.removed.length === 0 && existing.record !== undefined) {
     options.beforeCommit?.();
     return report;
   }
+  // An unchanged file keeps its recorded hash: hashing 40 MB again would cost more than the rest of the swap.
+  const unchanged = new Set(report.unchanged);
+  const hashes = new Map([...files].map(([path, content]) => [path, unchanged.has(path) ? existing.files.get(path)! : contentHash(content)]));
+  const record = formatRecord({ owner: options.owner, files: hashes });
   const stage = join(dirname(dir), `.${basename(dir)}.fleetform-stage-${uniqueSuffix()}`);
   try {
-    stageOutput(stage, dir, files, new Set(report.unchanged), record);
+    stageOutput(stage, dir, files, unchanged, record);
     faultPoint('before-commit');
     options.beforeCommit?.();
     swapIn(stage, dir, existing.exists);

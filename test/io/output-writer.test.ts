@@ -127,6 +127,16 @@ describe('writeOutput: folders and files it did not write are refused, and left 
     expectRefused(outdir, v2, /b\/0000-baseline\.k8s\.yaml was changed after fleetform wrote it, and fleetform does not overwrite edits/);
   });
 
+  it('an edited manifest the new output would replace; one edited to exactly the new content is kept', () => {
+    const outdir = tempDir();
+    write(outdir, v1);
+    writeFileSync(join(outdir, 'a', '0000-baseline.k8s.yaml'), 'a: mine\n');
+    expectRefused(outdir, v2, /a\/0000-baseline\.k8s\.yaml was changed after fleetform wrote it/);
+    writeFileSync(join(outdir, 'a', '0000-baseline.k8s.yaml'), 'a: 2\n');
+    writeFileSync(join(outdir, 'b', '0000-baseline.k8s.yaml'), 'b: 1\n');
+    expect(write(outdir, v2)).toMatchObject({ unchanged: ['a/0000-baseline.k8s.yaml'], removed: ['b/0000-baseline.k8s.yaml'] });
+  });
+
   it('a symbolic link inside the output, and the file it points to stays as it is', () => {
     const root = tempDir();
     const outdir = join(root, 'dist');
