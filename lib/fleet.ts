@@ -261,6 +261,7 @@ export class Fleet extends RootConstruct {
    * @throws FleetValidationError listing every problem
    */
   synth(options: FleetSynthOptions = {}): FleetSynthResult {
+    assertNoProblems(synthOptionProblems(options).map((message) => ({ path: this.node.path, message })));
     const assembly = this.assemble(options);
     const lock = assembly.fleet.addressLock;
     const mode = options.addressLock ?? 'update';
@@ -294,6 +295,19 @@ export class Fleet extends RootConstruct {
     reportLock(addressLock, mode, log);
     return { ...assembly, report, addressLock };
   }
+}
+
+/** What is wrong with the options of synth, for JavaScript callers. */
+function synthOptionProblems(options: FleetSynthOptions): string[] {
+  const o = options as Record<keyof FleetSynthOptions, unknown>;
+  const problems: string[] = [];
+  if (o.outdir !== undefined && (typeof o.outdir !== 'string' || o.outdir.trim() === '')) problems.push(`synth option outdir is ${describeValue(o.outdir)}; give a folder path, for example "dist"`);
+  if (o.addressLock !== undefined && !['update', 'read-only', 'frozen'].includes(o.addressLock as string)) problems.push(`synth option addressLock is ${describeValue(o.addressLock)}; give "update", "read-only" or "frozen"`);
+  if (o.outputLockTimeoutMs !== undefined && !(typeof o.outputLockTimeoutMs === 'number' && Number.isFinite(o.outputLockTimeoutMs) && o.outputLockTimeoutMs >= 0)) {
+    problems.push(`synth option outputLockTimeoutMs is ${describeValue(o.outputLockTimeoutMs)}; give a number of milliseconds, for example 10000`);
+  }
+  if (o.log !== undefined && typeof o.log !== 'function') problems.push(`synth option log is ${describeValue(o.log)}; give a function that takes a line`);
+  return problems;
 }
 
 function describeLockChange(lock: ResolvedFleet['addressLock']): string {

@@ -160,3 +160,22 @@ describe('describing wrong values', () => {
     expect(describeValue(cluster)).toBe('a RegionalCluster');
   });
 });
+
+describe('synth options of the wrong shape', () => {
+  it('are all reported at the fleet, before anything is read or written', () => {
+    const fleet = newFleet();
+    let error: unknown;
+    try {
+      fleet.synth(js({ outdir: 42, addressLock: 'sometimes', outputLockTimeoutMs: '10s', log: 'stderr' }));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FleetValidationError);
+    expect((error as FleetValidationError).problems).toEqual([
+      { path: 'acme', message: 'synth option outdir is the number 42; give a folder path, for example "dist"' },
+      { path: 'acme', message: 'synth option addressLock is the string "sometimes"; give "update", "read-only" or "frozen"' },
+      { path: 'acme', message: 'synth option outputLockTimeoutMs is the string "10s"; give a number of milliseconds, for example 10000' },
+      { path: 'acme', message: 'synth option log is the string "stderr"; give a function that takes a line' },
+    ]);
+  });
+});
