@@ -15,9 +15,9 @@ export interface Run {
 }
 
 /** Runs a node bench mode; the mode reports its own peak RSS. */
-export function runNode(script: string, args: readonly string[]): Run {
+export function runNode(script: string, args: readonly string[], nodeOptions: readonly string[] = []): Run {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [...nodeOptions, script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   const line = r.stdout.trim().split('\n').pop() ?? '{}';
