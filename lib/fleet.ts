@@ -80,6 +80,9 @@ export type AddressLockMode =
   /** Refuse the synth when the file would change: CI, to prove the committed lock covers every cluster. */
   | 'frozen';
 
+/** Every {@link AddressLockMode}: the compiler refuses this object when a mode is added or removed. */
+const ADDRESS_LOCK_MODES: Record<AddressLockMode, true> = { update: true, 'read-only': true, frozen: true };
+
 /** Options of {@link Fleet.synth}. */
 export interface FleetSynthOptions extends FleetAssembleOptions {
   /**
@@ -302,7 +305,7 @@ function synthOptionProblems(options: FleetSynthOptions): string[] {
   const o = options as Record<keyof FleetSynthOptions, unknown>;
   const problems: string[] = [];
   if (o.outdir !== undefined && (typeof o.outdir !== 'string' || o.outdir.trim() === '')) problems.push(`synth option outdir is ${describeValue(o.outdir)}; give a folder path, for example "dist"`);
-  if (o.addressLock !== undefined && !['update', 'read-only', 'frozen'].includes(o.addressLock as string)) problems.push(`synth option addressLock is ${describeValue(o.addressLock)}; give "update", "read-only" or "frozen"`);
+  if (o.addressLock !== undefined && !(typeof o.addressLock === 'string' && Object.hasOwn(ADDRESS_LOCK_MODES, o.addressLock))) problems.push(`synth option addressLock is ${describeValue(o.addressLock)}; give "update", "read-only" or "frozen"`);
   if (o.outputLockTimeoutMs !== undefined && !(typeof o.outputLockTimeoutMs === 'number' && Number.isFinite(o.outputLockTimeoutMs) && o.outputLockTimeoutMs >= 0)) {
     problems.push(`synth option outputLockTimeoutMs is ${describeValue(o.outputLockTimeoutMs)}; give a number of milliseconds, for example 10000`);
   }

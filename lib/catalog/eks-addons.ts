@@ -271,7 +271,7 @@ export function parseAddonVersion(version: string): [number, number, number, num
 export function compareAddonVersions(a: string, b: string): number {
   const pa = parseAddonVersion(a);
   const pb = parseAddonVersion(b);
-  if (!pa || !pb) throw new Error(`cannot compare add-on versions "${a}" and "${b}"; write them as vX.Y.Z-eksbuild.N`);
+  if (!pa || !pb) throw new Error(`cannot compare add-on versions "${a}" and "${b}"; write them as vX.Y.Z-eksbuild.N in lib/catalog/eks-addons.ts`);
   for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return (pa[i] as number) - (pb[i] as number);
   return 0;
 }

@@ -223,7 +223,7 @@ const EKS_CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
  */
 export function clusterAutoscalerPolicy(clusterName: string): PolicyDefinition {
   if (!EKS_CLUSTER_NAME.test(clusterName)) {
-    throw new Error(`"${clusterName}" is not an EKS cluster name; use 1–100 letters, digits, "-" or "_", starting with a letter or digit`);
+    throw new Error(`"${clusterName}" is not an EKS cluster name; use 1–100 letters, digits, "-" or "_", starting with a letter or digit (this is a bug in fleetform: cluster names are checked at synth)`);
   }
   const [, clusterTag] = clusterAutoscalerDiscoveryTags(clusterName);
   return {

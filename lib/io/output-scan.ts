@@ -5,6 +5,7 @@
  */
 import { Dirent, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TOPOLOGY_FILE } from '../synth/fleet-topology';
 import { OutputRecord, parseRecord, RECORD_FILE } from './output-record';
 
 /** The output folder as fleetform found it. */
@@ -21,7 +22,6 @@ export interface ExistingOutput {
 }
 
 const MOST_LISTED = 10;
-const TOPOLOGY_FILE = 'fleet.json';
 
 /** Reads `outdir` for the fleet `owner`; returns the problems that forbid writing it, if any. */
 export function scanOutput(outdir: string, owner: string): ExistingOutput | string[] {

@@ -46,17 +46,16 @@ export function writeOutput(outdir: string, files: ReadonlyMap<string, string>, 
   checkPaths(files);
   const dir = resolve(outdir);
   const parent = dirname(dir);
-  const base = basename(dir);
   if (parent === dir) throw new OutputError([`${dir} is the root of the file system; give outdir a folder of its own, for example "dist"`]);
   try {
     mkdirSync(parent, { recursive: true });
   } catch (e) {
     throw new OutputError([describeFsError('create the folder', parent, e)]);
   }
-  const release = acquireFolderLock(join(parent, `.${base}.fleetform-lock`), dir, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
+  const release = acquireFolderLock(beside(dir, 'lock'), dir, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
   try {
     return guarded(() => {
-      recoverInterrupted(parent, base, dir);
+      recoverInterrupted(dir);
       const existing = scanOutput(dir, options.owner);
       if (Array.isArray(existing)) throw new OutputError(existing);
       return commit(dir, files, existing, options);
@@ -97,7 +96,7 @@ function commit(dir: string, files: ReadonlyMap<string, string>, existing: Exist
   const unchanged = new Set(report.unchanged);
   const hashes = new Map([...files].map(([path, content]) => [path, unchanged.has(path) ? existing.files.get(path)! : contentHash(content)]));
   const record = formatRecord({ owner: options.owner, files: hashes });
-  const stage = join(dirname(dir), `.${basename(dir)}.fleetform-stage-${uniqueSuffix()}`);
+  const stage = beside(dir, `stage-${uniqueSuffix()}`);
   try {
     stageOutput(stage, dir, files, unchanged, record);
     faultPoint('before-commit');
@@ -148,7 +147,7 @@ function swapIn(stage: string, dir: string, exists: boolean): void {
     flushFolder(dirname(dir));
     return;
   }
-  const aside = join(dirname(dir), `.${basename(dir)}.fleetform-old-${uniqueSuffix()}`);
+  const aside = beside(dir, `old-${uniqueSuffix()}`);
   renameSync(dir, aside);
   try {
     faultPoint('between-renames');
@@ -167,9 +166,10 @@ function swapIn(stage: string, dir: string, exists: boolean): void {
  * deleted, and a previous output it had renamed aside is put back when `dir`
  * is missing (the swap did not finish), or deleted when `dir` is there.
  */
-function recoverInterrupted(parent: string, base: string, dir: string): void {
-  const stagePrefix = `.${base}.fleetform-stage-`;
-  const asidePrefix = `.${base}.fleetform-old-`;
+function recoverInterrupted(dir: string): void {
+  const parent = dirname(dir);
+  const stagePrefix = basename(beside(dir, 'stage-'));
+  const asidePrefix = basename(beside(dir, 'old-'));
   const aside: string[] = [];
   for (const name of readdirSync(parent).sort()) {
     if (name.startsWith(stagePrefix)) rmSync(join(parent, name), { recursive: true, force: true });
@@ -196,6 +196,11 @@ function checkPaths(files: ReadonlyMap<string, string>): void {
       if (files.has(path.slice(0, i))) throw new TypeError(`output path ${JSON.stringify(path.slice(0, i))} is both a file and a folder (this is a bug in fleetform)`);
     }
   }
+}
+
+/** A path beside `dir` that fleetform uses while writing it: `.<name>.fleetform-<what>`. */
+function beside(dir: string, what: string): string {
+  return join(dirname(dir), `.${basename(dir)}.fleetform-${what}`);
 }
 
 function uniqueSuffix(): string {

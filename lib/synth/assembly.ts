@@ -2,7 +2,7 @@ import type { FleetWarning } from '../errors';
 import type { ResolvedFleet } from '../model/resolved';
 import { ChartTemplates } from './chart-templates';
 import { ClusterArtifact, synthesizeCluster } from './cluster-synth';
-import type { FleetTopology } from './fleet-topology';
+import { FleetTopology, TOPOLOGY_FILE } from './fleet-topology';
 import { buildTopology } from './topology';
 
 /** The synthesized fleet, in memory: the resolved fleet, each cluster's manifest files, and the topology. */
@@ -31,6 +31,6 @@ export function synthesizeFleet(fleet: ResolvedFleet, templates: ChartTemplates 
 export function outputFiles(assembly: FleetAssembly): Map<string, string> {
   const files = new Map<string, string>();
   for (const c of assembly.clusters) for (const f of c.files) files.set(`${c.clusterId}/${f.name}`, f.content);
-  files.set('fleet.json', assembly.topologyJson);
+  files.set(TOPOLOGY_FILE, assembly.topologyJson);
   return files;
 }

@@ -7,6 +7,9 @@
 /** Version of the `fleet.json` shape; raised on every change that is not an addition. */
 export const TOPOLOGY_SCHEMA_VERSION = 2;
 
+/** The topology's file at the root of the output folder. */
+export const TOPOLOGY_FILE = 'fleet.json';
+
 /** The topology of a synthesized fleet (`fleet.json`). */
 export interface FleetTopology {
   /** Version of this shape. */

@@ -113,13 +113,19 @@ describe('two synths at once into one folder', () => {
   }, 120_000);
 });
 
+/** The output of fleet variant 0, then a synth of variant 1 into it killed at `point`. */
+async function killedWriter(point: string): Promise<{ outdir: string; before: Record<string, string> }> {
+  const outdir = join(tempDir(), 'dist');
+  fleetOf('acme', 0).synth({ outdir, log: () => {} });
+  const before = readTree(outdir);
+  const killed = await runChild(['acme', 1, outdir, 0, point]);
+  expect(killed.signal).toBe('SIGKILL');
+  return { outdir, before };
+}
+
 describe('a synth killed midway', () => {
   it('while staging: the previous output stays byte-identical, and the next synth cleans up without waiting', async () => {
-    const outdir = join(tempDir(), 'dist');
-    fleetOf('acme', 0).synth({ outdir, log: () => {} });
-    const before = readTree(outdir);
-    const killed = await runChild(['acme', 1, outdir, 0, 'stage-file#3']);
-    expect(killed.signal).toBe('SIGKILL');
+    const { outdir, before } = await killedWriter('stage-file#3');
     expect(readTree(outdir)).toEqual(before);
     expect(leftovers(outdir).some((n) => n.includes('fleetform-stage-'))).toBe(true);
     expect(leftovers(outdir).some((n) => n.endsWith('fleetform-lock'))).toBe(true);
@@ -132,11 +138,7 @@ describe('a synth killed midway', () => {
   }, 60_000);
 
   it('between the two renames: the next synth puts the previous output back first', async () => {
-    const outdir = join(tempDir(), 'dist');
-    fleetOf('acme', 0).synth({ outdir, log: () => {} });
-    const before = readTree(outdir);
-    const killed = await runChild(['acme', 1, outdir, 0, 'between-renames#1']);
-    expect(killed.signal).toBe('SIGKILL');
+    const { outdir, before } = await killedWriter('between-renames#1');
     expect(existsSync(outdir)).toBe(false);
     expect(leftovers(outdir).some((n) => n.includes('fleetform-old-'))).toBe(true);
 

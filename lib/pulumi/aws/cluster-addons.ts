@@ -69,7 +69,7 @@ export class ClusterAddons extends pulumi.ComponentResource {
     let podIdentityAssociations: aws.types.input.eks.AddonPodIdentityAssociation[] | undefined;
     if (a.role) {
       if (a.role.namespace !== ADDON_NAMESPACE) {
-        throw new Error(`add-on ${a.name} of ${args.stem} has its service account in namespace ${a.role.namespace}; an add-on's Pod Identity association binds its own namespace, ${ADDON_NAMESPACE}`);
+        throw new Error(`add-on ${a.name} of ${args.stem} has its service account in namespace ${a.role.namespace}; an add-on's Pod Identity association binds its own namespace, ${ADDON_NAMESPACE} (this is a bug in fleetform)`);
       }
       const role = podIdentityRole(`${args.stem}-${ROLE_STEM[a.name] ?? a.name}-role`, { managedPolicyArn: a.role.managedPolicyArn }, args.tags, this);
       this.#roles[a.name] = role;

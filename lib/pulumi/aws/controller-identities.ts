@@ -61,7 +61,7 @@ export class ControllerIdentities extends pulumi.ComponentResource {
     for (const chart of args.charts) {
       if (chart.serviceAccount === undefined) continue;
       const policy = controllerPolicy(chart.name, args.eksClusterName);
-      if (!policy) throw new Error(`controller ${chart.name} of ${args.stem} has a service account but fleetform has no IAM policy for it`);
+      if (!policy) throw new Error(`controller ${chart.name} of ${args.stem} has a service account but fleetform has no IAM policy for it (this is a bug in fleetform)`);
       const role = podIdentityRole(`${args.stem}-${ROLE_STEM[chart.name]}-role`, { policy }, args.tags, this);
       this.#roles[chart.name] = role;
       this.#associations[chart.name] = new aws.eks.PodIdentityAssociation(`${args.stem}-${chart.name}`, {

@@ -44,7 +44,7 @@ export function podIdentityRole(name: string, access: PodIdentityAccess, tags: R
     const problems = checkPolicyDocument(access.policy);
     const text = JSON.stringify(access.policy);
     if (text.length > INLINE_POLICY_MAX_CHARS) problems.push(`it is ${text.length} characters long; IAM allows ${INLINE_POLICY_MAX_CHARS} of inline policy per role`);
-    if (problems.length > 0) throw new Error(`the policy of role ${name} is not valid: ${problems.join('; ')}`);
+    if (problems.length > 0) throw new Error(`the policy of role ${name} is not valid: ${problems.join('; ')} (this is a bug in fleetform)`);
     new aws.iam.RolePolicy(`${name}-policy`, { role: role.name, policy: text }, { parent });
   }
   return role;
