@@ -66,7 +66,7 @@ describe('Kubernetes versions AWS still runs, judged on the synth\'s day', () =>
     const fleet = newFleet({ supportDate: '2027-03-05' });
     new RegionalCluster(fleet, 'edge', { region: 'eu-west-1' });
     const stale = fleet.resolve().warnings.filter((w) => w.rule === 'catalogue-age').map((w) => w.message);
-    expect(stale).toContain('fleetform\'s catalogue file lib/catalog/eks-support.ts (the EKS version calendar and control-plane prices) was read on 2026-11-24, 101 days before 2027-03-05; AWS may have changed what it holds since: update fleetform, or refresh the file from `aws eks describe-cluster-versions` and `aws eks describe-addon-versions`');
+    expect(stale).toContain('fleetform\'s catalogue file lib/catalog/eks-support.ts (the EKS version calendar and control-plane prices) was read on 2026-11-24, 101 days before 2027-03-05; AWS may have changed what it holds since: update fleetform, or refresh the file (in fleetform\'s repository, `npm run catalog:refresh` prints how it differs from what EKS offers today)');
     expect(stale.map((m) => /file (\S+)/.exec(m)![1])).toEqual([
       'lib/catalog/eks-support.ts', 'lib/catalog/eks-addons.ts', 'lib/catalog/platform-releases.ts',
       'lib/catalog/iam-policies.ts', 'lib/catalog/instance-types.ts', 'lib/catalog/aws-regions.ts',

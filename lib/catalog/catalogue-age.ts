@@ -62,6 +62,6 @@ export function staleCatalogueFiles(onDate: IsoDate, files: readonly CatalogueFi
   return files.flatMap((f) => {
     const age = daysBetween(f.readOn, onDate);
     if (age <= CATALOGUE_STALE_AFTER_DAYS) return [];
-    return [`fleetform's catalogue file ${f.file} (${f.holds}) was read on ${f.readOn}, ${age} days before ${onDate}; AWS may have changed what it holds since: update fleetform, or refresh the file from \`aws eks describe-cluster-versions\` and \`aws eks describe-addon-versions\``];
+    return [`fleetform's catalogue file ${f.file} (${f.holds}) was read on ${f.readOn}, ${age} days before ${onDate}; AWS may have changed what it holds since: update fleetform, or refresh the file (in fleetform's repository, \`npm run catalog:refresh\` prints how it differs from what EKS offers today)`];
   });
 }

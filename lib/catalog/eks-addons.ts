@@ -13,8 +13,9 @@
  *   outputs record what was resolved.
  *
  * A cluster may pin any add-on itself (`RegionalCluster`'s `addonVersions`).
- * To move a row, read `aws eks describe-addon-versions --kubernetes-version <minor>
- * --addon-name <name>` and update the row, its source and its readOn together.
+ * `npm run catalog:refresh` (scripts/catalog-refresh.mjs, with AWS credentials)
+ * prints how this table differs from what `aws eks describe-addon-versions`
+ * answers today; update a row, its source and its readOn together.
  */
 import type { IsoDate } from './iso-date';
 
@@ -124,7 +125,7 @@ export function addonVersions(minor: string): Readonly<Record<CoreAddonName, Add
 /** Returns a problem naming the minor and the fix when the table has no row for it, or undefined. */
 export function checkAddonVersions(minor: string): string | undefined {
   if (addonVersions(minor)) return undefined;
-  return `no EKS add-on versions are chosen for Kubernetes ${minor}; use one of ${addonMinors().join(', ')}, or add a row for ${minor} to lib/catalog/eks-addons.ts (\`aws eks describe-addon-versions --kubernetes-version ${minor}\` lists what EKS offers)`;
+  return `no EKS add-on versions are chosen for Kubernetes ${minor}; use one of ${addonMinors().join(', ')}, or add a row for ${minor} to lib/catalog/eks-addons.ts (\`npm run catalog:refresh\` lists what EKS offers)`;
 }
 
 /**

@@ -66,7 +66,7 @@ export const EKS_CALENDAR_SOURCES = {
   },
   'secondary-1.36': {
     url: 'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions-standard.html#kubernetes-1-36',
-    copy: 'No stored copy of the AWS calendar has a 1.36 row. That 1.36 is on EKS is first-hand: an EKS release-notes item of 2026-06-02 mirrors the user guide\'s "Kubernetes 1.36 is now available in Amazon EKS". The dates are secondary: a third-party EKS version table that says it was verified against kubernetes-versions.html on 2026-08-06 gives standard support until August 2, 2027 and extended until August 2, 2028; both agree with the 14 + 12 month rule from the 2026-06-02 release. Check them with `aws eks describe-cluster-versions`.',
+    copy: 'No stored copy of the AWS calendar has a 1.36 row. That 1.36 is on EKS is first-hand: an EKS release-notes item of 2026-06-02 mirrors the user guide\'s "Kubernetes 1.36 is now available in Amazon EKS". The dates are secondary: a third-party EKS version table that says it was verified against kubernetes-versions.html on 2026-08-06 gives standard support until August 2, 2027 and extended until August 2, 2028; both agree with the 14 + 12 month rule from the 2026-06-02 release. Check them with `npm run catalog:refresh` (scripts/catalog-refresh.mjs).',
   },
 } as const;
 

@@ -72,7 +72,7 @@ describe('checkAddonVersions', () => {
     const problem = checkAddonVersions('1.37');
     expect(problem).toContain('Kubernetes 1.37');
     expect(problem).toContain('use one of 1.31, 1.32, 1.33, 1.34, 1.35, 1.36');
-    expect(problem).toContain('aws eks describe-addon-versions --kubernetes-version 1.37');
+    expect(problem).toContain('npm run catalog:refresh');
   });
 });
 

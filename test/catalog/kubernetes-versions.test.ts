@@ -48,7 +48,7 @@ describe('catalogue age', () => {
     const files = [{ file: 'lib/catalog/eks-addons.ts', holds: 'the EKS add-on versions per Kubernetes minor', readOn: '2026-12-04' }];
     expect(staleCatalogueFiles(addDays('2026-12-04', 90), files)).toEqual([]);
     expect(staleCatalogueFiles('2027-03-05', files)).toEqual([
-      'fleetform\'s catalogue file lib/catalog/eks-addons.ts (the EKS add-on versions per Kubernetes minor) was read on 2026-12-04, 91 days before 2027-03-05; AWS may have changed what it holds since: update fleetform, or refresh the file from `aws eks describe-cluster-versions` and `aws eks describe-addon-versions`',
+      'fleetform\'s catalogue file lib/catalog/eks-addons.ts (the EKS add-on versions per Kubernetes minor) was read on 2026-12-04, 91 days before 2027-03-05; AWS may have changed what it holds since: update fleetform, or refresh the file (in fleetform\'s repository, `npm run catalog:refresh` prints how it differs from what EKS offers today)',
     ]);
   });
 
