@@ -1,7 +1,9 @@
 import { RootConstruct } from 'constructs';
 import { ApiEndpoint } from './api-endpoint';
 import { checkAwsTags } from './checks/aws-tags';
+import { isIsoDate } from './catalog/iso-date';
 import { DEFAULT_KUBERNETES_VERSION, checkKubernetesVersion } from './catalog/kubernetes-versions';
+import { todayUtc } from './clock';
 import { EnvironmentFleet } from './environment-fleet';
 import { FleetValidationError, assertNoProblems, checkLater } from './errors';
 import { FleetApp } from './fleet-app';
@@ -37,7 +39,7 @@ export interface FleetProps {
   readonly clusterBlockPrefix?: number;
   /**
    * Kubernetes minor version of clusters that do not choose one.
-   * @default '1.31'
+   * @default DEFAULT_KUBERNETES_VERSION - the newest minor of fleetform's catalogue in EKS standard support when the catalogue was read ('1.36')
    */
   readonly kubernetesVersion?: string;
   /**
@@ -60,10 +62,28 @@ export interface FleetProps {
    * @default ApiEndpoint.private()
    */
   readonly apiEndpoint?: ApiEndpoint;
+  /**
+   * The day (`YYYY-MM-DD`, UTC) EKS support and the catalogue's age are judged on, for
+   * tests and reproducible builds: a version EKS no longer runs that day is refused,
+   * one in extended support or close to leaving standard support gets a warning.
+   * Only problems and warnings depend on it, never the manifests or fleet.json.
+   * A synth, resolve or assemble option of the same name overrides it.
+   * @default - today (UTC), when the fleet is resolved
+   */
+  readonly supportDate?: string;
+}
+
+/** Options of {@link Fleet.resolve}. */
+export interface FleetResolveOptions {
+  /**
+   * The day (`YYYY-MM-DD`, UTC) EKS support and the catalogue's age are judged on.
+   * @default - the fleet's `supportDate`, else today (UTC)
+   */
+  readonly supportDate?: string;
 }
 
 /** Options of {@link Fleet.assemble}. */
-export interface FleetAssembleOptions {
+export interface FleetAssembleOptions extends FleetResolveOptions {
   /**
    * Refuse the fleet when a rule warns, as if every warning were a problem.
    * @default false
@@ -140,6 +160,7 @@ const FIELDS: Fields = {
   // Checked in full by checkAwsTags (values, lengths, characters, count, reserved keys).
   tags: { shape: shapes.instance('an object of tag keys to string values', isPlainObject), example: '{ "cost-center": "shop" }' },
   apiEndpoint: { shape: shapes.instance('an ApiEndpoint', ApiEndpoint.isApiEndpoint), example: 'ApiEndpoint.publicFrom("203.0.113.0/24")' },
+  supportDate: { shape: shapes.string, example: '"2026-11-20"' },
 };
 
 /**
@@ -162,6 +183,8 @@ export class Fleet extends RootConstruct {
   readonly addressLock: AddressLock;
   readonly tags: Readonly<Record<string, string>>;
   readonly apiEndpoint: ApiEndpoint;
+  /** The day EKS support is judged on, when the fleet fixes one (otherwise the day of each resolve). */
+  readonly supportDate?: string;
   readonly #released = new Set<string>();
 
   constructor(id: string, props: FleetProps = {}) {
@@ -180,11 +203,13 @@ export class Fleet extends RootConstruct {
     this.addressLock = p.addressLock ?? AddressLock.none();
     this.tags = { ...(p.tags ?? {}) };
     this.apiEndpoint = p.apiEndpoint ?? ApiEndpoint.private();
+    this.supportDate = p.supportDate;
 
     checkLater(this, () => [
       ...read.problems,
       checkDnsLabel('fleet name', id, 24),
       checkKubernetesVersion(this.kubernetesVersion),
+      ...(p.supportDate !== undefined && !isIsoDate(p.supportDate) ? [supportDateProblem('supportDate', p.supportDate)] : []),
       ...checkAddressSpace(this.addressSpace, this.clusterBlockPrefix),
       ...(p.defaultNodePool !== undefined ? checkNodePools([p.defaultNodePool]).map((x) => `defaultNodePool: ${x}`) : []),
       ...this.apiEndpoint.problems,
@@ -237,11 +262,17 @@ export class Fleet extends RootConstruct {
    * Resolves the fleet: every setting filled in, addresses planned, names
    * decided, each app's spec per cluster, and the problems and warnings of
    * every check. Reads the address lock; writes nothing; never throws for a
-   * mistake in the fleet (see `problems`).
+   * mistake in the fleet (see `problems`). EKS support is judged on
+   * `options.supportDate`, else the fleet's, else today (UTC).
    */
-  resolve(): ResolvedFleet {
+  resolve(options: FleetResolveOptions = {}): ResolvedFleet {
     const owner = { fleet: this.fleetName, addressSpace: this.addressSpace, clusterBlockPrefix: this.clusterBlockPrefix };
-    return resolveFleet(this, readAddressLock(this.addressLock, owner), FLEET_RULES);
+    const given = (options as Record<string, unknown> | undefined)?.supportDate;
+    const badOption = given !== undefined && !isIsoDate(given);
+    const day = !badOption && given !== undefined ? given as string : isIsoDate(this.supportDate) ? this.supportDate : todayUtc();
+    const resolved = resolveFleet(this, readAddressLock(this.addressLock, owner), FLEET_RULES, day);
+    if (!badOption) return resolved;
+    return { ...resolved, problems: [...resolved.problems, { path: this.node.path, message: supportDateProblem('option supportDate', given) }] };
   }
 
   /**
@@ -249,7 +280,7 @@ export class Fleet extends RootConstruct {
    * @throws FleetValidationError listing every problem (and, when strict, every warning)
    */
   assemble(options: FleetAssembleOptions = {}): FleetAssembly {
-    const resolved = this.resolve();
+    const resolved = this.resolve(options);
     assertNoProblems([
       ...resolved.problems,
       ...(options.strict ? resolved.warnings.map((w) => ({ path: w.path, message: `${w.message} (warning ${w.rule}, refused by strict synth)` })) : []),
@@ -300,6 +331,11 @@ export class Fleet extends RootConstruct {
   }
 }
 
+/** What is wrong with a day given as `what`. */
+function supportDateProblem(what: string, value: unknown): string {
+  return `${what} is ${describeValue(value)}; give a calendar day as "YYYY-MM-DD", such as "2026-11-20", or leave it out to judge EKS support on today`;
+}
+
 /** What is wrong with the options of synth, for JavaScript callers. */
 function synthOptionProblems(options: FleetSynthOptions): string[] {
   const o = options as Record<keyof FleetSynthOptions, unknown>;
@@ -310,6 +346,7 @@ function synthOptionProblems(options: FleetSynthOptions): string[] {
     problems.push(`synth option outputLockTimeoutMs is ${describeValue(o.outputLockTimeoutMs)}; give a number of milliseconds, for example 10000`);
   }
   if (o.log !== undefined && typeof o.log !== 'function') problems.push(`synth option log is ${describeValue(o.log)}; give a function that takes a line`);
+  if (o.supportDate !== undefined && !isIsoDate(o.supportDate)) problems.push(supportDateProblem('synth option supportDate', o.supportDate));
   return problems;
 }
 

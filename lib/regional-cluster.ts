@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { ApiEndpoint } from './api-endpoint';
 import { checkRegion } from './catalog/aws-regions';
+import { checkAddonPins, CoreAddonName } from './catalog/eks-addons';
 import { checkKubernetesVersion } from './catalog/kubernetes-versions';
 import { claimId, enterTree } from './construct-ids';
 import { EnvironmentProfile } from './environment-profile';
@@ -68,6 +69,14 @@ export interface RegionalClusterProps {
    * @default - the zones of the environment whose regions hold it; none directly under the fleet
    */
   readonly zone?: GdprZone;
+  /**
+   * EKS add-on versions this cluster pins itself, such as
+   * `{ 'aws-ebs-csi-driver': 'v1.57.1-eksbuild.1' }`, over the catalogue's choice for
+   * its minor. A pin stays when the cluster's Kubernetes version changes: check it
+   * with `aws eks describe-addon-versions --kubernetes-version <minor> --addon-name <name>`.
+   * @default - the catalogue's pin for the cluster's minor, else EKS's default version for it, resolved at deploy
+   */
+  readonly addonVersions?: Readonly<Partial<Record<CoreAddonName, string>>>;
 }
 
 /** The shape of {@link RegionalClusterProps} (without `region`, which `addCluster` takes apart). */
@@ -82,6 +91,7 @@ export const CLUSTER_OPTION_FIELDS: Fields = {
   serviceCidr: { shape: shapes.string, example: '"10.100.128.0/20"' },
   apiEndpoint: { shape: shapes.instance('an ApiEndpoint', ApiEndpoint.isApiEndpoint), example: 'ApiEndpoint.publicFrom("203.0.113.0/24")' },
   zone: { shape: shapes.instance('a GdprZone', GdprZone.isGdprZone), example: 'eu' },
+  addonVersions: { shape: shapes.record(shapes.string, 'an object of add-on names to versions'), example: '{ "aws-ebs-csi-driver": "v1.57.1-eksbuild.1" }' },
 };
 
 const FIELDS: Fields = { region: { shape: shapes.string, example: '"eu-west-1"', required: true }, ...CLUSTER_OPTION_FIELDS };
@@ -141,6 +151,7 @@ export class RegionalCluster extends Construct {
       ...(p.apiEndpoint?.problems ?? []),
       ...checkLabels('label', p.labels),
       ...checkExplicitCidrs(p.vpcCidr, p.serviceCidr),
+      ...(p.addonVersions !== undefined ? checkAddonPins(p.addonVersions) : []),
     ]);
   }
 

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AddressLock, Fleet, FleetValidationError, RegionalCluster, findCluster } from '../lib';
 import { problemsOf, tempDir } from './helpers/fleets';
+import { TEST_SUPPORT_DATE } from './helpers/support-date';
 
 const quiet = { log: () => {} };
 
 function fleetOf(ids: string[], lockFile: string, space = '10.64.0.0/14'): Fleet {
-  const fleet = new Fleet('acme', { addressSpace: space, addressLock: AddressLock.file(lockFile) });
+  const fleet = new Fleet('acme', { addressSpace: space, addressLock: AddressLock.file(lockFile), supportDate: TEST_SUPPORT_DATE });
   for (const id of ids) new RegionalCluster(fleet, id, { region: 'eu-west-1' });
   return fleet;
 }
@@ -73,7 +74,7 @@ describe('the address lock never forgets a block', () => {
   });
 
   it('refuses to release the block of a cluster still in the fleet, and warns about a release of nothing', () => {
-    const fleet = new Fleet('acme', { addressLock: AddressLock.of({ a: '10.64.0.0/16' }) });
+    const fleet = new Fleet('acme', { addressLock: AddressLock.of({ a: '10.64.0.0/16' }), supportDate: TEST_SUPPORT_DATE });
     new RegionalCluster(fleet, 'a', { region: 'eu-west-1' });
     fleet.releaseAddressBlock('a');
     fleet.releaseAddressBlock('never-there');

@@ -107,7 +107,7 @@ describe('EnvironmentFleet validation', () => {
     new EnvironmentFleet(fleet, 'Prod', { regions: ['us-east-1', 'eu-west-1'], kubernetesVersion: '1.19' });
     expect(problemsOf(fleet)).toEqual([
       problemAt('acme/Prod', 'environment name "Prod" is not a DNS-1123 label'),
-      problemAt('acme/Prod', 'Kubernetes version "1.19" is not one EKS offers as of 2026-11-24; use one of 1.31, 1.32, 1.33, 1.34, 1.35'),
+      problemAt('acme/Prod', 'Kubernetes version "1.19" is not in fleetform\'s catalogue (EKS calendar read on 2026-12-04); use one of 1.31, 1.32, 1.33, 1.34, 1.35, 1.36'),
     ]);
   });
 });

@@ -63,7 +63,7 @@ describe('Fleet validation', () => {
     new RegionalCluster(fleet, 'edge', { region: 'eu-west-1', kubernetesVersion: '1.35' });
     expect(problemsOf(fleet)).toEqual([{
       path: 'acme',
-      message: 'Kubernetes version "1.19" is not one EKS offers as of 2026-11-24; use one of 1.31, 1.32, 1.33, 1.34, 1.35',
+      message: 'Kubernetes version "1.19" is not in fleetform\'s catalogue (EKS calendar read on 2026-12-04); use one of 1.31, 1.32, 1.33, 1.34, 1.35, 1.36',
     }]);
   });
 
@@ -111,7 +111,7 @@ describe('Fleet validation', () => {
     // The fleet's version is reported once, at the fleet: the clusters inherit it, they did not choose it.
     expect(error.problems).toEqual([
       problemAt('Acme_Corp', 'fleet name "Acme_Corp" is not a DNS-1123 label'),
-      problemAt('Acme_Corp', 'Kubernetes version "1.19" is not one EKS offers'),
+      problemAt('Acme_Corp', 'Kubernetes version "1.19" is not in fleetform\'s catalogue'),
       problemAt('Acme_Corp/a', 'region "eu-west-9" is not an AWS commercial region'),
       problemAt('Acme_Corp/b', 'vpcCidr 10.100.0.0/24 is a /24; a cluster VPC must be a /16 to /20'),
       problemAt('Acme_Corp/My App', 'app name "My App" is not a DNS-1123 label'),

@@ -166,7 +166,7 @@ describe('synth options of the wrong shape', () => {
     const fleet = newFleet();
     let error: unknown;
     try {
-      fleet.synth(js({ outdir: 42, addressLock: 'sometimes', outputLockTimeoutMs: '10s', log: 'stderr' }));
+      fleet.synth(js({ outdir: 42, addressLock: 'sometimes', outputLockTimeoutMs: '10s', log: 'stderr', supportDate: new Date(Date.UTC(2026, 10, 20)) }));
     } catch (e) {
       error = e;
     }
@@ -176,6 +176,15 @@ describe('synth options of the wrong shape', () => {
       { path: 'acme', message: 'synth option addressLock is the string "sometimes"; give "update", "read-only" or "frozen"' },
       { path: 'acme', message: 'synth option outputLockTimeoutMs is the string "10s"; give a number of milliseconds, for example 10000' },
       { path: 'acme', message: 'synth option log is the string "stderr"; give a function that takes a line' },
+      { path: 'acme', message: 'synth option supportDate is a Date; give a calendar day as "YYYY-MM-DD", such as "2026-11-20", or leave it out to judge EKS support on today' },
+    ]);
+  });
+
+  it('a support date of the wrong shape, given to the fleet or to resolve, is a problem at the fleet', () => {
+    const fleet = newFleet(js({ supportDate: 20261120 }));
+    expect(problemsOf(fleet)).toEqual([{ path: 'acme', message: 'supportDate is the number 20261120, not a string; give one such as "2026-11-20"' }]);
+    expect(newFleet().resolve(js({ supportDate: ['2026-11-20'] })).problems).toEqual([
+      { path: 'acme', message: 'option supportDate is an array; give a calendar day as "YYYY-MM-DD", such as "2026-11-20", or leave it out to judge EKS support on today' },
     ]);
   });
 });

@@ -138,7 +138,7 @@ describe('RegionalCluster validation', () => {
   it('refuses an unsupported Kubernetes version', () => {
     const fleet = newFleet();
     new RegionalCluster(fleet, 'edge', { region: 'eu-west-1', kubernetesVersion: '1.19' });
-    expect(problemsOf(fleet)).toEqual([problemAt('acme/edge', 'Kubernetes version "1.19" is not one EKS offers as of 2026-11-24; use one of 1.31,')]);
+    expect(problemsOf(fleet)).toEqual([problemAt('acme/edge', 'Kubernetes version "1.19" is not in fleetform\'s catalogue (EKS calendar read on 2026-12-04); use one of 1.31,')]);
   });
 
   it('refuses explicit VPC CIDRs that overlap, naming both clusters', () => {

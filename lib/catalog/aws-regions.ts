@@ -11,6 +11,12 @@
  * EU membership as of the date read. Read 2026-11-24.
  */
 
+/** The source of every row of {@link AWS_REGION_CATALOGUE}, and the day it was read. */
+export const AWS_REGIONS_SOURCE = {
+  source: 'https://docs.aws.amazon.com/general/latest/gr/rande.html ("AWS Regions": codes and locations); https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-geo.html (continent codes); EU membership as of the day read',
+  readOn: '2026-11-24',
+} as const;
+
 /** A Route 53 geolocation continent code. */
 export type Continent = 'AF' | 'AN' | 'AS' | 'EU' | 'NA' | 'OC' | 'SA';
 

@@ -1,12 +1,23 @@
 /**
- * Pinned EKS add-on versions per Kubernetes minor, the identity each add-on
- * runs as, and the VPC CNI settings for network-policy enforcement.
+ * The EKS add-on version each Kubernetes minor gets, where each choice comes
+ * from, the identity each add-on runs as, and the VPC CNI settings for
+ * network-policy enforcement.
  *
- * fleetform installs exactly these versions; it never asks EKS for "latest" at
- * deploy time. To move a pin, check the new version with
- * `aws eks describe-addon-versions --kubernetes-version <minor> --addon-name <name>`
- * and update the row, its source and its readOn date together.
+ * Each minor's add-on is one of two choices, never "latest":
+ * - **pinned**: a `vX.Y.Z-eksbuild.N` version read first-hand from AWS (the EKS
+ *   user guide's table of the latest add-on build per Kubernetes version, or
+ *   `aws eks describe-addon-versions`), with its source and the day it was read;
+ * - **EKS's default for the minor**, resolved at deploy (`aws.eks.getAddonVersion`,
+ *   the version `describe-addon-versions` marks `defaultVersion` for the cluster's
+ *   version) where no first-hand pin could be read, with the reason. The stack
+ *   outputs record what was resolved.
+ *
+ * A cluster may pin any add-on itself (`RegionalCluster`'s `addonVersions`).
+ * `npm run catalog:refresh` (scripts/catalog-refresh.mjs, with AWS credentials)
+ * prints how this table differs from what `aws eks describe-addon-versions`
+ * answers today; update a row, its source and its readOn together.
  */
+import type { IsoDate } from './iso-date';
 
 /** The EKS add-ons fleetform installs on every cluster. */
 export type EksAddonName =
@@ -17,7 +28,7 @@ export type EksAddonName =
   | 'aws-ebs-csi-driver'
   | 'metrics-server';
 
-/** The AWS-built add-ons every offered minor must pin. */
+/** The AWS-built add-ons fleetform installs as EKS add-ons (metrics-server is installed from its Helm chart). */
 export type CoreAddonName = Exclude<EksAddonName, 'metrics-server'>;
 
 /** Every add-on name, core ones first. */
@@ -25,140 +36,114 @@ export const EKS_ADDON_NAMES: readonly EksAddonName[] = [
   'vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent', 'aws-ebs-csi-driver', 'metrics-server',
 ];
 
-/** The core add-on names, which every row pins. */
+/** The core add-on names, which every row covers. */
 export const CORE_ADDON_NAMES: readonly CoreAddonName[] = [
   'vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent', 'aws-ebs-csi-driver',
 ];
 
-/** The pinned add-on versions of one Kubernetes minor. */
-export type AddonVersionSet = Readonly<Record<CoreAddonName, string>> & {
-  /** The `metrics-server` community add-on, only where a version was confirmed. */
-  readonly 'metrics-server'?: string;
-};
+/** Where pinned versions were read. */
+export const ADDON_VERSION_SOURCES = {
+  'user-guide-vpc-cni': {
+    url: 'https://docs.aws.amazon.com/eks/latest/userguide/managing-vpc-cni.html#vpc-cni-latest-available-version',
+    copy: 'stored copy of https://docs.amazonaws.cn/eks/latest/userguide/managing-vpc-cni.md, the Chinese edition of the same user-guide page on the China-site docs: "Amazon VPC CNI versions", v1.21.1-eksbuild.7 for every Kubernetes version 1.29–1.35. No stored copy of the table has a 1.36 row.',
+  },
+  'user-guide-coredns': {
+    url: 'https://docs.aws.amazon.com/eks/latest/userguide/managing-coredns.html#coredns-versions',
+    copy: 'stored copy of https://docs.aws.amazon.com/ja_jp/eks/latest/userguide/managing-coredns.md, AWS\'s Japanese edition of the page: "CoreDNS versions", the latest Amazon EKS add-on build per Kubernetes version, rows 1.30–1.36',
+  },
+  'user-guide-kube-proxy': {
+    url: 'https://docs.aws.amazon.com/eks/latest/userguide/managing-kube-proxy.html#kube-proxy-versions',
+    copy: 'stored copy of https://docs.aws.amazon.com/ja_jp/eks/latest/userguide/managing-kube-proxy.md, AWS\'s Japanese edition of the page: "kube-proxy versions", the latest Amazon EKS add-on build per Kubernetes version, rows 1.31–1.36',
+  },
+} as const;
 
-/** One row of the add-on table. */
+/** A key of {@link ADDON_VERSION_SOURCES}. */
+export type AddonVersionSource = keyof typeof ADDON_VERSION_SOURCES;
+
+/** How a minor gets one add-on. */
+export type AddonChoice =
+  /** A version read first-hand from AWS. */
+  | { readonly kind: 'pinned'; readonly version: string; readonly source: AddonVersionSource; readonly readOn: IsoDate }
+  /** EKS's default version for the cluster's minor, resolved at deploy; `reason` says why nothing is pinned. */
+  | { readonly kind: 'eks-default'; readonly reason: string; readonly readOn: IsoDate };
+
+/** One row of the add-on table: the choice of every core add-on for a Kubernetes minor. */
 export interface AddonVersionRow {
   /** The Kubernetes minor, such as "1.34". */
   readonly minor: string;
-  /** The pinned `vX.Y.Z-eksbuild.N` version of each add-on. */
-  readonly versions: AddonVersionSet;
+  /** Each core add-on's choice. */
+  readonly addons: Readonly<Record<CoreAddonName, AddonChoice>>;
 }
 
-/**
- * Where the pins come from. The EKS user guide tabulates "latest" versions only
- * for vpc-cni, coredns and kube-proxy, and the stored copies available when this
- * table was written stop at Kubernetes 1.33/1.34; it has no per-minor table for
- * aws-ebs-csi-driver, eks-pod-identity-agent or metrics-server. The pins below
- * are therefore taken from one consistent, dated snapshot: the per-minor version
- * maps of AWS Labs' EKS Blueprints for CDK, whose add-on modules install exactly
- * these EKS add-on versions per cluster version.
- */
-export const ADDON_VERSION_SOURCES = [
-  {
-    url: 'https://github.com/awslabs/cdk-eks-blueprints/tree/05d3dbd0a462409bf002c989750d0de13bf83af2/lib/addons',
-    note: 'versionMap of vpc-cni, coredns, kube-proxy, eks-pod-identity-agent and ebs-csi-driver add-ons; commit of 2026-07-01',
-    readOn: '2026-11-24',
+const READ_ON: IsoDate = '2026-12-04';
+
+const pin = (version: string, source: AddonVersionSource): AddonChoice => ({ kind: 'pinned', version, source, readOn: READ_ON });
+const eksDefault = (reason: string): AddonChoice => ({ kind: 'eks-default', reason, readOn: READ_ON });
+
+/** Neither add-on has a per-minor table in the user guide, and no describe-addon-versions output of them could be read. */
+const NO_TABLE = 'the EKS user guide has no per-Kubernetes-version table of this add-on, and no describe-addon-versions output for this minor could be read first-hand';
+const row = (minor: string, cni: AddonChoice, coredns: string, kubeProxy: string): AddonVersionRow => ({
+  minor,
+  addons: {
+    'vpc-cni': cni,
+    'coredns': pin(coredns, 'user-guide-coredns'),
+    'kube-proxy': pin(kubeProxy, 'user-guide-kube-proxy'),
+    'eks-pod-identity-agent': eksDefault(NO_TABLE),
+    'aws-ebs-csi-driver': eksDefault(NO_TABLE),
   },
-  {
-    url: 'https://docs.aws.amazon.com/eks/latest/userguide/managing-vpc-cni.html#vpc-cni-latest-available-version',
-    note: 'cross-check: a stored copy of the 1.34-era table lists v1.20.4-eksbuild.1 for 1.28–1.34 (same v1.20.4 release as the pins)',
-    readOn: '2026-11-24',
-  },
-  {
-    url: 'https://docs.aws.amazon.com/eks/latest/userguide/managing-coredns.html#coredns-versions',
-    note: 'cross-check: the stored 1.33-era table lists v1.12.3-eksbuild.1 for 1.33 and v1.11.4-eksbuild.22 for 1.29–1.32 (same minor releases as the pins, later builds)',
-    readOn: '2026-11-24',
-  },
-] as const;
+});
+const CNI = pin('v1.21.1-eksbuild.7', 'user-guide-vpc-cni');
 
 /**
- * Pinned versions, oldest minor first. Minors 1.28–1.30 are left out on purpose:
- * they left EKS extended support before the calendar date, so EKS no longer
- * creates clusters on them. 1.36 is left out because no pinned versions for it
- * could be confirmed.
+ * The add-on choice of each minor, oldest first. 1.28–1.30 are left out: they
+ * left EKS extended support before this table was read. 1.31 stays so that a
+ * build of a day before its end of extended support (2026-11-26) can be repeated.
  */
 export const ADDON_VERSIONS: readonly AddonVersionRow[] = [
-  {
-    minor: '1.31',
-    versions: {
-      'vpc-cni': 'v1.20.4-eksbuild.2',
-      'coredns': 'v1.11.3-eksbuild.1',
-      'kube-proxy': 'v1.31.10-eksbuild.12',
-      'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
-      'aws-ebs-csi-driver': 'v1.56.0-eksbuild.1',
-    },
-  },
-  {
-    minor: '1.32',
-    versions: {
-      'vpc-cni': 'v1.20.4-eksbuild.2',
-      'coredns': 'v1.11.4-eksbuild.2',
-      'kube-proxy': 'v1.32.6-eksbuild.12',
-      'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
-      'aws-ebs-csi-driver': 'v1.56.0-eksbuild.1',
-    },
-  },
-  {
-    minor: '1.33',
-    versions: {
-      'vpc-cni': 'v1.20.4-eksbuild.2',
-      'coredns': 'v1.12.1-eksbuild.2',
-      'kube-proxy': 'v1.33.3-eksbuild.4',
-      'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
-      'aws-ebs-csi-driver': 'v1.56.0-eksbuild.1',
-    },
-  },
-  {
-    minor: '1.34',
-    versions: {
-      'vpc-cni': 'v1.20.4-eksbuild.2',
-      'coredns': 'v1.12.3-eksbuild.1',
-      'kube-proxy': 'v1.34.0-eksbuild.2',
-      'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
-      'aws-ebs-csi-driver': 'v1.56.0-eksbuild.1',
-    },
-  },
-  {
-    minor: '1.35',
-    versions: {
-      'vpc-cni': 'v1.21.1-eksbuild.1',
-      'coredns': 'v1.13.2-eksbuild.3',
-      'kube-proxy': 'v1.35.0-eksbuild.2',
-      'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
-      'aws-ebs-csi-driver': 'v1.57.1-eksbuild.1',
-    },
-  },
+  row('1.31', CNI, 'v1.11.4-eksbuild.40', 'v1.31.14-eksbuild.20'),
+  row('1.32', CNI, 'v1.11.4-eksbuild.40', 'v1.32.13-eksbuild.16'),
+  row('1.33', CNI, 'v1.12.4-eksbuild.18', 'v1.33.10-eksbuild.13'),
+  row('1.34', CNI, 'v1.13.2-eksbuild.11', 'v1.34.6-eksbuild.13'),
+  row('1.35', CNI, 'v1.14.3-eksbuild.3', 'v1.35.3-eksbuild.13'),
+  row('1.36', eksDefault('no stored copy of the user guide\'s vpc-cni table has a 1.36 row yet'), 'v1.14.3-eksbuild.3', 'v1.36.0-eksbuild.14'),
 ];
 
-/** The minors that have a pinned add-on row, oldest first. */
+/** The oldest readOn of the table: the day the file as a whole was last read. */
+export const ADDON_VERSIONS_READ_ON: IsoDate = ADDON_VERSIONS
+  .flatMap((r) => CORE_ADDON_NAMES.map((n) => r.addons[n].readOn)).sort()[0] ?? READ_ON;
+
+/** The minors that have an add-on row, oldest first. */
 export function addonMinors(): string[] {
-  return ADDON_VERSIONS.map((row) => row.minor);
+  return ADDON_VERSIONS.map((r) => r.minor);
 }
 
-/** The pinned add-on versions of a Kubernetes minor, or undefined when the table has no row for it. */
-export function addonVersions(minor: string): AddonVersionSet | undefined {
-  return ADDON_VERSIONS.find((row) => row.minor === minor)?.versions;
+/** The add-on choices of a Kubernetes minor, or undefined when the table has no row for it. */
+export function addonVersions(minor: string): Readonly<Record<CoreAddonName, AddonChoice>> | undefined {
+  return ADDON_VERSIONS.find((r) => r.minor === minor)?.addons;
+}
+
+/** Returns a problem naming the minor and the fix when the table has no row for it, or undefined. */
+export function checkAddonVersions(minor: string): string | undefined {
+  if (addonVersions(minor)) return undefined;
+  return `no EKS add-on versions are chosen for Kubernetes ${minor}; use one of ${addonMinors().join(', ')}, or add a row for ${minor} to lib/catalog/eks-addons.ts (\`npm run catalog:refresh\` lists what EKS offers)`;
 }
 
 /**
- * Checks that every wanted add-on has a pinned version for `minor`. Returns a
- * problem naming the minor and the fix, or undefined.
+ * Checks a cluster's own add-on pins (`addonVersions`): known add-on names,
+ * `vX.Y.Z-eksbuild.N` versions, and a vpc-cni that can enforce network policies.
  */
-export function checkAddonVersions(minor: string, wanted: readonly EksAddonName[] = CORE_ADDON_NAMES): string | undefined {
-  const row = addonVersions(minor);
-  const offered = addonMinors().join(', ');
-  if (!row) {
-    return `no EKS add-on versions are pinned for Kubernetes ${minor}; use one of ${offered}, or add a row for ${minor} to lib/catalog/eks-addons.ts with versions from \`aws eks describe-addon-versions --kubernetes-version ${minor}\``;
+export function checkAddonPins(pins: Readonly<Record<string, unknown>>): string[] {
+  const problems: string[] = [];
+  for (const [name, version] of Object.entries(pins)) {
+    if (!(CORE_ADDON_NAMES as readonly string[]).includes(name)) {
+      problems.push(`addonVersions: "${name}" is not an add-on fleetform installs as an EKS add-on; pin one of ${CORE_ADDON_NAMES.join(', ')}`);
+    } else if (typeof version !== 'string' || !parseAddonVersion(version)) {
+      problems.push(`addonVersions: ${name} version ${JSON.stringify(version)} is not of the form vX.Y.Z-eksbuild.N; take one from \`aws eks describe-addon-versions --kubernetes-version <minor> --addon-name ${name}\``);
+    } else if (name === 'vpc-cni' && !supportsNetworkPolicy(version)) {
+      problems.push(`addonVersions: vpc-cni ${version} cannot enforce network policies; pin ${VPC_CNI_NETWORK_POLICY.minAddonVersion} or later`);
+    }
   }
-  const missing = wanted.filter((name) => row[name] === undefined);
-  if (missing.length > 0) {
-    return `Kubernetes ${minor} has no pinned version of ${missing.join(', ')}; pin one in lib/catalog/eks-addons.ts from \`aws eks describe-addon-versions --kubernetes-version ${minor} --addon-name ${missing[0]}\` or leave the add-on out`;
-  }
-  const cni = row['vpc-cni'];
-  if (!supportsNetworkPolicy(cni)) {
-    return `vpc-cni ${cni} pinned for Kubernetes ${minor} cannot enforce network policies; pin ${VPC_CNI_NETWORK_POLICY.minAddonVersion} or later`;
-  }
-  return undefined;
+  return problems;
 }
 
 /** How an add-on gets AWS permissions. */
@@ -186,6 +171,8 @@ export interface AddonIdentity {
   readonly note?: string;
   /** Source. */
   readonly source: string;
+  /** The day the source was read. */
+  readonly readOn: IsoDate;
 }
 
 /** Identity and IAM needs of each add-on (policy ARNs in the `aws` partition). */
@@ -198,18 +185,21 @@ export const ADDON_IDENTITIES: Readonly<Record<EksAddonName, AddonIdentity>> = {
     managedPolicyArn: 'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
     note: 'AmazonEKS_CNI_Policy covers IPv4 clusters only; an IPv6 cluster needs a custom policy (amazon-vpc-cni-k8s docs/iam-policy.md, "IPv6 mode")',
     source: 'https://docs.aws.amazon.com/eks/latest/userguide/workloads-add-ons-available-eks.html (Amazon VPC CNI, "Required IAM permissions"); https://docs.aws.amazon.com/eks/latest/userguide/cni-iam-role.html',
+    readOn: '2026-11-24',
   },
   'coredns': {
     addon: 'coredns',
     namespace: 'kube-system',
     iam: 'none',
     source: 'https://docs.aws.amazon.com/eks/latest/userguide/workloads-add-ons-available-eks.html (CoreDNS: "This add-on doesn\'t require any permissions")',
+    readOn: '2026-11-24',
   },
   'kube-proxy': {
     addon: 'kube-proxy',
     namespace: 'kube-system',
     iam: 'none',
     source: 'https://docs.aws.amazon.com/eks/latest/userguide/workloads-add-ons-available-eks.html (kube-proxy: "This add-on doesn\'t require any permissions")',
+    readOn: '2026-11-24',
   },
   'eks-pod-identity-agent': {
     addon: 'eks-pod-identity-agent',
@@ -217,6 +207,7 @@ export const ADDON_IDENTITIES: Readonly<Record<EksAddonName, AddonIdentity>> = {
     iam: 'node-role',
     note: 'uses the node IAM role; AmazonEKSWorkerNodePolicy on the node role grants eks-auth:AssumeRoleForPodIdentity',
     source: 'https://docs.aws.amazon.com/eks/latest/userguide/workloads-add-ons-available-eks.html (EKS Pod Identity Agent, "Required IAM permissions")',
+    readOn: '2026-11-24',
   },
   'aws-ebs-csi-driver': {
     addon: 'aws-ebs-csi-driver',
@@ -226,6 +217,7 @@ export const ADDON_IDENTITIES: Readonly<Record<EksAddonName, AddonIdentity>> = {
     managedPolicyArn: 'arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy',
     note: 'encrypted volumes with a customer-managed KMS key need extra KMS permissions on the same role',
     source: 'https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html; https://docs.aws.amazon.com/eks/latest/userguide/workloads-add-ons-available-eks.html',
+    readOn: '2026-11-24',
   },
   'metrics-server': {
     addon: 'metrics-server',
@@ -233,6 +225,7 @@ export const ADDON_IDENTITIES: Readonly<Record<EksAddonName, AddonIdentity>> = {
     iam: 'none',
     note: 'EKS community add-on: AWS validates version compatibility only; the user guide lists service account "None", managed IAM policy "None"',
     source: 'https://docs.aws.amazon.com/eks/latest/userguide/community-addons.html#kubernetes-metrics-server',
+    readOn: '2026-11-24',
   },
 };
 

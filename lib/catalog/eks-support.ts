@@ -1,10 +1,10 @@
 /**
- * The Amazon EKS Kubernetes version calendar, kept as data.
+ * The Amazon EKS Kubernetes version calendar, kept as data, and the support
+ * phase of a version on a given day.
  *
- * The model never reads the clock: every support judgement is made against
- * {@link CALENDAR_DATE}, the day this calendar was last read, so the same input
- * gives the same answer on every machine and every day. Refresh the table and
- * the date together.
+ * Nothing here reads the clock: every judgement takes the day to judge on.
+ * `Fleet` passes the day of the synth (today, unless a `supportDate` fixes it),
+ * and only problems and warnings depend on it, never what is written.
  *
  * Support phases follow the EKS user guide ("Amazon EKS Kubernetes release
  * calendar"): dates are UTC days; extended-support billing "starts at the
@@ -15,16 +15,15 @@
  * from that day up to (not including) its end of extended support, and ended
  * from that day on.
  */
-import { addonVersions } from './eks-addons';
+import { daysBetween, IsoDate, isIsoDate } from './iso-date';
 
-/** An ISO calendar date, `YYYY-MM-DD`, read as a UTC day. */
-export type IsoDate = string;
+export type { IsoDate } from './iso-date';
 
-/** Where a calendar row's dates come from. */
+/** How a calendar row's dates are confirmed. */
 export type CalendarSourceKind =
   /** The release calendar table of the EKS user guide. */
   | 'aws-calendar'
-  /** Secondary sources only (the AWS calendar row was not seen); treat as provisional. */
+  /** Secondary sources only (the AWS calendar row was not seen in a stored copy); treat as provisional. */
   | 'secondary';
 
 /** One Kubernetes minor version on Amazon EKS. */
@@ -41,44 +40,50 @@ export interface EksVersionRow {
   readonly endOfExtendedSupport: IsoDate;
   /** How well the row is confirmed. */
   readonly sourceKind: CalendarSourceKind;
+  /** Where the row was read: a key of {@link EKS_CALENDAR_SOURCES}. */
+  readonly source: keyof typeof EKS_CALENDAR_SOURCES;
+  /** The day the row was read. */
+  readonly readOn: IsoDate;
 }
 
-/** The day the calendar below was read; the model uses it instead of the clock. */
-export const CALENDAR_DATE: IsoDate = '2026-11-24';
+/** The day the calendar below was last read; a synth long after it warns that the catalogue may be out of date. */
+export const EKS_CALENDAR_READ_ON: IsoDate = '2026-12-04';
 
-/** Sources of {@link EKS_VERSION_CALENDAR}, with the date of the copy that was actually read. */
-export const EKS_CALENDAR_SOURCES = [
-  {
-    url: 'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html#kubernetes-release-calendar',
-    copy: 'awsdocs/amazon-eks-user-guide latest/ug/versioning/kubernetes-versions.adoc @ 0e7fca3762579493a98cb32ab54b137ab194a2d7 (rows 1.29–1.35; stored copy from early 2026, after the 1.35 release)',
-    readOn: '2026-11-24',
+/** Days before the end of standard support from which a cluster on the version gets a warning. */
+export const STANDARD_SUPPORT_WARNING_DAYS = 60;
+
+const CALENDAR_URL = 'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html#kubernetes-release-calendar';
+
+/** Sources of {@link EKS_VERSION_CALENDAR}: the page, and the stored copy that was actually read. */
+export const EKS_CALENDAR_SOURCES = {
+  'user-guide-1.35': {
+    url: CALENDAR_URL,
+    copy: 'awsdocs/amazon-eks-user-guide@0e7fca3762579493a98cb32ab54b137ab194a2d7 latest/ug/versioning/kubernetes-versions.adoc (rows 1.29–1.35; the newest stored copy of the calendar, from after the 1.35 release)',
   },
-  {
-    url: 'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html#kubernetes-release-calendar',
-    copy: 'awsdocs/amazon-eks-user-guide latest/ug/versioning/kubernetes-versions.adoc @ ee606ae9c93585273d475fa1227f1af02e967785 (row 1.28; older stored copy)',
-    readOn: '2026-11-24',
+  'user-guide-1.33': {
+    url: CALENDAR_URL,
+    copy: 'awsdocs/amazon-eks-user-guide@8596db85c9ea47d3c692d8c7c0498f616187d44d latest/ug/versioning/kubernetes-versions.adoc (rows 1.27–1.33; the newest stored copy that still lists 1.28)',
   },
-  {
-    url: 'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions-standard.html',
-    copy: 'EKS user guide release notes confirm "Kubernetes 1.36 is now available in Amazon EKS"; the 1.36 dates themselves come only from secondary copies of the calendar (third-party EKS calendars of 2026-07, and a 2026-08 upgrade article giving the EKS release as June 2, 2026). They agree with the 14 + 12 month rule.',
-    readOn: '2026-11-24',
+  'secondary-1.36': {
+    url: 'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions-standard.html#kubernetes-1-36',
+    copy: 'No stored copy of the AWS calendar has a 1.36 row. That 1.36 is on EKS is first-hand: an EKS release-notes item of 2026-06-02 mirrors the user guide\'s "Kubernetes 1.36 is now available in Amazon EKS". The dates are secondary: a third-party EKS version table that says it was verified against kubernetes-versions.html on 2026-08-06 gives standard support until August 2, 2027 and extended until August 2, 2028; both agree with the 14 + 12 month rule from the 2026-06-02 release. Check them with `npm run catalog:refresh` (scripts/catalog-refresh.mjs).',
   },
-] as const;
+} as const;
 
 /**
  * The EKS release calendar, oldest first. Dates are UTC days.
  * @see EKS_CALENDAR_SOURCES
  */
 export const EKS_VERSION_CALENDAR: readonly EksVersionRow[] = [
-  { minor: '1.28', upstreamRelease: '2023-08-15', eksRelease: '2023-09-26', endOfStandardSupport: '2024-11-26', endOfExtendedSupport: '2025-11-26', sourceKind: 'aws-calendar' },
-  { minor: '1.29', upstreamRelease: '2023-12-13', eksRelease: '2024-01-23', endOfStandardSupport: '2025-03-23', endOfExtendedSupport: '2026-03-23', sourceKind: 'aws-calendar' },
-  { minor: '1.30', upstreamRelease: '2024-04-17', eksRelease: '2024-05-23', endOfStandardSupport: '2025-07-23', endOfExtendedSupport: '2026-07-23', sourceKind: 'aws-calendar' },
-  { minor: '1.31', upstreamRelease: '2024-08-13', eksRelease: '2024-09-26', endOfStandardSupport: '2025-11-26', endOfExtendedSupport: '2026-11-26', sourceKind: 'aws-calendar' },
-  { minor: '1.32', upstreamRelease: '2024-12-11', eksRelease: '2025-01-23', endOfStandardSupport: '2026-03-23', endOfExtendedSupport: '2027-03-23', sourceKind: 'aws-calendar' },
-  { minor: '1.33', upstreamRelease: '2025-04-23', eksRelease: '2025-05-29', endOfStandardSupport: '2026-07-29', endOfExtendedSupport: '2027-07-29', sourceKind: 'aws-calendar' },
-  { minor: '1.34', upstreamRelease: '2025-08-27', eksRelease: '2025-10-02', endOfStandardSupport: '2026-12-02', endOfExtendedSupport: '2027-12-02', sourceKind: 'aws-calendar' },
-  { minor: '1.35', upstreamRelease: '2025-12-17', eksRelease: '2026-01-27', endOfStandardSupport: '2027-03-27', endOfExtendedSupport: '2028-03-27', sourceKind: 'aws-calendar' },
-  { minor: '1.36', eksRelease: '2026-06-02', endOfStandardSupport: '2027-08-02', endOfExtendedSupport: '2028-08-02', sourceKind: 'secondary' },
+  { minor: '1.28', upstreamRelease: '2023-08-15', eksRelease: '2023-09-26', endOfStandardSupport: '2024-11-26', endOfExtendedSupport: '2025-11-26', sourceKind: 'aws-calendar', source: 'user-guide-1.33', readOn: '2026-12-04' },
+  { minor: '1.29', upstreamRelease: '2023-12-13', eksRelease: '2024-01-23', endOfStandardSupport: '2025-03-23', endOfExtendedSupport: '2026-03-23', sourceKind: 'aws-calendar', source: 'user-guide-1.35', readOn: '2026-12-04' },
+  { minor: '1.30', upstreamRelease: '2024-04-17', eksRelease: '2024-05-23', endOfStandardSupport: '2025-07-23', endOfExtendedSupport: '2026-07-23', sourceKind: 'aws-calendar', source: 'user-guide-1.35', readOn: '2026-12-04' },
+  { minor: '1.31', upstreamRelease: '2024-08-13', eksRelease: '2024-09-26', endOfStandardSupport: '2025-11-26', endOfExtendedSupport: '2026-11-26', sourceKind: 'aws-calendar', source: 'user-guide-1.35', readOn: '2026-12-04' },
+  { minor: '1.32', upstreamRelease: '2024-12-11', eksRelease: '2025-01-23', endOfStandardSupport: '2026-03-23', endOfExtendedSupport: '2027-03-23', sourceKind: 'aws-calendar', source: 'user-guide-1.35', readOn: '2026-12-04' },
+  { minor: '1.33', upstreamRelease: '2025-04-23', eksRelease: '2025-05-29', endOfStandardSupport: '2026-07-29', endOfExtendedSupport: '2027-07-29', sourceKind: 'aws-calendar', source: 'user-guide-1.35', readOn: '2026-12-04' },
+  { minor: '1.34', upstreamRelease: '2025-08-27', eksRelease: '2025-10-02', endOfStandardSupport: '2026-12-02', endOfExtendedSupport: '2027-12-02', sourceKind: 'aws-calendar', source: 'user-guide-1.35', readOn: '2026-12-04' },
+  { minor: '1.35', upstreamRelease: '2025-12-17', eksRelease: '2026-01-27', endOfStandardSupport: '2027-03-27', endOfExtendedSupport: '2028-03-27', sourceKind: 'aws-calendar', source: 'user-guide-1.35', readOn: '2026-12-04' },
+  { minor: '1.36', eksRelease: '2026-06-02', endOfStandardSupport: '2027-08-02', endOfExtendedSupport: '2028-08-02', sourceKind: 'secondary', source: 'secondary-1.36', readOn: '2026-12-04' },
 ];
 
 /** Control-plane prices per cluster-hour, in US dollars (they cover the control plane only). */
@@ -104,33 +109,22 @@ export interface SupportStatus {
   readonly row?: EksVersionRow;
   /** The control-plane price per cluster-hour in that phase, when the version runs at all. */
   readonly usdPerClusterHour?: number;
-  /** The first day of the next phase (end of standard or extended support), when there is one. */
+  /** The first day of the next phase (EKS release, end of standard or of extended support), when there is one. */
   readonly nextPhaseOn?: IsoDate;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True when the text is a real calendar day in `YYYY-MM-DD` form. */
-export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-/** The calendar row of a minor version, or undefined when EKS's calendar here does not list it. */
+/** The calendar row of a minor version, or undefined when the calendar here does not list it. */
 export function eksVersion(minor: string): EksVersionRow | undefined {
   return EKS_VERSION_CALENDAR.find((row) => row.minor === minor);
 }
 
 /**
- * The support phase of `minor` on `onDate` (an ISO day; defaults to {@link CALENDAR_DATE}).
- * Throws when `onDate` is not a real `YYYY-MM-DD` day, since that is a programming error.
+ * The support phase of `minor` on `onDate`.
+ * Throws when `onDate` is not a real `YYYY-MM-DD` day: callers check dates they are given first.
  */
-export function supportStatus(minor: string, onDate: IsoDate = CALENDAR_DATE): SupportStatus {
+export function supportStatus(minor: string, onDate: IsoDate): SupportStatus {
   if (!isIsoDate(onDate)) {
-    throw new Error(`supportStatus: "${onDate}" is not a calendar day; pass an ISO date such as "${CALENDAR_DATE}"`);
+    throw new Error(`supportStatus: "${String(onDate)}" is not a calendar day; pass an ISO date such as "${EKS_CALENDAR_READ_ON}"`);
   }
   const row = eksVersion(minor);
   if (!row || onDate < row.eksRelease) return { status: 'unknown', minor, row, nextPhaseOn: row?.eksRelease };
@@ -143,46 +137,38 @@ export function supportStatus(minor: string, onDate: IsoDate = CALENDAR_DATE): S
   return { status: 'ended', minor, row };
 }
 
-/** Minors in the given phase on a day, oldest first. */
-export function minorsIn(phase: Exclude<SupportPhase, 'unknown'>, onDate: IsoDate = CALENDAR_DATE): string[] {
+/** Minors of the calendar in the given phase on a day, oldest first. */
+export function minorsIn(phase: Exclude<SupportPhase, 'unknown'>, onDate: IsoDate): string[] {
   return EKS_VERSION_CALENDAR.filter((row) => supportStatus(row.minor, onDate).status === phase).map((row) => row.minor);
 }
 
-/**
- * The Kubernetes version a new fleet gets: the newest minor that is in standard
- * support on {@link CALENDAR_DATE} and has a pinned add-on row in the add-on
- * table. Newest rather than second newest: EKS recommends creating clusters on
- * the latest available version, and the newest minor with pinned add-ons gives
- * the longest runway before extended-support pricing; a minor without pinned
- * add-on versions (here 1.36) is skipped because fleetform never installs
- * "latest" at deploy time.
- */
-export function defaultKubernetesVersion(onDate: IsoDate = CALENDAR_DATE): string {
-  const candidates = minorsIn('standard', onDate).filter((minor) => addonVersions(minor) !== undefined);
-  const newest = candidates[candidates.length - 1];
-  if (newest === undefined) {
-    throw new Error(`no Kubernetes minor is in EKS standard support on ${onDate} with pinned add-on versions; refresh lib/catalog/eks-support.ts and lib/catalog/eks-addons.ts`);
-  }
-  return newest;
+function usd(n: number): string {
+  return `$${n.toFixed(2)}`;
 }
 
 /**
- * Checks a cluster's Kubernetes version against the calendar on {@link CALENDAR_DATE}.
- * Returns a problem (an error: EKS cannot run it), a warning (it costs extended-support
- * prices), or nothing.
+ * Judges a cluster version on `onDate`: a problem when EKS no longer runs it
+ * (or does not yet, or never did), a warning when it costs extended-support
+ * prices or leaves standard support within {@link STANDARD_SUPPORT_WARNING_DAYS}
+ * days, nothing otherwise. `upgradeTo` is the version to suggest.
  */
-export function checkSupport(minor: string, onDate: IsoDate = CALENDAR_DATE): { problem?: string; warning?: string } {
+export function judgeSupport(minor: string, onDate: IsoDate, upgradeTo?: string): { problem?: string; warning?: string } {
   const s = supportStatus(minor, onDate);
-  const newest = minorsIn('standard', onDate).filter((m) => addonVersions(m) !== undefined).pop();
-  const upgrade = newest ? `; upgrade to ${newest}` : '';
+  const upgrade = upgradeTo && upgradeTo !== minor ? `; upgrade to ${upgradeTo}` : '';
+  const { standardUsdPerClusterHour: standard, extendedUsdPerClusterHour: extended } = EKS_CONTROL_PLANE_PRICING;
   switch (s.status) {
     case 'unknown':
-      return { problem: `Kubernetes ${minor} is not in the EKS calendar as of ${onDate}; use one of ${minorsIn('standard', onDate).concat(minorsIn('extended', onDate)).join(', ')}` };
+      return s.row
+        ? { problem: `Kubernetes ${minor} is not available on EKS until ${s.row.eksRelease} (judged on ${onDate})${upgrade}` }
+        : { problem: `Kubernetes ${minor} is not in the EKS calendar${upgrade}` };
     case 'ended':
-      return { problem: `Kubernetes ${minor} left EKS extended support on ${s.row?.endOfExtendedSupport}; EKS no longer creates clusters on it${upgrade}` };
+      return { problem: `Kubernetes ${minor} left EKS extended support on ${s.row!.endOfExtendedSupport} (judged on ${onDate}); EKS no longer creates clusters on it${upgrade}` };
     case 'extended':
-      return { warning: `Kubernetes ${minor} is in EKS extended support until ${s.nextPhaseOn} at $${EKS_CONTROL_PLANE_PRICING.extendedUsdPerClusterHour.toFixed(2)} per cluster-hour instead of $${EKS_CONTROL_PLANE_PRICING.standardUsdPerClusterHour.toFixed(2)}${upgrade}` };
-    default:
-      return {};
+      return { warning: `Kubernetes ${minor} is in EKS extended support until ${s.nextPhaseOn} (judged on ${onDate}), at ${usd(extended)} per cluster-hour instead of ${usd(standard)}${upgrade}` };
+    default: {
+      const left = daysBetween(onDate, s.nextPhaseOn!);
+      if (left > STANDARD_SUPPORT_WARNING_DAYS) return {};
+      return { warning: `Kubernetes ${minor} leaves EKS standard support on ${s.nextPhaseOn}, in ${left} day${left === 1 ? '' : 's'} (judged on ${onDate}); from then its control plane costs ${usd(extended)} per cluster-hour instead of ${usd(standard)}${upgrade}` };
+    }
   }
 }

@@ -22,6 +22,12 @@
  * left out rather than guessed.
  */
 
+/** The sources of every row of {@link INSTANCE_TYPES} (listed in this file's header), and the day they were read. */
+export const INSTANCE_TYPES_SOURCE = {
+  source: 'awslabs/amazon-eks-ami@81fec2e8 nodeadm/internal/kubelet/instance-info.jsonl, eni_max_pods.go and config.go; aws/karpenter-provider-aws@1d927085 website/content/en/docs/reference/instance-types.md',
+  readOn: '2026-11-24',
+} as const;
+
 /** CPU architecture as Kubernetes labels it (`kubernetes.io/arch`). */
 export type Architecture = 'amd64' | 'arm64';
 

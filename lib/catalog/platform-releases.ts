@@ -64,22 +64,33 @@ export const CLUSTER_AUTOSCALER_CHART: HelmRelease & {
   readOn: '2026-11-24',
 };
 
+/** One Cluster Autoscaler image tag. */
+export interface AutoscalerImageTag {
+  /** The `registry.k8s.io/autoscaling/cluster-autoscaler` tag. */
+  readonly tag: string;
+  /** Where it was read. */
+  readonly source: string;
+  /** When the source was read. */
+  readonly readOn: string;
+}
+
+const AUTOSCALER_TAGS_SOURCE = 'https://github.com/kubernetes/autoscaler/tags (the newest cluster-autoscaler-1.X.Y release tag of each minor in the stored snapshot of kubernetes/autoscaler of 2026-08-22)';
+const autoscalerTag = (tag: string): AutoscalerImageTag => ({ tag, source: AUTOSCALER_TAGS_SOURCE, readOn: '2026-11-24' });
+
 /**
  * Cluster Autoscaler image tags per Kubernetes minor. The autoscaler's minor must
  * match the cluster's (its README, "Releases": versioning matches Kubernetes minor
  * releases exactly, and users should run the latest release "that corresponds to
  * the minor version of Kubernetes that their cluster is running"), so the chart
- * above is installed with `image.tag` set from this table. Each is the newest `cluster-autoscaler-1.X.Y`
- * release tag of kubernetes/autoscaler as of its snapshot of 2026-08-22.
- * @see https://github.com/kubernetes/autoscaler/tags
+ * above is installed with `image.tag` set from this table.
  */
-export const CLUSTER_AUTOSCALER_IMAGE_TAGS: Readonly<Record<string, string>> = {
-  '1.31': 'v1.31.5',
-  '1.32': 'v1.32.7',
-  '1.33': 'v1.33.6',
-  '1.34': 'v1.34.5',
-  '1.35': 'v1.35.2',
-  '1.36': 'v1.36.1',
+export const CLUSTER_AUTOSCALER_IMAGE_TAGS: Readonly<Record<string, AutoscalerImageTag>> = {
+  '1.31': autoscalerTag('v1.31.5'),
+  '1.32': autoscalerTag('v1.32.7'),
+  '1.33': autoscalerTag('v1.33.6'),
+  '1.34': autoscalerTag('v1.34.5'),
+  '1.35': autoscalerTag('v1.35.2'),
+  '1.36': autoscalerTag('v1.36.1'),
 };
 
 /**
@@ -90,13 +101,14 @@ export const CLUSTER_AUTOSCALER_IMAGE_TAGS: Readonly<Record<string, string>> = {
 export const METRICS_SERVER: HelmRelease & { readonly namespace: string } = {
   repository: 'https://kubernetes-sigs.github.io/metrics-server/',
   chart: 'metrics-server',
-  chartVersion: '3.13.0',
-  appVersion: '0.8.0',
+  chartVersion: '3.13.1',
+  appVersion: '0.8.1',
   namespace: 'kube-system',
   source:
-    'https://github.com/kubernetes-sigs/metrics-server/releases/tag/metrics-server-helm-chart-3.13.0 (chart 3.13.0, metrics-server v0.8.0; ' +
-    'adopted in public infrastructure repositories from 2025-07, e.g. rancher/rke2-charts#740, sassoftware/viya4-iac-k8s#176)',
-  readOn: '2026-11-24',
+    'https://github.com/kubernetes-sigs/metrics-server/releases/tag/metrics-server-helm-chart-3.13.1; ' +
+    'kubernetes-sigs/metrics-server@5ed5d3a2cf940a8c7541cfbac19af822f4c97844 (2026-08-04) charts/metrics-server/Chart.yaml: version 3.13.1, appVersion 0.8.1 ' +
+    '("Update the Metrics Server OCI image to 0.8.1")',
+  readOn: '2026-12-04',
 };
 
 /** The Cluster Autoscaler release for a Kubernetes minor. */
@@ -111,7 +123,7 @@ export interface ClusterAutoscalerRelease {
 
 /** The Cluster Autoscaler release matching `minor`, or undefined when none is pinned. */
 export function clusterAutoscalerRelease(minor: string): ClusterAutoscalerRelease | undefined {
-  const imageTag = CLUSTER_AUTOSCALER_IMAGE_TAGS[minor];
+  const imageTag = Object.hasOwn(CLUSTER_AUTOSCALER_IMAGE_TAGS, minor) ? CLUSTER_AUTOSCALER_IMAGE_TAGS[minor]!.tag : undefined;
   if (imageTag === undefined) return undefined;
   return { chart: CLUSTER_AUTOSCALER_CHART, imageTag, image: `${CLUSTER_AUTOSCALER_CHART.imageRepository}:${imageTag}` };
 }

@@ -1,6 +1,6 @@
 /**
  * What makes each cluster a working platform, decided in the model: the EKS
- * add-ons with the versions pinned for the cluster's minor (vpc-cni enforcing
+ * add-ons with the versions chosen for the cluster's minor (vpc-cni enforcing
  * network policies, coredns, kube-proxy, the Pod Identity agent, the EBS CSI
  * driver) and the controllers installed with Helm (the AWS Load Balancer
  * Controller, the Cluster Autoscaler matching the minor, metrics-server).
@@ -9,11 +9,22 @@
 import { ADDON_IDENTITIES, addonVersions, CORE_ADDON_NAMES, CoreAddonName, vpcCniConfigurationValues } from '../catalog/eks-addons';
 import { AWS_LOAD_BALANCER_CONTROLLER, clusterAutoscalerRelease, METRICS_SERVER } from '../catalog/platform-releases';
 
+/** Who chose an add-on's version. */
+export type AddonVersionChoice =
+  /** The catalogue's pin for the cluster's minor, read first-hand from AWS. */
+  | 'catalogue'
+  /** The cluster's own pin (`addonVersions`). */
+  | 'cluster'
+  /** EKS's default version for the cluster's minor, resolved at deploy; the stack outputs record it. */
+  | 'eks-default';
+
 /** An EKS add-on of a cluster. */
 export interface PlatformAddon {
   readonly name: CoreAddonName;
-  /** The pinned `vX.Y.Z-eksbuild.N` version. */
-  readonly version: string;
+  /** The `vX.Y.Z-eksbuild.N` version; undefined when EKS's default for the minor is resolved at deploy. */
+  readonly version?: string;
+  /** Who chose the version. */
+  readonly chosenBy: AddonVersionChoice;
   /** The add-on's configuration, as the JSON string EKS takes, when it has one. */
   readonly configurationValues?: string;
   /** The service account that gets an IAM role through a Pod Identity association, and the policy on it. */
@@ -47,16 +58,33 @@ export interface ResolvedPlatform {
 /** Add-ons the node groups need to start. */
 const BEFORE_NODES: readonly CoreAddonName[] = ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'];
 
-/** The platform of a cluster, or undefined when its minor has no pinned versions (its version check says so). */
-export function platformOf(c: { readonly kubernetesVersion: string; readonly region: string; readonly eksClusterName: string }): ResolvedPlatform | undefined {
-  const versions = addonVersions(c.kubernetesVersion);
+/** What the platform of a cluster is decided from. */
+export interface PlatformInput {
+  readonly kubernetesVersion: string;
+  readonly region: string;
+  readonly eksClusterName: string;
+  /** The cluster's own add-on pins, which win over the catalogue. */
+  readonly addonVersions?: Readonly<Partial<Record<CoreAddonName, string>>>;
+}
+
+/** The version of one add-on and who chose it: the cluster's pin, else the catalogue's, else EKS's default at deploy. */
+function versionOf(name: CoreAddonName, choices: NonNullable<ReturnType<typeof addonVersions>>, pins: PlatformInput['addonVersions']): Pick<PlatformAddon, 'version' | 'chosenBy'> {
+  const own = pins?.[name];
+  if (typeof own === 'string') return { version: own, chosenBy: 'cluster' };
+  const choice = choices[name];
+  return choice.kind === 'pinned' ? { version: choice.version, chosenBy: 'catalogue' } : { chosenBy: 'eks-default' };
+}
+
+/** The platform of a cluster, or undefined when the catalogue has none for its minor (its version check says so). */
+export function platformOf(c: PlatformInput): ResolvedPlatform | undefined {
+  const choices = addonVersions(c.kubernetesVersion);
   const autoscaler = clusterAutoscalerRelease(c.kubernetesVersion);
-  if (!versions || !autoscaler) return undefined;
+  if (!choices || !autoscaler) return undefined;
   const addons = CORE_ADDON_NAMES.map((name): PlatformAddon => {
     const identity = ADDON_IDENTITIES[name];
     return {
       name,
-      version: versions[name],
+      ...versionOf(name, choices, c.addonVersions),
       ...(name === 'vpc-cni' ? { configurationValues: vpcCniConfigurationValues({ networkPolicy: true }) } : {}),
       ...(identity.iam === 'service-account-role'
         ? { role: { namespace: identity.namespace, serviceAccount: identity.serviceAccount!, managedPolicyArn: identity.managedPolicyArn! } }

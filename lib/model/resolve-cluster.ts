@@ -74,7 +74,7 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
     rawManifests: c.rawManifests,
     apps: [],
     zones,
-    platform: platformOf({ kubernetesVersion, region: c.region, eksClusterName: eksCluster }),
+    platform: platformOf({ kubernetesVersion, region: c.region, eksClusterName: eksCluster, addonVersions: p.addonVersions }),
   };
 }
 

@@ -37,8 +37,11 @@ export interface FleetDeclaration extends IConstruct {
   readonly releasedBlocks: readonly string[];
 }
 
-/** Resolves the fleet under `root`, with the blocks recorded in `lock`, and runs `rules` over it. */
-export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: readonly FleetRule[]): ResolvedFleet {
+/**
+ * Resolves the fleet under `root`, with the blocks recorded in `lock`, and runs
+ * `rules` over it; `supportDate` is the day the rules judge EKS support on.
+ */
+export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: readonly FleetRule[], supportDate: string): ResolvedFleet {
   const constructs = root.node.findAll().filter((c) => !isIgnored(c));
   const problems: FleetProblem[] = collectProblems(constructs);
   problems.push(...lock.problems.map((message) => ({ path: root.node.path, message })));
@@ -103,6 +106,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
       text,
       changed: text !== lock.text,
     },
+    supportDate,
   };
   const found = runRules(model, rules);
   return { ...model, problems: [...problems, ...found.problems], warnings: [...releases.warnings, ...found.warnings] };

@@ -280,6 +280,12 @@ export interface FleetModel {
   /** Sorted by name. */
   readonly loadBalancers: readonly ResolvedLoadBalancer[];
   readonly addressLock: ResolvedAddressLock;
+  /**
+   * The day EKS support and the catalogue's age are judged on (`YYYY-MM-DD`):
+   * today, unless the fleet or the synth fixes it. Only rules read it; nothing
+   * that is written (manifests, fleet.json) depends on it.
+   */
+  readonly supportDate: string;
 }
 
 /** The resolved fleet: the model, and the problems and warnings found in it. */

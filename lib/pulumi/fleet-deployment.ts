@@ -32,7 +32,7 @@ export interface FleetDeploymentArgs {
    */
   readonly logRetentionDays?: number;
   /**
-   * Install each cluster's platform: the EKS add-ons pinned for its Kubernetes minor (vpc-cni
+   * Install each cluster's platform: the EKS add-ons chosen for its Kubernetes minor (vpc-cni
    * enforcing network policies, coredns, kube-proxy, the Pod Identity agent, the EBS CSI driver),
    * each add-on that calls AWS with its own Pod Identity role, and, with `applyManifests`, the
    * controllers as pinned Helm releases (AWS Load Balancer Controller, Cluster Autoscaler,
@@ -64,7 +64,7 @@ export interface DeployedClusterOutputs {
   readonly endpoint: pulumi.Output<string>;
   /** Secret. */
   readonly kubeconfig: pulumi.Output<string>;
-  /** Add-on name → its version, when the deployment manages add-ons. */
+  /** Add-on name → its version (for an add-on left to EKS, the default EKS resolved for the minor), when the deployment manages add-ons. */
   readonly addons?: Record<string, pulumi.Output<string>>;
   /** Controller → its chart version, when the deployment installs the controllers. */
   readonly releases?: Record<string, pulumi.Output<string>>;

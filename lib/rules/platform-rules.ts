@@ -1,21 +1,39 @@
-/** Rules of each cluster's platform: a Kubernetes version AWS still runs, and room for the apps placed on it. */
-import { checkSupport } from '../catalog/eks-support';
+/** Rules of each cluster's platform: a Kubernetes version AWS still runs, a catalogue that is not out of date, and room for the apps placed on it. */
+import { staleCatalogueFiles } from '../catalog/catalogue-age';
+import { checkKubernetesSupport } from '../catalog/kubernetes-versions';
 import { allocatable, Allocatable, checkInstanceType } from '../catalog/instance-types';
 import { cpuMillicores, formatCpu, formatMemory, memoryMiB } from '../model/quantity';
 import type { AppSpec, FleetModel, ResolvedCluster, ResolvedNodePool } from '../model/resolved';
 import { FleetRule, problem, RuleFinding, warning } from './rule';
 
-/** Clusters on a version in EKS extended support cost six times as much to run; say so, with the date. */
+/**
+ * Judged on the model's support date: clusters on a version EKS no longer runs
+ * are refused; on a version in extended support (six times the control-plane
+ * price) or within 60 days of leaving standard support they get a warning, with
+ * the date. Versions the catalogue does not know are refused where they are set.
+ */
 export const kubernetesSupport: FleetRule = {
   id: 'kubernetes-support',
-  description: 'clusters run a Kubernetes version in EKS standard support',
+  description: 'clusters run a Kubernetes version EKS supports on the synth\'s day, in standard support',
   *check(model: FleetModel): Iterable<RuleFinding> {
-    const byVersion = new Map<string, string[]>();
-    for (const c of model.clusters) byVersion.set(c.kubernetesVersion, [...(byVersion.get(c.kubernetesVersion) ?? []), c.id]);
-    for (const [version, ids] of [...byVersion].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const w = checkSupport(version).warning;
-      if (w) yield warning(model.fleet.path, `${ids.join(', ')}: ${w}`);
+    const byVersion = new Map<string, ResolvedCluster[]>();
+    for (const c of model.clusters) byVersion.set(c.kubernetesVersion, [...(byVersion.get(c.kubernetesVersion) ?? []), c]);
+    for (const [version, clusters] of [...byVersion].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (clusters[0]!.platform === undefined) continue; // not in the catalogue: the construct that set it says so
+      const { problem: p, warning: w } = checkKubernetesSupport(version, model.supportDate);
+      const ids = clusters.map((c) => c.id).join(', ');
+      if (p) yield problem(model.fleet.path, `${ids}: ${p}; or fix the fleet's supportDate to a day EKS still ran ${version} (to rebuild an earlier release)`);
+      if (w) yield warning(model.fleet.path, `${ids}: ${w}`);
     }
+  },
+};
+
+/** A warning for each catalogue file read long before the support date: its versions, dates and prices may have moved. */
+export const catalogueAge: FleetRule = {
+  id: 'catalogue-age',
+  description: 'the catalogue was read within 90 days of the synth\'s day',
+  *check(model: FleetModel): Iterable<RuleFinding> {
+    for (const message of staleCatalogueFiles(model.supportDate)) yield warning(model.fleet.path, message);
   },
 };
 
@@ -97,4 +115,4 @@ function* capacityOf(c: ResolvedCluster): Iterable<RuleFinding> {
 }
 
 /** The rules of the clusters' platform, in the order they run. */
-export const PLATFORM_RULES: readonly FleetRule[] = [kubernetesSupport, clusterCapacity];
+export const PLATFORM_RULES: readonly FleetRule[] = [kubernetesSupport, catalogueAge, clusterCapacity];

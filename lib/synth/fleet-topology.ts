@@ -5,7 +5,7 @@
  */
 
 /** Version of the `fleet.json` shape; raised on every change that is not an addition. */
-export const TOPOLOGY_SCHEMA_VERSION = 2;
+export const TOPOLOGY_SCHEMA_VERSION = 3;
 
 /** The topology's file at the root of the output folder. */
 export const TOPOLOGY_FILE = 'fleet.json';
@@ -13,7 +13,7 @@ export const TOPOLOGY_FILE = 'fleet.json';
 /** The topology of a synthesized fleet (`fleet.json`). */
 export interface FleetTopology {
   /** Version of this shape. */
-  readonly schemaVersion: 2;
+  readonly schemaVersion: 3;
   readonly fleet: TopologyFleet;
   /** Sorted by id. */
   readonly clusters: readonly TopologyCluster[];
@@ -64,7 +64,7 @@ export interface TopologyCluster {
   readonly access: TopologyAccess;
   /** Names of the cluster's cloud resources. */
   readonly cloud: TopologyCloudNames;
-  /** The add-ons and controllers the platform provides, with their pinned versions. */
+  /** The add-ons and controllers the platform provides, with their versions. */
   readonly platform: TopologyPlatform;
   /** Manifest files in apply order. */
   readonly manifests: readonly string[];
@@ -113,9 +113,18 @@ export interface TopologyAccess {
 /** What a cluster's platform provides: EKS add-ons and Helm-installed controllers. */
 export interface TopologyPlatform {
   /** EKS add-ons, such as vpc-cni with network-policy enforcement. */
-  readonly addons: readonly { readonly name: string; readonly version: string }[];
+  readonly addons: readonly TopologyAddon[];
   /** Controllers installed from Helm charts, such as the AWS Load Balancer Controller. */
   readonly charts: readonly { readonly name: string; readonly chart: string; readonly version: string; readonly repository: string }[];
+}
+
+/** One EKS add-on of a cluster. */
+export interface TopologyAddon {
+  readonly name: string;
+  /** The `vX.Y.Z-eksbuild.N` version, or null when EKS's default for the cluster's minor is resolved at deploy (the stack outputs record it). */
+  readonly version: string | null;
+  /** Who chose the version: the catalogue's first-hand pin, the cluster's own pin, or EKS's default at deploy. */
+  readonly chosenBy: 'catalogue' | 'cluster' | 'eks-default';
 }
 
 /** Names of a cluster's cloud resources. */

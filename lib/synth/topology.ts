@@ -56,7 +56,7 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
         },
         cloud: { eksClusterName: c.names.eksCluster, logGroup: c.names.logGroup },
         platform: {
-          addons: (c.platform?.addons ?? []).map((a) => ({ name: a.name, version: a.version })),
+          addons: (c.platform?.addons ?? []).map((a) => ({ name: a.name, version: a.version ?? null, chosenBy: a.chosenBy })),
           charts: (c.platform?.charts ?? []).map((h) => ({ name: h.name, chart: h.chart, version: h.version, repository: h.repository })),
         },
         manifests: files.get(c.id) ?? [],

@@ -1,53 +1,90 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ADDON_IDENTITIES, ADDON_VERSIONS, CORE_ADDON_NAMES, EKS_ADDON_NAMES, VPC_CNI_NETWORK_POLICY, addonMinors, addonVersions,
-  addonsNeedingRoles, checkAddonVersions, compareAddonVersions, parseAddonVersion, supportsNetworkPolicy, vpcCniConfigurationValues,
+  ADDON_IDENTITIES, ADDON_VERSION_SOURCES, ADDON_VERSIONS, CORE_ADDON_NAMES, VPC_CNI_NETWORK_POLICY, addonMinors, addonVersions,
+  addonsNeedingRoles, checkAddonPins, checkAddonVersions, compareAddonVersions, parseAddonVersion, supportsNetworkPolicy, vpcCniConfigurationValues,
 } from '../../lib/catalog/eks-addons';
-import { CALENDAR_DATE, supportStatus } from '../../lib/catalog/eks-support';
+import { eksVersion } from '../../lib/catalog/eks-support';
+import { isIsoDate } from '../../lib/catalog/iso-date';
 
-describe('pinned add-on versions', () => {
-  it.each(ADDON_VERSIONS.map((r) => [r.minor, r] as const))('%s has a complete, well-formed row', (minor, row) => {
+/** The pinned version of an add-on for a minor, or undefined. */
+function pinned(minor: string, name: (typeof CORE_ADDON_NAMES)[number]): string | undefined {
+  const choice = addonVersions(minor)?.[name];
+  return choice?.kind === 'pinned' ? choice.version : undefined;
+}
+
+describe('add-on versions per minor', () => {
+  it.each(ADDON_VERSIONS.map((r) => [r.minor, r] as const))('%s chooses every core add-on, each with its source and the day it was read', (minor, row) => {
+    expect(eksVersion(minor), minor).toBeDefined();
     for (const name of CORE_ADDON_NAMES) {
-      const v = row.versions[name];
-      expect(v, `${name} for ${minor}`).toBeDefined();
-      expect(parseAddonVersion(v), `${name} ${v}`).toBeDefined();
+      const choice = row.addons[name];
+      expect(isIsoDate(choice.readOn), `${name} for ${minor}`).toBe(true);
+      if (choice.kind === 'pinned') {
+        expect(parseAddonVersion(choice.version), `${name} ${choice.version}`).toBeDefined();
+        expect(ADDON_VERSION_SOURCES[choice.source].url).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/eks\/latest\/userguide\//);
+        expect(ADDON_VERSION_SOURCES[choice.source].url).toContain(name === 'vpc-cni' ? 'vpc-cni' : name);
+      } else {
+        expect(choice.reason.length, `${name} for ${minor}`).toBeGreaterThan(20);
+      }
     }
     expect(checkAddonVersions(minor)).toBeUndefined();
   });
 
   it('pins kube-proxy to the cluster minor', () => {
-    for (const row of ADDON_VERSIONS) expect(row.versions['kube-proxy'].startsWith(`v${row.minor}.`)).toBe(true);
+    for (const row of ADDON_VERSIONS) expect(pinned(row.minor, 'kube-proxy')?.startsWith(`v${row.minor}.`)).toBe(true);
   });
 
-  it('offers only minors EKS still runs on the calendar date', () => {
-    for (const minor of addonMinors()) expect(['standard', 'extended']).toContain(supportStatus(minor, CALENDAR_DATE).status);
+  it('pins the builds the EKS user guide lists as latest', () => {
+    expect(pinned('1.31', 'kube-proxy')).toBe('v1.31.14-eksbuild.20');
+    expect(pinned('1.34', 'kube-proxy')).toBe('v1.34.6-eksbuild.13');
+    expect(pinned('1.36', 'kube-proxy')).toBe('v1.36.0-eksbuild.14');
+    expect(pinned('1.33', 'coredns')).toBe('v1.12.4-eksbuild.18');
+    expect(pinned('1.36', 'coredns')).toBe('v1.14.3-eksbuild.3');
+    expect(pinned('1.35', 'vpc-cni')).toBe('v1.21.1-eksbuild.7');
   });
 
-  it('never moves an add-on backwards from one minor to the next', () => {
+  it('leaves to EKS at deploy what no first-hand source pins, and says why', () => {
+    expect(addonVersions('1.36')?.['vpc-cni']).toMatchObject({ kind: 'eks-default', reason: expect.stringMatching(/no stored copy .* 1\.36 row/) });
+    for (const row of ADDON_VERSIONS) {
+      expect(row.addons['aws-ebs-csi-driver'].kind).toBe('eks-default');
+      expect(row.addons['eks-pod-identity-agent'].kind).toBe('eks-default');
+    }
+  });
+
+  it('never moves a pinned add-on backwards from one minor to the next', () => {
     for (let i = 1; i < ADDON_VERSIONS.length; i++) {
       const [older, newer] = [ADDON_VERSIONS[i - 1]!, ADDON_VERSIONS[i]!];
-      for (const name of CORE_ADDON_NAMES) expect(compareAddonVersions(older.versions[name], newer.versions[name])).toBeLessThanOrEqual(0);
+      for (const name of CORE_ADDON_NAMES) {
+        const [a, b] = [pinned(older.minor, name), pinned(newer.minor, name)];
+        if (a && b) expect(compareAddonVersions(a, b), `${name} ${older.minor} → ${newer.minor}`).toBeLessThanOrEqual(0);
+      }
     }
   });
 
   it('returns undefined for a minor without a row', () => {
-    expect(addonVersions('1.36')).toBeUndefined();
-    expect(addonVersions('1.28')).toBeUndefined();
-    expect(addonVersions('1.34')?.['vpc-cni']).toMatch(/^v1\.\d+\.\d+-eksbuild\.\d+$/);
+    expect(addonVersions('1.37')).toBeUndefined();
+    expect(addonVersions('1.30')).toBeUndefined();
+    expect(addonMinors()).toEqual(['1.31', '1.32', '1.33', '1.34', '1.35', '1.36']);
   });
 });
 
 describe('checkAddonVersions', () => {
   it('names the minor and how to fix a missing row', () => {
-    const problem = checkAddonVersions('1.36');
-    expect(problem).toContain('Kubernetes 1.36');
-    expect(problem).toContain('use one of 1.31, 1.32, 1.33, 1.34, 1.35');
-    expect(problem).toContain('aws eks describe-addon-versions --kubernetes-version 1.36');
+    const problem = checkAddonVersions('1.37');
+    expect(problem).toContain('Kubernetes 1.37');
+    expect(problem).toContain('use one of 1.31, 1.32, 1.33, 1.34, 1.35, 1.36');
+    expect(problem).toContain('npm run catalog:refresh');
+  });
+});
+
+describe('checkAddonPins', () => {
+  it('accepts well-formed pins of known add-ons', () => {
+    expect(checkAddonPins({ 'aws-ebs-csi-driver': 'v1.57.1-eksbuild.1', 'vpc-cni': 'v1.21.1-eksbuild.7' })).toEqual([]);
   });
 
-  it('names an add-on that has no pin when it is wanted', () => {
-    const problem = checkAddonVersions('1.34', EKS_ADDON_NAMES);
-    expect(problem).toMatch(/1\.34 has no pinned version of metrics-server/);
+  it('refuses unknown add-ons, malformed versions and a vpc-cni that cannot enforce network policies', () => {
+    expect(checkAddonPins({ 'metrics-server': 'v0.8.1-eksbuild.1' })[0]).toMatch(/"metrics-server" is not an add-on fleetform installs as an EKS add-on/);
+    expect(checkAddonPins({ coredns: 'latest' })[0]).toMatch(/coredns version "latest" is not of the form vX\.Y\.Z-eksbuild\.N/);
+    expect(checkAddonPins({ 'vpc-cni': 'v1.13.4-eksbuild.1' })[0]).toMatch(/cannot enforce network policies; pin v1\.14\.0-eksbuild\.3 or later/);
   });
 });
 
@@ -80,7 +117,10 @@ describe('VPC CNI network policy', () => {
     expect(supportsNetworkPolicy('v1.14.0-eksbuild.2')).toBe(false);
     expect(supportsNetworkPolicy('v1.13.4-eksbuild.1')).toBe(false);
     expect(supportsNetworkPolicy('v1.20.4-eksbuild.2')).toBe(true);
-    for (const row of ADDON_VERSIONS) expect(supportsNetworkPolicy(row.versions['vpc-cni'])).toBe(true);
+    for (const row of ADDON_VERSIONS) {
+      const cni = pinned(row.minor, 'vpc-cni');
+      if (cni) expect(supportsNetworkPolicy(cni)).toBe(true);
+    }
   });
 
   it('compares versions numerically, not as text', () => {

@@ -1,40 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CALENDAR_DATE, EKS_CONTROL_PLANE_PRICING, EKS_VERSION_CALENDAR, checkSupport, defaultKubernetesVersion, eksVersion, isIsoDate,
-  minorsIn, supportStatus,
+  EKS_CALENDAR_READ_ON, EKS_CALENDAR_SOURCES, EKS_CONTROL_PLANE_PRICING, EKS_VERSION_CALENDAR, eksVersion, judgeSupport, minorsIn,
+  STANDARD_SUPPORT_WARNING_DAYS, supportStatus,
 } from '../../lib/catalog/eks-support';
-import { addonVersions } from '../../lib/catalog/eks-addons';
-
-/** The UTC day after an ISO day. */
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-/** The UTC day before an ISO day. */
-function dayBefore(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays, daysBetween, isIsoDate, utcDayOf } from '../../lib/catalog/iso-date';
 
 describe('EKS version calendar', () => {
-  it('covers at least 1.28 to 1.34, once each, in ascending order', () => {
+  it('covers 1.28 to 1.36, once each, in ascending order', () => {
     const minors = EKS_VERSION_CALENDAR.map((r) => r.minor);
-    for (const m of ['1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34']) expect(minors).toContain(m);
+    for (const m of ['1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36']) expect(minors).toContain(m);
     expect(new Set(minors).size).toBe(minors.length);
     const numbers = minors.map((m) => Number(m.split('.')[1]));
     expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
   });
 
-  it.each(EKS_VERSION_CALENDAR.map((r) => [r.minor, r] as const))('%s has real, ordered dates', (_minor, row) => {
-    for (const d of [row.eksRelease, row.endOfStandardSupport, row.endOfExtendedSupport]) expect(isIsoDate(d)).toBe(true);
+  it.each(EKS_VERSION_CALENDAR.map((r) => [r.minor, r] as const))('%s has real, ordered dates, a source and the day it was read', (_minor, row) => {
+    for (const d of [row.eksRelease, row.endOfStandardSupport, row.endOfExtendedSupport, row.readOn]) expect(isIsoDate(d)).toBe(true);
     if (row.upstreamRelease) {
       expect(isIsoDate(row.upstreamRelease)).toBe(true);
       expect(row.upstreamRelease < row.eksRelease).toBe(true);
     }
     expect(row.eksRelease < row.endOfStandardSupport).toBe(true);
     expect(row.endOfStandardSupport < row.endOfExtendedSupport).toBe(true);
+    expect(EKS_CALENDAR_SOURCES[row.source].url).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/eks\//);
+    expect(row.readOn <= EKS_CALENDAR_READ_ON).toBe(true);
   });
 
   it('gives each version 14 months of standard and 12 of extended support', () => {
@@ -51,82 +40,89 @@ describe('EKS version calendar', () => {
     expect(eksVersion('1.34')).toMatchObject({ endOfStandardSupport: '2026-12-02', endOfExtendedSupport: '2027-12-02' });
   });
 
-  it('rejects days that do not exist', () => {
+  it('marks 1.36 as secondary: no stored AWS calendar has its row', () => {
+    expect(eksVersion('1.36')).toMatchObject({ eksRelease: '2026-06-02', endOfStandardSupport: '2027-08-02', endOfExtendedSupport: '2028-08-02', sourceKind: 'secondary' });
+  });
+});
+
+describe('ISO days', () => {
+  it('rejects days that do not exist and values that are not strings', () => {
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2028-02-29')).toBe(true);
     expect(isIsoDate('2026-1-5')).toBe(false);
+    expect(isIsoDate(20261120)).toBe(false);
+    expect(isIsoDate(undefined)).toBe(false);
+  });
+
+  it('counts and adds days in UTC', () => {
+    expect(daysBetween('2026-11-26', '2026-12-04')).toBe(8);
+    expect(daysBetween('2026-12-04', '2026-11-26')).toBe(-8);
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2027-03-27', -60)).toBe('2027-01-26');
+  });
+
+  it('reads the UTC day of describe-cluster-versions timestamps', () => {
+    expect(utcDayOf('2025-11-25T16:00:00-08:00')).toBe('2025-11-26');
+    expect(utcDayOf('not a time')).toBeUndefined();
   });
 });
 
 describe('supportStatus', () => {
   it.each(EKS_VERSION_CALENDAR.map((r) => [r.minor, r] as const))('%s changes phase exactly on the calendar days', (minor, row) => {
-    expect(supportStatus(minor, dayBefore(row.eksRelease)).status).toBe('unknown');
+    expect(supportStatus(minor, addDays(row.eksRelease, -1)).status).toBe('unknown');
     expect(supportStatus(minor, row.eksRelease).status).toBe('standard');
-    expect(supportStatus(minor, dayBefore(row.endOfStandardSupport)).status).toBe('standard');
+    expect(supportStatus(minor, addDays(row.endOfStandardSupport, -1)).status).toBe('standard');
     expect(supportStatus(minor, row.endOfStandardSupport).status).toBe('extended');
-    expect(supportStatus(minor, dayBefore(row.endOfExtendedSupport)).status).toBe('extended');
+    expect(supportStatus(minor, addDays(row.endOfExtendedSupport, -1)).status).toBe('extended');
     expect(supportStatus(minor, row.endOfExtendedSupport).status).toBe('ended');
-    expect(supportStatus(minor, nextDay(row.endOfExtendedSupport)).status).toBe('ended');
+    expect(supportStatus(minor, addDays(row.endOfExtendedSupport, 1)).status).toBe('ended');
   });
 
   it('prices the phases per cluster-hour', () => {
-    expect(supportStatus('1.35', '2026-11-24')).toMatchObject({ status: 'standard', usdPerClusterHour: 0.1, nextPhaseOn: '2027-03-27' });
-    expect(supportStatus('1.31', '2026-11-24')).toMatchObject({ status: 'extended', usdPerClusterHour: 0.6, nextPhaseOn: '2026-11-26' });
-    expect(supportStatus('1.28', '2026-11-24').usdPerClusterHour).toBeUndefined();
+    expect(supportStatus('1.35', '2026-12-04')).toMatchObject({ status: 'standard', usdPerClusterHour: 0.1, nextPhaseOn: '2027-03-27' });
+    expect(supportStatus('1.34', '2026-12-04')).toMatchObject({ status: 'extended', usdPerClusterHour: 0.6, nextPhaseOn: '2027-12-02' });
+    expect(supportStatus('1.31', '2026-12-04').status).toBe('ended');
+    expect(supportStatus('1.31', '2026-12-04').usdPerClusterHour).toBeUndefined();
     expect(EKS_CONTROL_PLANE_PRICING.extendedUsdPerClusterHour).toBeGreaterThan(EKS_CONTROL_PLANE_PRICING.standardUsdPerClusterHour);
   });
 
   it('answers unknown for a minor the calendar does not have', () => {
-    expect(supportStatus('1.99', '2026-11-24')).toEqual({ status: 'unknown', minor: '1.99', row: undefined, nextPhaseOn: undefined });
-  });
-
-  it('defaults to the calendar date, not the clock', () => {
-    expect(supportStatus('1.34')).toEqual(supportStatus('1.34', CALENDAR_DATE));
+    expect(supportStatus('1.99', '2026-12-04')).toEqual({ status: 'unknown', minor: '1.99', row: undefined, nextPhaseOn: undefined });
   });
 
   it('refuses a malformed day', () => {
     expect(() => supportStatus('1.34', '24/11/2026')).toThrow(/not a calendar day/);
   });
-});
 
-describe('defaultKubernetesVersion', () => {
-  it('is in standard support on the calendar date and has pinned add-ons', () => {
-    const v = defaultKubernetesVersion();
-    expect(supportStatus(v).status).toBe('standard');
-    expect(addonVersions(v)).toBeDefined();
-  });
-
-  it('is the newest such minor', () => {
-    const v = defaultKubernetesVersion();
-    const newer = minorsIn('standard').filter((m) => Number(m.split('.')[1]) > Number(v.split('.')[1]));
-    for (const m of newer) expect(addonVersions(m)).toBeUndefined();
-  });
-
-  it('moves on when the calendar date moves past standard support', () => {
-    // From the day 1.35 leaves standard support only 1.36 is in it, and 1.36 has no pinned add-ons.
-    expect(defaultKubernetesVersion('2027-03-26')).toBe('1.35');
-    expect(() => defaultKubernetesVersion('2027-03-27')).toThrow(/refresh lib\/catalog/);
-    expect(defaultKubernetesVersion('2026-03-01')).toBe('1.35');
-    expect(defaultKubernetesVersion('2026-01-26')).toBe('1.34');
+  it('lists the minors of a phase on a day', () => {
+    expect(minorsIn('standard', '2026-12-04')).toEqual(['1.35', '1.36']);
+    expect(minorsIn('extended', '2026-12-04')).toEqual(['1.32', '1.33', '1.34']);
   });
 });
 
-describe('checkSupport', () => {
-  it('refuses an ended version and names the upgrade', () => {
-    const { problem } = checkSupport('1.29', '2026-11-24');
-    expect(problem).toMatch(/1\.29 left EKS extended support on 2026-03-23/);
-    expect(problem).toMatch(/upgrade to 1\.\d+/);
+describe('judgeSupport', () => {
+  it('refuses a version past extended support, with the date', () => {
+    const { problem } = judgeSupport('1.31', '2026-12-04', '1.36');
+    expect(problem).toBe('Kubernetes 1.31 left EKS extended support on 2026-11-26 (judged on 2026-12-04); EKS no longer creates clusters on it; upgrade to 1.36');
   });
 
-  it('warns about extended-support prices', () => {
-    expect(checkSupport('1.32', '2026-11-24').warning).toMatch(/extended support until 2027-03-23 at \$0\.60 per cluster-hour instead of \$0\.10/);
+  it('warns about extended support with the date and the hourly price', () => {
+    expect(judgeSupport('1.34', '2026-12-04', '1.36').warning)
+      .toBe('Kubernetes 1.34 is in EKS extended support until 2027-12-02 (judged on 2026-12-04), at $0.60 per cluster-hour instead of $0.10; upgrade to 1.36');
+  });
+
+  it(`warns within ${STANDARD_SUPPORT_WARNING_DAYS} days of the end of standard support, and not before`, () => {
+    expect(judgeSupport('1.35', '2027-01-25')).toEqual({});
+    expect(judgeSupport('1.35', '2027-01-26').warning).toBe('Kubernetes 1.35 leaves EKS standard support on 2027-03-27, in 60 days (judged on 2027-01-26); from then its control plane costs $0.60 per cluster-hour instead of $0.10');
+    expect(judgeSupport('1.35', '2027-03-26').warning).toMatch(/in 1 day \(/);
   });
 
   it('says nothing for a version in standard support', () => {
-    expect(checkSupport('1.35', '2026-11-24')).toEqual({});
+    expect(judgeSupport('1.36', '2026-12-04')).toEqual({});
   });
 
-  it('refuses a minor EKS does not list and says which to use', () => {
-    expect(checkSupport('1.27', '2026-11-24').problem).toMatch(/not in the EKS calendar.*use one of .*1\.35/);
+  it('refuses a version before its EKS release, and one the calendar does not list', () => {
+    expect(judgeSupport('1.36', '2026-05-01').problem).toBe('Kubernetes 1.36 is not available on EKS until 2026-06-02 (judged on 2026-05-01)');
+    expect(judgeSupport('1.27', '2026-12-04', '1.36').problem).toBe('Kubernetes 1.27 is not in the EKS calendar; upgrade to 1.36');
   });
 });

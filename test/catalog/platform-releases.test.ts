@@ -6,8 +6,10 @@ import { addonMinors } from '../../lib/catalog/eks-addons';
 
 describe('Cluster Autoscaler releases', () => {
   it('pins an image whose minor matches the cluster minor', () => {
-    for (const [minor, tag] of Object.entries(CLUSTER_AUTOSCALER_IMAGE_TAGS)) {
-      expect(tag).toMatch(new RegExp(`^v${minor.replace('.', '\\.')}\\.\\d+$`));
+    for (const [minor, row] of Object.entries(CLUSTER_AUTOSCALER_IMAGE_TAGS)) {
+      expect(row.tag).toMatch(new RegExp(`^v${minor.replace('.', '\\.')}\\.\\d+$`));
+      expect(row.source).toContain('kubernetes/autoscaler');
+      expect(row.readOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
   });
 

@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, onTestFinished } from 'vitest';
 import { AddressLock, AppSpec, findApp, Fleet, FleetAssembleOptions, FleetProblem, FleetProps, FleetValidationError } from '../../lib';
+import { TEST_SUPPORT_DATE } from './support-date';
 
-/** A fleet named "acme" with no address lock (tests never read or write a lock file unless they mean to). */
+export { TEST_SUPPORT_DATE };
+
+/** A fleet named "acme" with no address lock (tests never read or write a lock file unless they mean to), judged on {@link TEST_SUPPORT_DATE}. */
 export function newFleet(props: FleetProps = {}, name = 'acme'): Fleet {
-  return new Fleet(name, { addressLock: AddressLock.none(), ...props });
+  return new Fleet(name, { addressLock: AddressLock.none(), supportDate: TEST_SUPPORT_DATE, ...props });
 }
 
 /** The problems `assemble()` refuses the fleet with; fails the test if the fleet is valid. */

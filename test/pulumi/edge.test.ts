@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DnsLeaf, DnsRecord, DnsTree, RecordRouting } from '../../lib';
 import { ALB_ZONE_IDS, Recorded, recordResources, settle } from './mocks';
+import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
 let recorded: Recorded[];
 let lib: typeof import('../../lib');
@@ -29,7 +30,7 @@ describe('the example\'s edge under mocks', () => {
 
   beforeAll(async () => {
     const lock = JSON.parse(readFileSync(example.ACME_LOCK_FILE, 'utf8')) as { clusters: Record<string, string> };
-    const fleet = example.buildAcmeFleet({ addressLock: lib.AddressLock.of(lock.clusters) });
+    const fleet = example.buildAcmeFleet({ addressLock: lib.AddressLock.of(lock.clusters), supportDate: TEST_SUPPORT_DATE });
     deployment = new binding.FleetDeployment('acme', { fleet });
     await settle(recorded);
     mine = [...recorded];

@@ -2,6 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Recorded } from './mocks';
 import { recordResources, settle, valueOf } from './mocks';
+import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
 // Mocks are installed before the binding is loaded.
 let recorded: Recorded[];
@@ -22,7 +23,7 @@ function smallFleet() {
 
 function buildSmallFleet(addressLock: ReturnType<typeof lib.AddressLock.none>) {
   const { ApiEndpoint, Fleet, EnvironmentFleet, EnvironmentProfile, FleetApp, Placement, Tenancy } = lib;
-  const fleet = new Fleet('shop', { addressLock, apiEndpoint: ApiEndpoint.publicFrom('203.0.113.0/24') });
+  const fleet = new Fleet('shop', { addressLock, supportDate: TEST_SUPPORT_DATE, apiEndpoint: ApiEndpoint.publicFrom('203.0.113.0/24') });
   new EnvironmentFleet(fleet, 'prod', {
     regions: ['us-east-1', 'eu-west-1'],
     access: { admins: ['arn:aws:iam::111122223333:role/admins'], viewers: ['arn:aws:iam::111122223333:role/support'] },
@@ -164,7 +165,7 @@ describe('FleetDeployment under mocks', () => {
 describe('FleetDeployment refuses before registering anything', () => {
   it('an invalid fleet', () => {
     const { Fleet, AddressLock, RegionalCluster } = lib;
-    const fleet = new Fleet('bad', { addressLock: AddressLock.of({ one: '10.64.0.0/16' }) });
+    const fleet = new Fleet('bad', { addressLock: AddressLock.of({ one: '10.64.0.0/16' }), supportDate: TEST_SUPPORT_DATE });
     new RegionalCluster(fleet, 'one', { region: 'eu-west-9' });
     const before = recorded.length;
     expect(() => new binding.FleetDeployment('bad', { fleet })).toThrow(/\[bad\/one\] region "eu-west-9" is not an AWS commercial region/);

@@ -24,6 +24,11 @@ export const ALB_ZONE_IDS: Readonly<Record<string, string>> = {
   'us-east-1': 'ZALBUSEAST1', 'eu-west-1': 'ZALBEUWEST1', 'eu-central-1': 'ZALBEUCENTRAL1', 'ap-southeast-1': 'ZALBAPSOUTHEAST1', 'eu-west-3': 'ZALBEUWEST3',
 };
 
+/** What the mocked `aws.eks.getAddonVersion` answers: EKS's default version of `addon` for `minor`. */
+export function eksDefaultAddonVersion(addon: string, minor: string): string {
+  return `v0.0.0-eksbuild.mock-default-of-${addon}-for-${minor}`;
+}
+
 /**
  * Installs Pulumi runtime mocks that record every resource and answer the
  * calls the binding makes. Returns the record.
@@ -63,6 +68,10 @@ export async function recordResources(): Promise<Recorded[]> {
       if (args.token === 'aws:lb/getHostedZoneId:getHostedZoneId') return { id: ALB_ZONE_IDS[args.inputs.region as string] ?? 'ZUNKNOWN', region: args.inputs.region };
       if (args.token === 'aws:cloudfront/getCachePolicy:getCachePolicy') return { id: `cache-policy-${args.inputs.name}` };
       if (args.token === 'aws:cloudfront/getOriginRequestPolicy:getOriginRequestPolicy') return { id: `origin-policy-${args.inputs.name}` };
+      // EKS's default version of an add-on for a Kubernetes minor, marked so tests can tell it from a pin.
+      if (args.token === 'aws:eks/getAddonVersion:getAddonVersion') {
+        return { ...args.inputs, version: eksDefaultAddonVersion(args.inputs.addonName as string, args.inputs.kubernetesVersion as string) };
+      }
       if (args.token === 'aws:index/getAvailabilityZones:getAvailabilityZones') {
         const region = /::([a-z]+-[a-z]+-\d)?[^:]*$/.exec(args.provider ?? '')?.[0].match(/[a-z]{2}-[a-z]+-\d/)?.[0] ?? 'mock-1';
         return { names: [`${region}c`, `${region}a`, `${region}b`], zoneIds: ['z1', 'z2', 'z3'] };

@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Recorded } from './mocks';
-import { recordResources, settle, valueOf } from './mocks';
+import { eksDefaultAddonVersion, recordResources, settle, valueOf } from './mocks';
+import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
 // Mocks are installed before the binding is loaded.
 let recorded: Recorded[];
@@ -24,14 +25,16 @@ beforeAll(async () => {
   iam = await import('../../lib/catalog/iam-policies');
 });
 
-/** Two clusters on different minors, every block recorded in an in-memory lock; optionally a global load balancer. */
-function fleetOf(options: { loadBalancer?: boolean } = {}) {
+/**
+ * Two clusters on different minors (east on the default, west on `west`), every block recorded in
+ * an in-memory lock; optionally a global load balancer.
+ */
+function fleetOf(options: { loadBalancer?: boolean; west?: string } = {}) {
   const build = (addressLock: ReturnType<typeof lib.AddressLock.none>) => {
     const { Fleet, FleetApp, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster } = lib;
-    const fleet = new Fleet('plat', { addressLock });
-    const older = lib.KUBERNETES_VERSIONS.find((v) => v !== lib.DEFAULT_KUBERNETES_VERSION)!;
+    const fleet = new Fleet('plat', { addressLock, supportDate: TEST_SUPPORT_DATE });
     new RegionalCluster(fleet, 'east', { region: 'us-east-1' });
-    new RegionalCluster(fleet, 'west', { region: 'eu-west-1', kubernetesVersion: older });
+    new RegionalCluster(fleet, 'west', { region: 'eu-west-1', kubernetesVersion: options.west ?? '1.35' });
     const app = new FleetApp(fleet, 'web', { image: 'ghcr.io/plat/web:1.0.0', port: 8080, placement: Placement.all() });
     if (options.loadBalancer) {
       new GlobalLoadBalancer(fleet, 'www', { hostname: 'www.plat.example', hostedZone: HostedZone.existing('Z0123456789ABC', 'plat.example'), app, targets: ['east', 'west'] });
@@ -50,6 +53,15 @@ const ADDON = 'aws:eks/addon:Addon';
 const NODE_GROUP = 'aws:eks/nodeGroup:NodeGroup';
 const RELEASE = 'kubernetes:helm.sh/v3:Release';
 const ASSOCIATION = 'aws:eks/podIdentityAssociation:PodIdentityAssociation';
+
+/** Add-on name → the version a cluster on `minor` gets: the catalogue's pin, else what (the mocked) EKS answers as its default. */
+function expectedAddons(minor: string): Record<string, string> {
+  const choices = addonCatalog.addonVersions(minor)!;
+  return Object.fromEntries(addonCatalog.CORE_ADDON_NAMES.map((n) => {
+    const c = choices[n];
+    return [n, c.kind === 'pinned' ? c.version : eksDefaultAddonVersion(n, minor)];
+  }));
+}
 
 describe('each cluster\'s platform under mocks', () => {
   let mine: Recorded[];
@@ -76,13 +88,10 @@ describe('each cluster\'s platform under mocks', () => {
     expect(new Set(resolved.clusters.map((c) => c.kubernetesVersion)).size).toBe(2);
   });
 
-  it('installs every add-on of each cluster at the version pinned for its minor, adopting what EKS bootstrapped', () => {
+  it('installs every add-on of each cluster at its minor\'s pin, or at EKS\'s default for the minor, adopting what EKS bootstrapped', () => {
     for (const c of resolved.clusters) {
       const addons = ofType(ADDON).filter((a) => a.name.startsWith(`${c.id}-`));
-      const pinned = addonCatalog.addonVersions(c.kubernetesVersion)!;
-      expect(Object.fromEntries(addons.map((a) => [a.inputs.addonName, a.inputs.addonVersion]))).toEqual(
-        Object.fromEntries(addonCatalog.CORE_ADDON_NAMES.map((n) => [n, pinned[n]])),
-      );
+      expect(Object.fromEntries(addons.map((a) => [a.inputs.addonName, a.inputs.addonVersion]))).toEqual(expectedAddons(c.kubernetesVersion));
       for (const a of addons) {
         expect(a.inputs.clusterName).toBe(c.names.eksCluster);
         expect(a.inputs.resolveConflictsOnCreate).toBe('OVERWRITE');
@@ -240,13 +249,52 @@ describe('each cluster\'s platform under mocks', () => {
     expect(Object.keys(deployment.charts.east.releases).sort()).toEqual(CHARTS);
     const out = deployment.outputs().west;
     const minor = resolved.clusters.find((c) => c.id === 'west')!.kubernetesVersion;
-    expect(await valueOf(out.addons!['vpc-cni'])).toBe(addonCatalog.addonVersions(minor)!['vpc-cni']);
+    expect(minor).toBe('1.35');
+    expect(await valueOf(out.addons!['vpc-cni'])).toBe('v1.21.1-eksbuild.7');
+    // What EKS resolved for an add-on the catalogue leaves to it is in the outputs too.
+    expect(await valueOf(out.addons!['aws-ebs-csi-driver'])).toBe(eksDefaultAddonVersion('aws-ebs-csi-driver', '1.35'));
+    expect(await valueOf(deployment.outputs().east.addons!['vpc-cni'])).toBe(eksDefaultAddonVersion('vpc-cni', '1.36'));
     expect(await valueOf(out.releases!['cluster-autoscaler'])).toBe(releases.clusterAutoscalerRelease(minor)!.chart.chartVersion);
   });
 
   it('registers no two resources with the same type and name', () => {
     const keys = mine.map((r) => `${r.type}::${r.name}`);
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+  });
+});
+
+describe('a minor bump of one cluster, in one preview', () => {
+  /** The resources one deployment of `fleet` registers, as type::name → inputs. */
+  async function deploy(name: string, west: string): Promise<Map<string, Recorded>> {
+    const before = recorded.length;
+    new binding.FleetDeployment(name, { fleet: fleetOf({ west }) });
+    await settle(recorded);
+    return new Map(recorded.slice(before).filter((r) => r.type !== 'fleetform:index:FleetDeployment').map((r) => [`${r.type}::${r.name}`, r]));
+  }
+
+  it('moves every add-on of the bumped cluster to its new minor\'s version, and changes nothing of the other cluster', async () => {
+    const before = await deploy('bump-from', '1.34');
+    const after = await deploy('bump-to', '1.35');
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    const changed = [...after].filter(([key, r]) => JSON.stringify(r.inputs) !== JSON.stringify(before.get(key)!.inputs)).map(([key]) => key);
+    // east, on the default minor, is untouched; west's add-ons all follow the bump.
+    expect(changed.filter((k) => k.includes('::east'))).toEqual([]);
+    const westAddons = [...after.values()].filter((r) => r.type === ADDON && r.name.startsWith('west-'));
+    expect(Object.fromEntries(westAddons.map((a) => [a.inputs.addonName, a.inputs.addonVersion]))).toEqual(expectedAddons('1.35'));
+    expect(Object.fromEntries([...before.values()].filter((r) => r.type === ADDON && r.name.startsWith('west-')).map((a) => [a.inputs.addonName, a.inputs.addonVersion])))
+      .toEqual(expectedAddons('1.34'));
+    // Every add-on whose version differs between the minors changes (the user guide lists the same vpc-cni build for 1.34 and 1.35).
+    const [from, to] = [expectedAddons('1.34'), expectedAddons('1.35')];
+    expect(changed.filter((k) => k.startsWith(ADDON)).sort()).toEqual(Object.keys(to).filter((n) => to[n] !== from[n]).map((n) => `${ADDON}::west-${n}`).sort());
+    // What else a bump changes, all on the bumped cluster: its control plane and node groups, the autoscaler's image, and the
+    // manifests that carry the minor (namespaces' pod-security version, the fleet-identity ConfigMap, the app manifests).
+    const others = changed.filter((k) => !k.startsWith(ADDON));
+    expect(others.every((k) => k.includes('::west'))).toBe(true);
+    expect(others.map((k) => k.split('::')[0]).filter((t, i, all) => all.indexOf(t) === i).sort()).toEqual([
+      'aws:eks/cluster:Cluster', 'aws:eks/nodeGroup:NodeGroup', 'kubernetes:core/v1:ConfigMap', 'kubernetes:core/v1:Namespace',
+      'kubernetes:helm.sh/v3:Release', 'kubernetes:yaml:ConfigGroup',
+    ]);
+    expect(others.filter((k) => k.startsWith(RELEASE))).toEqual([`${RELEASE}::west-cluster-autoscaler`]);
   });
 });
 

@@ -5,6 +5,7 @@ import { synthesizeFleet } from '../../lib/synth/assembly';
 import { ChartTemplates } from '../../lib/synth/chart-templates';
 import { buildAcmeFleet } from '../../examples/acme/fleet';
 import { newFleet } from '../helpers/fleets';
+import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
 /** cluster id/file → content and objects, rendering with or without templates. */
 function render(fleet: Fleet, reuse: boolean) {
@@ -16,7 +17,7 @@ function render(fleet: Fleet, reuse: boolean) {
 
 describe('chart templates', () => {
   it('give the example byte-identical files and objects with fewer renders', () => {
-    const fleet = buildAcmeFleet({ addressLock: AddressLock.none() });
+    const fleet = buildAcmeFleet({ addressLock: AddressLock.none(), supportDate: TEST_SUPPORT_DATE });
     const reused = render(fleet, true);
     const direct = render(fleet, false);
     expect(reused.files).toEqual(direct.files);

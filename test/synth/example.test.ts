@@ -6,12 +6,13 @@ import { AddressLock, Fleet, FleetAssembly, reachableLeaves } from '../../lib';
 import { ACME_LOCK_FILE, buildAcmeFleet } from '../../examples/acme/fleet';
 import { readTree, tempDir } from '../helpers/fleets';
 import { validateK8sObject } from '../helpers/k8s-schema';
+import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
 const SCHEMA_FILE = resolve(__dirname, '../../schema/fleet.schema.json');
 
 /** The example with the committed lock held in memory, so synthesizing in a test never rewrites the committed file. */
 function acme(extraProductionRegions: string[] = []): Fleet {
-  return buildAcmeFleet({ addressLock: AddressLock.of(committedBlocks()), extraProductionRegions });
+  return buildAcmeFleet({ addressLock: AddressLock.of(committedBlocks()), extraProductionRegions, supportDate: TEST_SUPPORT_DATE });
 }
 
 function committedBlocks(): Record<string, string> {
@@ -29,7 +30,7 @@ function topologySchemaValidator() {
 }
 
 describe('the acme example', () => {
-  const assembly = buildAcmeFleet().assemble();
+  const assembly = buildAcmeFleet({ supportDate: TEST_SUPPORT_DATE }).assemble();
 
   it('synthesizes these clusters and files', () => {
     const production = ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml', '4000-edge-shop.k8s.yaml'];
@@ -65,7 +66,7 @@ describe('the acme example', () => {
   });
 
   it('keeps every cluster on the block the committed lock records', () => {
-    const resolved = buildAcmeFleet().resolve();
+    const resolved = buildAcmeFleet({ supportDate: TEST_SUPPORT_DATE }).resolve();
     expect(resolved.problems).toEqual([]);
     expect(resolved.addressLock.path).toBe(ACME_LOCK_FILE);
     expect(resolved.addressLock.next).toEqual(committedBlocks());

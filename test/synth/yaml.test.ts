@@ -5,6 +5,7 @@ import { AddressLock } from '../../lib';
 import { toYaml } from '../../lib/synth/yaml';
 import { buildAcmeFleet } from '../../examples/acme/fleet';
 import { goYamlTag, readingProblems } from './yaml-readers';
+import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
 const reference = (docs: unknown[]) => Yaml.stringify(...docs);
 const RUNS = Number(process.env.YAML_PROPERTY_RUNS ?? 2000);
@@ -39,7 +40,7 @@ function documents(text: fc.Arbitrary<string>, key: fc.Arbitrary<string>) {
 
 describe('toYaml', () => {
   it('writes the example fleet exactly as cdk8s does', () => {
-    const assembly = buildAcmeFleet({ addressLock: AddressLock.none() }).assemble();
+    const assembly = buildAcmeFleet({ addressLock: AddressLock.none(), supportDate: TEST_SUPPORT_DATE }).assemble();
     for (const c of assembly.clusters) {
       for (const f of c.files) {
         const objects = [...f.objects];

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EnvironmentFleet, Fleet, FleetApp, Placement } from '../../lib';
 import { validateManifests } from '../../lib/testing';
+import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
 function smallFleetObjects(): unknown[] {
-  const fleet = new Fleet('shop', {});
+  const fleet = new Fleet('shop', { supportDate: TEST_SUPPORT_DATE });
   new EnvironmentFleet(fleet, 'prod', { regions: ['us-east-1', 'eu-west-1'] });
   new FleetApp(fleet, 'web', { image: 'nginx:1.25', port: 8080, placement: Placement.all() });
   return fleet.assemble().clusters.flatMap((c) => c.files.flatMap((f) => [...f.objects]));

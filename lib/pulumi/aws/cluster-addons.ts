@@ -12,6 +12,8 @@ export interface ClusterAddonsArgs {
   readonly stem: string;
   /** The add-ons to install, as the model decided them. */
   readonly addons: readonly PlatformAddon[];
+  /** The cluster's Kubernetes minor: EKS's default version for it is asked for the add-ons the model leaves to EKS. */
+  readonly kubernetesVersion: string;
   readonly tags: Record<string, string>;
   /** What every add-on waits for (the node groups, for add-ons whose pods need nodes to become active). */
   readonly after?: pulumi.Resource[];
@@ -27,8 +29,11 @@ const ROLE_STEM: Readonly<Partial<Record<CoreAddonName, string>>> = {
 const ADDON_NAMESPACE = 'kube-system';
 
 /**
- * EKS add-ons of one cluster, each at the version the model pinned (never
- * "latest"), with its configuration, and, for an add-on that calls AWS, an IAM
+ * EKS add-ons of one cluster, each at the version the model chose (never
+ * "latest"): its pin, or, where the model has none, the version EKS marks as
+ * default for the cluster's minor, asked at deploy (`aws.eks.getAddonVersion`,
+ * through the cluster's regional provider) so preview shows it and the stack
+ * outputs record it. Each comes with its configuration and, for an add-on that calls AWS, an IAM
  * role bound to its service account through a Pod Identity association. A role
  * trusts only EKS Pod Identity and carries only the add-on's managed policy.
  *
@@ -75,10 +80,11 @@ export class ClusterAddons extends pulumi.ComponentResource {
       this.#roles[a.name] = role;
       podIdentityAssociations = [{ serviceAccount: a.role.serviceAccount, roleArn: role.arn }];
     }
+    const version = a.version ?? aws.eks.getAddonVersionOutput({ addonName: a.name, kubernetesVersion: args.kubernetesVersion }, { parent: this }).version;
     const addon = new aws.eks.Addon(stem, {
       clusterName: args.clusterName,
       addonName: a.name,
-      addonVersion: a.version,
+      addonVersion: version,
       ...(a.configurationValues !== undefined ? { configurationValues: a.configurationValues } : {}),
       resolveConflictsOnCreate: 'OVERWRITE',
       resolveConflictsOnUpdate: 'OVERWRITE',

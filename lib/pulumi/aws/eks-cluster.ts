@@ -91,7 +91,7 @@ export class EksCluster extends pulumi.ComponentResource {
     const clusterRole = serviceRole(`${name}-cluster-role`, 'eks.amazonaws.com', [POLICY.cluster], tags, this);
     const manageAddons = args.manageAddons ?? true;
     const platform = c.platform;
-    if (manageAddons && !platform) throw new Error(`[${c.path}] Kubernetes ${c.kubernetesVersion} has no pinned platform; the fleet's version check should have refused it`);
+    if (manageAddons && !platform) throw new Error(`[${c.path}] Kubernetes ${c.kubernetesVersion} has no platform in the catalogue; the fleet's version check should have refused it`);
     // With managed add-ons, vpc-cni gets its own role through Pod Identity and the nodes keep only what
     // the kubelet needs. Without, the self-managed aws-node EKS bootstraps runs on the node role, so the
     // role keeps the CNI policy or no node would ever become ready.
@@ -145,7 +145,7 @@ export class EksCluster extends pulumi.ComponentResource {
       }, parent);
     }
 
-    const addonArgs = { clusterName: this.eksCluster.name, stem: c.names.resource, tags };
+    const addonArgs = { clusterName: this.eksCluster.name, stem: c.names.resource, tags, kubernetesVersion: c.kubernetesVersion };
     const baseAddons = manageAddons
       ? new ClusterAddons(`${name}-base-addons`, { ...addonArgs, addons: platform!.addons.filter((a) => a.beforeNodes) }, parent)
       : undefined;
