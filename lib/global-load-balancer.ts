@@ -1,4 +1,6 @@
 import { Construct } from 'constructs';
+import { CLOUDFRONT_LIMITS, HEALTH_CHECKER_REGIONS, ROUTE53_LIMITS } from './catalog/edge-limits';
+import { otherFleetReferences } from './checks/same-fleet';
 import { claimId, enterTree } from './construct-ids';
 import { EnvironmentFleet } from './environment-fleet';
 import { checkLater } from './errors';
@@ -9,10 +11,7 @@ import { isKind } from './markers';
 import { checkDnsLabel } from './naming';
 import { ClusterRef, clusterIdOf, RoutingPolicy } from './routing-policy';
 
-/** Regions Route 53 health checkers run from (Route 53 API reference, HealthCheckConfig.Regions). */
-export const HEALTH_CHECKER_REGIONS: readonly string[] = [
-  'us-east-1', 'us-west-1', 'us-west-2', 'eu-west-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1',
-];
+export { HEALTH_CHECKER_REGIONS };
 
 /** One path of the hostname routed to an app, through CloudFront. */
 export interface PathRoute {
@@ -146,7 +145,7 @@ export class GlobalLoadBalancer extends Construct {
     const p = read.props;
     this.loadBalancerName = this.node.id;
     this.props = p;
-    checkLater(this, () => [...read.problems, ...checkLoadBalancer(this.loadBalancerName, p)]);
+    checkLater(this, () => [...read.problems, ...checkLoadBalancer(this.loadBalancerName, p), ...otherFleetReferences(this, referencesOf(p))]);
   }
 
   /** The ids of the target clusters given, or undefined when the targets follow the apps. */
@@ -158,10 +157,23 @@ export class GlobalLoadBalancer extends Construct {
   }
 }
 
+/** The constructs a load balancer's props name, with where each was given. */
+function* referencesOf(p: Partial<GlobalLoadBalancerProps>): Iterable<{ what: string; ref: unknown }> {
+  yield { what: 'app', ref: p.app };
+  for (const r of p.routes ?? []) {
+    yield { what: `route "${r.path}"`, ref: r.app };
+    for (const ref of r.routing?.references ?? []) yield { what: `route "${r.path}" routing`, ref };
+  }
+  if (EnvironmentFleet.isEnvironmentFleet(p.targets)) yield { what: 'targets', ref: p.targets };
+  else for (const ref of (Array.isArray(p.targets) ? p.targets : []) as unknown[]) yield { what: 'targets', ref };
+  for (const ref of p.routing?.references ?? []) yield { what: 'routing', ref };
+}
+
 /** Checks of a load balancer's own props that need no other construct. */
 function* checkLoadBalancer(name: string, p: Partial<GlobalLoadBalancerProps>): Iterable<string | undefined> {
   yield checkDnsLabel('load balancer name', name, 32);
   if (p.hostname !== undefined && !isDnsName(p.hostname)) yield `hostname "${p.hostname}" is not a DNS name such as "shop.acme.example" (lowercase labels of at most 63 characters)`;
+
   if (p.hostedZone) {
     yield* p.hostedZone.problems;
     if (p.hostname !== undefined && isDnsName(p.hostname) && !isUnder(p.hostname, p.hostedZone.name)) {
@@ -172,7 +184,11 @@ function* checkLoadBalancer(name: string, p: Partial<GlobalLoadBalancerProps>): 
   if (p.app !== undefined && p.routes !== undefined) yield 'the load balancer has both an app and routes; give the app as the route of "/*" instead';
   const paths = (p.routes ?? []).map((r) => r.path);
   for (const path of paths) {
-    if (!/^\/[-a-zA-Z0-9_.~/*]*$/.test(path)) yield `route path "${path}" is not a CloudFront path pattern such as "/api/*"`;
+    if (!path.startsWith('/') || !CLOUDFRONT_LIMITS.pathPatternCharacters.test(path)) {
+      yield `route path "${path}" is not a CloudFront path pattern such as "/api/*" (starting with '/', of letters, digits and _ - . * ? $ / ~ " ' @ : + &)`;
+    } else if (path.length > CLOUDFRONT_LIMITS.pathPatternLength) {
+      yield `route path "${path.slice(0, 40)}…" is ${path.length} characters long; CloudFront takes path patterns of at most ${CLOUDFRONT_LIMITS.pathPatternLength}, so shorten it (a "*" can stand for the rest)`;
+    }
   }
   for (const path of paths.filter((x, i) => paths.indexOf(x) !== i)) yield `route path "${path}" is listed twice; give each path one app`;
   yield* (p.routing?.problems ?? []);
@@ -181,9 +197,14 @@ function* checkLoadBalancer(name: string, p: Partial<GlobalLoadBalancerProps>): 
   if (h?.intervalSeconds !== undefined && h.intervalSeconds !== 10 && h.intervalSeconds !== 30) yield `healthCheck.intervalSeconds ${h.intervalSeconds} is not one Route 53 offers; use 10 (fast) or 30`;
   if (h?.failureThreshold !== undefined && (!Number.isInteger(h.failureThreshold) || h.failureThreshold < 1 || h.failureThreshold > 10)) yield `healthCheck.failureThreshold ${h.failureThreshold} is out of range; use a whole number from 1 to 10`;
   if (h?.path !== undefined && !h.path.startsWith('/')) yield `healthCheck.path "${h.path}" must start with '/'`;
+  if (h?.path !== undefined && h.path.length > ROUTE53_LIMITS.healthCheckPathLength) {
+    yield `healthCheck.path "${h.path.slice(0, 40)}…" is ${h.path.length} characters long; Route 53 probes paths of at most ${ROUTE53_LIMITS.healthCheckPathLength}, so use a shorter health path`;
+  }
   if (h?.regions !== undefined) {
     for (const r of h.regions) if (!HEALTH_CHECKER_REGIONS.includes(r)) yield `healthCheck.regions lists "${r}", where Route 53 runs no checkers; use some of ${HEALTH_CHECKER_REGIONS.join(', ')}`;
-    if (h.regions.length < 3) yield `healthCheck.regions lists ${h.regions.length}; Route 53 needs at least three checker regions`;
+    for (const r of h.regions.filter((x, i) => h.regions!.indexOf(x) === i && h.regions!.lastIndexOf(x) !== i)) yield `healthCheck.regions lists "${r}" twice; list each checker region once`;
+    const distinct = new Set(h.regions).size;
+    if (distinct < ROUTE53_LIMITS.minCheckerRegions) yield `healthCheck.regions lists ${distinct} distinct region${distinct === 1 ? '' : 's'}; Route 53 needs at least ${ROUTE53_LIMITS.minCheckerRegions} checker regions`;
   }
   if (p.routes !== undefined && p.routes.length > 0 && !paths.includes('/*')) {
     yield 'routes have no "/*" route, which CloudFront needs as its default behaviour; add one for the app that serves everything else';

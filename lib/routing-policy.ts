@@ -1,8 +1,11 @@
 /** How a global load balancer's DNS picks the cluster that answers a user. */
-import type { Continent } from './catalog/aws-regions';
 import type { GdprZone } from './gdpr-zone';
+import { GeoLocation } from './geo-location';
 import { describeValue } from './input';
 import { isKind, markKind } from './markers';
+
+export { GeoLocation, locationHolds } from './geo-location';
+export type { GeoLocationKind } from './geo-location';
 
 /** A cluster, by construct or by cluster id. */
 export type ClusterRef = { readonly clusterId: string } | string;
@@ -12,42 +15,6 @@ export function clusterIdOf(ref: unknown): string | undefined {
   if (typeof ref === 'string') return ref;
   const id = typeof ref === 'object' && ref !== null ? (ref as { clusterId?: unknown }).clusterId : undefined;
   return typeof id === 'string' ? id : undefined;
-}
-
-/** Where users are, for geolocation routing. */
-export class GeoLocation {
-  /** Users on a continent, by Route 53 code: AF, AN, AS, EU, NA, OC or SA. */
-  static continent(code: Continent): GeoLocation {
-    return new GeoLocation('continent', code);
-  }
-
-  /** Users in a country, by ISO 3166-1 alpha-2 code, such as "DE". */
-  static country(code: string): GeoLocation {
-    return new GeoLocation('country', code);
-  }
-
-  /** Everyone no other rule matches (Route 53's `*`): required in every geolocation policy. */
-  static default(): GeoLocation {
-    return new GeoLocation('default', '*');
-  }
-
-  /** Whether `x` is a GeoLocation (also one made by another copy of fleetform). */
-  static isGeoLocation(x: unknown): x is GeoLocation {
-    return isKind(x, 'geoLocation');
-  }
-
-  private constructor(
-    readonly kind: 'continent' | 'country' | 'default',
-    /** Continent or country code; `*` for the default. */
-    readonly code: string,
-  ) {
-    markKind(this, 'geoLocation');
-  }
-
-  /** A short form for messages and names, such as `continent EU`. */
-  describe(): string {
-    return this.kind === 'default' ? 'default (*)' : `${this.kind} ${this.code}`;
-  }
 }
 
 /** One rule of a geolocation policy: users from `location` go to these clusters. */
@@ -129,84 +96,128 @@ export class RoutingPolicy {
   readonly rules?: readonly GeoRule[];
   /** Mistakes found in the policy's own shape, reported by the load balancer that uses it. */
   readonly problems: readonly string[];
+  /**
+   * The constructs the policy names (clusters and zones, its nested policies'
+   * too), so the load balancer can check they belong to its own fleet.
+   */
+  readonly references: readonly object[];
 
   private constructor(readonly kind: RoutingKind, parts: { weights?: unknown; failover?: unknown; rules?: unknown }) {
     markKind(this, 'routingPolicy');
-    const problems: string[] = [];
-    if (kind === 'weighted') this.weights = checkWeights(parts.weights, problems);
-    if (kind === 'failover') this.failover = checkFailover(parts.failover, problems);
-    if (kind === 'geolocation') this.rules = checkRules(parts.rules, problems);
-    this.problems = problems;
+    const found: Found = { problems: [], references: [] };
+    if (kind === 'weighted') this.weights = checkWeights(parts.weights, found);
+    if (kind === 'failover') this.failover = checkFailover(parts.failover, found);
+    if (kind === 'geolocation') this.rules = checkRules(parts.rules, found);
+    this.problems = found.problems;
+    this.references = found.references;
+  }
+
+  /** Whether a geolocation rule of this policy, or of a policy nested in it, is bound to a zone. */
+  bindsZone(): boolean {
+    return (this.rules ?? []).some((r) => r.zone !== undefined || (r.policy?.bindsZone() ?? false)) || (this.failover?.policy?.bindsZone() ?? false);
   }
 }
 
-function checkWeights(raw: unknown, problems: string[]): WeightedTarget[] {
+/** What checking a policy's parts found. */
+interface Found {
+  readonly problems: string[];
+  readonly references: object[];
+}
+
+/** The id of each cluster reference in `raw`; the constructs among them are kept for the fleet check. */
+function clusterIds(raw: readonly unknown[], what: string, found: Found): string[] {
+  const ids: string[] = [];
+  for (const r of raw) {
+    const id = clusterIdOf(r);
+    if (id === undefined) {
+      found.problems.push(`${what} names ${describeValue(r)}; give a cluster or a cluster id`);
+      continue;
+    }
+    if (typeof r === 'object' && r !== null) found.references.push(r);
+    if (ids.includes(id)) found.problems.push(`${what} lists cluster "${id}" twice; Route 53 needs one record per cluster in a group, so list it once`);
+    else ids.push(id);
+  }
+  return ids;
+}
+
+/** Takes a nested policy's problems (prefixed) and references. */
+function nested(policy: unknown, at: string, found: Found): RoutingPolicy | undefined {
+  if (policy === undefined) return undefined;
+  if (!RoutingPolicy.isRoutingPolicy(policy)) {
+    found.problems.push(`${at} policy is ${describeValue(policy)}; give a RoutingPolicy`);
+    return undefined;
+  }
+  found.problems.push(...policy.problems.map((p) => `${at}, in its nested policy: ${p}`));
+  found.references.push(...policy.references);
+  return policy;
+}
+
+function checkWeights(raw: unknown, found: Found): WeightedTarget[] {
   if (!Array.isArray(raw) || raw.length === 0) {
-    problems.push('RoutingPolicy.weighted() has no targets; give clusters and weights, such as [{ cluster: a, weight: 90 }, { cluster: b, weight: 10 }]');
+    found.problems.push('RoutingPolicy.weighted() has no targets; give clusters and weights, such as [{ cluster: a, weight: 90 }, { cluster: b, weight: 10 }]');
     return [];
   }
   const out: WeightedTarget[] = [];
   for (const t of raw as unknown[]) {
     const w = (t as WeightedTarget | undefined)?.weight;
-    const id = clusterIdOf((t as WeightedTarget | undefined)?.cluster);
-    if (id === undefined) problems.push(`RoutingPolicy.weighted() names ${describeValue((t as WeightedTarget | undefined)?.cluster)}; give a cluster or a cluster id`);
-    else if (typeof w !== 'number' || !Number.isInteger(w) || w < 0 || w > 255) problems.push(`RoutingPolicy.weighted() gives cluster "${id}" weight ${typeof w === 'number' ? String(w) : describeValue(w)}; Route 53 weights are whole numbers from 0 to 255`);
+    const [id] = clusterIds([(t as WeightedTarget | undefined)?.cluster], 'RoutingPolicy.weighted()', found);
+    if (id === undefined) continue;
+    if (typeof w !== 'number' || !Number.isInteger(w) || w < 0 || w > 255) found.problems.push(`RoutingPolicy.weighted() gives cluster "${id}" weight ${typeof w === 'number' ? String(w) : describeValue(w)}; Route 53 weights are whole numbers from 0 to 255`);
+    else if (out.some((o) => o.cluster === id)) found.problems.push(`RoutingPolicy.weighted() lists cluster "${id}" twice; Route 53 needs one record per cluster in a group, so give it one weight`);
     else out.push({ cluster: id, weight: w });
   }
   if (out.length > 0 && out.length === raw.length && out.every((t) => t.weight === 0)) {
-    problems.push('RoutingPolicy.weighted() gives every cluster weight 0, which Route 53 reads as equal shares; give the clusters the shares you mean, such as 90 and 10');
+    found.problems.push('RoutingPolicy.weighted() gives every cluster weight 0, which Route 53 reads as equal shares; give the clusters the shares you mean, such as 90 and 10');
   }
   return out;
 }
 
-function refs(raw: unknown, what: string, problems: string[]): string[] {
-  if (!Array.isArray(raw) || raw.length === 0) {
-    problems.push(`RoutingPolicy.failover() has no ${what} clusters; list at least one`);
-    return [];
-  }
-  return (raw as unknown[]).flatMap((r) => {
-    const id = clusterIdOf(r);
-    if (id === undefined) problems.push(`RoutingPolicy.failover() ${what} names ${describeValue(r)}; give a cluster or a cluster id`);
-    return id === undefined ? [] : [id];
-  });
-}
-
-function checkFailover(raw: unknown, problems: string[]): FailoverOptions {
+function checkFailover(raw: unknown, found: Found): FailoverOptions {
   const o = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<FailoverOptions>;
-  const primary = refs(o.primary, 'primary', problems);
-  const secondary = refs(o.secondary, 'secondary', problems);
+  const group = (list: unknown, what: string) => {
+    if (!Array.isArray(list) || list.length === 0) {
+      found.problems.push(`RoutingPolicy.failover() has no ${what} clusters; list at least one`);
+      return [];
+    }
+    return clusterIds(list, `RoutingPolicy.failover() ${what}`, found);
+  };
+  const primary = group(o.primary, 'primary');
+  const secondary = group(o.secondary, 'secondary');
   const both = primary.filter((id) => secondary.includes(id));
-  if (both.length > 0) problems.push(`RoutingPolicy.failover() lists ${both.join(', ')} as both primary and secondary; give each cluster one role`);
-  if (o.policy !== undefined && !RoutingPolicy.isRoutingPolicy(o.policy)) problems.push(`RoutingPolicy.failover() policy is ${describeValue(o.policy)}; give a RoutingPolicy`);
-  return { primary, secondary, policy: RoutingPolicy.isRoutingPolicy(o.policy) ? o.policy : undefined };
+  if (both.length > 0) found.problems.push(`RoutingPolicy.failover() lists ${both.join(', ')} as both primary and secondary; give each cluster one role`);
+  const policy = nested(o.policy, 'RoutingPolicy.failover()', found);
+  if (policy?.bindsZone()) {
+    found.problems.push('RoutingPolicy.failover() nests a geolocation rule bound to a zone; a zone keeps its users only from the top of a load balancer\'s (or route\'s) routing, where no failover can move them out, so put RoutingPolicy.geolocation() first and nest failover in its rules');
+  }
+  return { primary, secondary, policy };
 }
 
-function checkRules(raw: unknown, problems: string[]): GeoRule[] {
+function checkRules(raw: unknown, found: Found): GeoRule[] {
   if (!Array.isArray(raw) || raw.length === 0) {
-    problems.push('RoutingPolicy.geolocation() has no rules; give at least a rule for GeoLocation.default()');
+    found.problems.push('RoutingPolicy.geolocation() has no rules; give at least a rule for GeoLocation.default()');
     return [];
   }
   const rules: GeoRule[] = [];
   const seen = new Set<string>();
   for (const r of raw as Partial<GeoRule>[]) {
     if (!GeoLocation.isGeoLocation(r?.location)) {
-      problems.push(`RoutingPolicy.geolocation() has a rule whose location is ${describeValue(r?.location)}; give GeoLocation.continent(), .country() or .default()`);
+      found.problems.push(`RoutingPolicy.geolocation() has a rule whose location is ${describeValue(r?.location)}; give GeoLocation.continent(), .country(), .subdivision() or .default()`);
       continue;
     }
     const where = r.location.describe();
-    if (seen.has(where)) problems.push(`RoutingPolicy.geolocation() has two rules for ${where}; give each location one rule`);
+    found.problems.push(...r.location.problems);
+    if (seen.has(where)) found.problems.push(`RoutingPolicy.geolocation() has two rules for ${where}; give each location one rule`);
     seen.add(where);
-    if (r.policy !== undefined && !RoutingPolicy.isRoutingPolicy(r.policy)) problems.push(`RoutingPolicy.geolocation() rule for ${where} has policy ${describeValue(r.policy)}; give a RoutingPolicy`);
-    if (r.policy?.kind === 'geolocation') problems.push(`RoutingPolicy.geolocation() rule for ${where} nests another geolocation policy; nest latency, weighted or failover instead`);
-    const clusters = r.clusters === undefined ? undefined : (Array.isArray(r.clusters) ? r.clusters : []).flatMap((c) => {
-      const id = clusterIdOf(c);
-      if (id === undefined) problems.push(`RoutingPolicy.geolocation() rule for ${where} names ${describeValue(c)}; give a cluster or a cluster id`);
-      return id === undefined ? [] : [id];
-    });
-    rules.push({ location: r.location, zone: r.zone, clusters, policy: RoutingPolicy.isRoutingPolicy(r.policy) ? r.policy : undefined });
+    const at = `RoutingPolicy.geolocation() rule for ${where}`;
+    if (r.zone !== undefined && !isKind(r.zone, 'zone')) found.problems.push(`${at} has zone ${describeValue(r.zone)}; give a GdprZone`);
+    else if (r.zone !== undefined) found.references.push(r.zone);
+    const policy = nested(r.policy, at, found);
+    if (policy?.kind === 'geolocation') found.problems.push(`${at} nests another geolocation policy; nest latency, weighted or failover instead`);
+    const clusters = r.clusters === undefined ? undefined : clusterIds(Array.isArray(r.clusters) ? r.clusters : [], at, found);
+    rules.push({ location: r.location, zone: isKind(r.zone, 'zone') ? r.zone : undefined, clusters, policy });
   }
   if (!rules.some((r) => r.location.kind === 'default')) {
-    problems.push('RoutingPolicy.geolocation() has no rule for GeoLocation.default(); Route 53 answers users no rule matches with nothing, so add a default rule');
+    found.problems.push('RoutingPolicy.geolocation() has no rule for GeoLocation.default(); Route 53 answers users no rule matches with nothing, so add a default rule');
   }
   return rules;
 }

@@ -132,7 +132,7 @@ describe('GlobalLoadBalancer refuses', () => {
     ['a failure threshold outside 1 to 10', (s) => ({ app: s.web, healthCheck: { failureThreshold: 11 } }),
       'healthCheck.failureThreshold 11 is out of range; use a whole number from 1 to 10'],
     ['fewer than three checker regions', (s) => ({ app: s.web, healthCheck: { regions: ['us-east-1', 'eu-west-1'] } }),
-      'healthCheck.regions lists 2; Route 53 needs at least three checker regions'],
+      'healthCheck.regions lists 2 distinct regions; Route 53 needs at least 3 checker regions'],
     ['routes without a default route', (s) => ({ routes: [{ path: '/api/*', app: s.api }] }),
       'routes have no "/*" route, which CloudFront needs as its default behaviour; add one for the app that serves everything else'],
     ['a target that is not in the fleet', (s) => ({ app: s.web, targets: ['production-us-east-1', 'production-mars-1'] }),
@@ -185,7 +185,7 @@ describe('GlobalLoadBalancer refuses', () => {
     lb(s.fleet, { app: s.web, routing: RoutingPolicy.geolocation([{ location: GeoLocation.continent('EU'), zone: s.eu, clusters: ['production-eu-west-1', 'production-us-east-1'] }, { location: GeoLocation.default() }]) });
     expect(problemsOf(s.fleet)).toContainEqual({
       path: 'acme/edge',
-      message: 'geolocation the rule for continent EU keeps answers in zone eu but lists production-us-east-1, outside the zone; list only the zone\'s clusters',
+      message: 'geolocation rule for continent EU keeps answers in zone eu but lists production-us-east-1, outside the zone; list only the zone\'s clusters',
     });
   });
 });

@@ -5,10 +5,11 @@
  * cluster's leaf name, which aliases the cluster's ALB. This module builds
  * those trees from a routing policy over a set of clusters. Pure.
  *
- * Names, all one label under the served host name, so one wildcard
- * certificate per region covers them:
- * - leaf of cluster C in tree T: `C.host` (`C-T.host` for a route's tree);
- * - subtree L (a geolocation rule's or a failover group's): `L.host` (`T-L.host`).
+ * Every node of the routing tree gets a name of its own, derived from its
+ * position (see dns-names.ts), and the records of a node get set identifiers
+ * from their place in it (the cluster, `primary`/`secondary`, the rule's
+ * location), so no two records share a name and set identifier and no name
+ * mixes two policies.
  *
  * Residency: a geolocation rule bound to a zone aliases its subtree without
  * evaluating target health and without a health check, so Route 53 never falls
@@ -16,6 +17,8 @@
  * the subtree, health checks pick among the zone's clusters, and when every one
  * is unhealthy Route 53 answers as if all were healthy — still in the zone.
  */
+import type { GeoLocationKind } from '../geo-location';
+import { branchName, geoSegment, leafName, TreeNaming, treeRootName } from './dns-names';
 
 /** How a record is chosen among those of its name. */
 export type RecordRouting =
@@ -23,7 +26,7 @@ export type RecordRouting =
   | { readonly kind: 'latency'; readonly region: string }
   | { readonly kind: 'weighted'; readonly weight: number }
   | { readonly kind: 'failover'; readonly role: 'PRIMARY' | 'SECONDARY' }
-  | { readonly kind: 'geolocation'; readonly continent?: string; readonly country?: string };
+  | { readonly kind: 'geolocation'; readonly continent?: string; readonly country?: string; readonly subdivision?: string };
 
 /** One alias record. */
 export interface DnsRecord {
@@ -47,6 +50,15 @@ export interface DnsLeaf {
   readonly region: string;
 }
 
+/** A geolocation location in a resolved policy. */
+export interface TreeLocation {
+  readonly kind: GeoLocationKind;
+  /** Continent or country code; `*` for the default. */
+  readonly code: string;
+  /** The subdivision code, for a subdivision. */
+  readonly subdivision?: string;
+}
+
 /** A routing policy resolved to cluster ids (see `RoutingPolicy`). */
 export type TreeRouting =
   | { readonly kind: 'latency' }
@@ -56,7 +68,7 @@ export type TreeRouting =
 
 /** A geolocation rule resolved to cluster ids. */
 export interface TreeGeoRule {
-  readonly location: { readonly kind: 'continent' | 'country' | 'default'; readonly code: string };
+  readonly location: TreeLocation;
   /** The zone that holds this rule's answers, if any. */
   readonly zone?: string;
   readonly clusters: readonly string[];
@@ -65,12 +77,8 @@ export interface TreeGeoRule {
 
 /** What a tree is built over. */
 export interface TreeInput {
-  /** The name users (or CloudFront) resolve: the host name, or a route's origin name. */
-  readonly name: string;
-  /** The host name every generated name sits under. */
-  readonly host: string;
-  /** The tree's short name, prefixed to its generated labels; empty for the host name's own tree. */
-  readonly slug: string;
+  /** How the tree names its nodes: the host name, and the route for a route's tree. */
+  readonly naming: TreeNaming;
   /** Target clusters, by id, with their regions. */
   readonly clusters: readonly { readonly id: string; readonly region: string }[];
   readonly routing: TreeRouting;
@@ -78,30 +86,50 @@ export interface TreeInput {
 
 /** A built tree: every record and the leaves they end in. */
 export interface DnsTree {
+  /** The name users (or CloudFront) resolve: the host name, or a route's origin name. */
   readonly name: string;
+  /** Records in creation order: a name's records after those of every name they alias. */
   readonly records: readonly DnsRecord[];
   readonly leaves: readonly DnsLeaf[];
 }
 
-/** The leaf name of `clusterId` in a tree. */
-export function leafName(input: Pick<TreeInput, 'host' | 'slug'>, clusterId: string): string {
-  return `${clusterId}${input.slug ? `-${input.slug}` : ''}.${input.host}`;
+/** A geolocation record's location, as Route 53 takes it (`*` as the country of the default). */
+function geoRouting(location: TreeLocation): RecordRouting {
+  switch (location.kind) {
+    case 'continent': return { kind: 'geolocation', continent: location.code };
+    case 'country': return { kind: 'geolocation', country: location.code };
+    case 'subdivision': return { kind: 'geolocation', country: location.code, subdivision: location.subdivision };
+    default: return { kind: 'geolocation', country: '*' };
+  }
 }
 
 /** Builds the record tree of `input`. */
 export function buildDnsTree(input: TreeInput): DnsTree {
+  const n = input.naming;
   const regionOf = new Map(input.clusters.map((c) => [c.id, c.region]));
   const records: DnsRecord[] = [];
   const leaves = new Map<string, DnsLeaf>();
   const leaf = (id: string): string => {
-    const name = leafName(input, id);
+    const name = leafName(n, id);
     if (!leaves.has(id)) leaves.set(id, { name, clusterId: id, region: regionOf.get(id) ?? '' });
     return name;
   };
-  const subtree = (label: string) => `${input.slug ? `${input.slug}-` : ''}${label}.${input.host}`;
+  /**
+   * The target of a group: its one cluster's leaf, or a branch built below
+   * `segments`; undefined when the branch would hold no record (a nested
+   * policy names none of the group's clusters: a rule refuses that), so no
+   * record ever aliases an empty name.
+   */
+  const group = (segments: readonly string[], members: readonly string[], routing: TreeRouting): string | undefined => {
+    if (members.length === 1) return leaf(members[0]);
+    const name = branchName(n, segments);
+    const before = records.length;
+    build(name, segments, members, routing);
+    return records.length > before ? name : undefined;
+  };
 
-  /** Records at `name` choosing among `ids` by `routing`; returns nothing (records are pushed). */
-  const build = (name: string, ids: readonly string[], routing: TreeRouting): void => {
+  /** Records at `name` (the node at `segments`) choosing among `ids` by `routing`. */
+  const build = (name: string, segments: readonly string[], ids: readonly string[], routing: TreeRouting): void => {
     if (ids.length === 1 && routing.kind !== 'weighted' && routing.kind !== 'geolocation') {
       records.push({ name, routing: { kind: 'simple' }, target: leaf(ids[0]), evaluateTargetHealth: true, healthCheckOf: leaf(ids[0]) });
       return;
@@ -118,53 +146,65 @@ export function buildDnsTree(input: TreeInput): DnsTree {
         }
         return;
       case 'failover':
-        for (const [role, group] of [['PRIMARY', routing.primary], ['SECONDARY', routing.secondary]] as const) {
-          const members = group.filter((id) => ids.includes(id));
-          if (members.length === 0) continue;
-          const target = members.length === 1 ? leaf(members[0]) : subtree(role.toLowerCase());
-          if (members.length > 1) build(target, members, routing.inner);
+        for (const [role, members] of [['PRIMARY', routing.primary], ['SECONDARY', routing.secondary]] as const) {
+          const here = members.filter((id) => ids.includes(id));
+          if (here.length === 0) continue;
+          const segment = role.toLowerCase();
+          const target = group([...segments, segment], here, routing.inner);
+          if (target === undefined) continue;
           records.push({
-            name, setIdentifier: role.toLowerCase(), routing: { kind: 'failover', role }, target, evaluateTargetHealth: true,
-            ...(members.length === 1 ? { healthCheckOf: target } : {}),
+            name, setIdentifier: segment, routing: { kind: 'failover', role }, target, evaluateTargetHealth: true,
+            ...(here.length === 1 ? { healthCheckOf: target } : {}),
           });
         }
         return;
       case 'geolocation':
         for (const rule of routing.rules) {
-          const members = rule.clusters.filter((id) => ids.includes(id));
-          if (members.length === 0) continue;
-          const label = rule.location.kind === 'default' ? 'geo-default' : `geo-${rule.location.code.toLowerCase()}`;
-          const target = members.length === 1 ? leaf(members[0]) : subtree(label);
-          if (members.length > 1) build(target, members, rule.inner);
-          const where = rule.location.kind === 'continent' ? { continent: rule.location.code }
-            : rule.location.kind === 'country' ? { country: rule.location.code } : { country: '*' };
+          const here = rule.clusters.filter((id) => ids.includes(id));
+          if (here.length === 0) continue;
+          const segment = geoSegment(rule.location);
+          const target = group([...segments, segment], here, rule.inner);
+          if (target === undefined) continue;
           // A zone's rule never lets Route 53 fall back out of the zone: its health is not evaluated.
           const bound = rule.zone !== undefined;
           records.push({
-            name, setIdentifier: label, routing: { kind: 'geolocation', ...where }, target, evaluateTargetHealth: !bound,
-            ...(members.length === 1 && !bound ? { healthCheckOf: target } : {}),
+            name, setIdentifier: segment, routing: geoRouting(rule.location), target, evaluateTargetHealth: !bound,
+            ...(here.length === 1 && !bound ? { healthCheckOf: target } : {}),
           });
         }
     }
   };
-  build(input.name, input.clusters.map((c) => c.id), input.routing);
-  return { name: input.name, records, leaves: [...leaves.values()].sort((a, b) => (a.name < b.name ? -1 : 1)) };
+  const name = treeRootName(n);
+  build(name, [], input.clusters.map((c) => c.id), input.routing);
+  return { name, records, leaves: [...leaves.values()].sort((a, b) => (a.name < b.name ? -1 : 1)) };
+}
+
+/** Where a user is, as Route 53 locates a resolver. */
+export interface DnsUser {
+  readonly country: string;
+  readonly continent: string;
+  /** A state, for a user in the United States Route 53 places in one. */
+  readonly subdivision?: string;
 }
 
 /**
  * Every leaf a user can be answered with starting at `name`, for a country on
  * a continent, whatever the health of the clusters: geolocation picks the most
- * specific matching rule and falls back (country → continent → default) only
- * where a record evaluates health; other policies may answer with any record.
+ * specific matching rule and falls back (subdivision → country → continent →
+ * default) only where a record evaluates health; other policies may answer
+ * with any record.
  */
-export function reachableLeaves(tree: DnsTree, name: string, user: { readonly country: string; readonly continent: string }): Set<string> {
+export function reachableLeaves(tree: Pick<DnsTree, 'records' | 'leaves'>, name: string, user: DnsUser): Set<string> {
   const leafNames = new Set(tree.leaves.map((l) => l.name));
   const out = new Set<string>();
+  const seen = new Set<string>();
   const visit = (n: string): void => {
     if (leafNames.has(n)) {
       out.add(n);
       return;
     }
+    if (seen.has(n)) return;
+    seen.add(n);
     const here = tree.records.filter((r) => r.name === n);
     const geo = here.filter((r) => r.routing.kind === 'geolocation');
     if (geo.length === 0) {
@@ -172,7 +212,8 @@ export function reachableLeaves(tree: DnsTree, name: string, user: { readonly co
       return;
     }
     const match = (r: DnsRecord) => {
-      const g = r.routing as { continent?: string; country?: string };
+      const g = r.routing as { continent?: string; country?: string; subdivision?: string };
+      if (g.subdivision !== undefined) return g.country === user.country && g.subdivision === user.subdivision ? 4 : 0;
       return g.country === user.country ? 3 : g.continent === user.continent ? 2 : g.country === '*' ? 1 : 0;
     };
     // Most specific first; move on to the next only while the current one may be skipped as unhealthy.

@@ -3,11 +3,14 @@
  * balancer's targets, its trees of records (one for the host name, or one per
  * path route), health checks and failover time. Pure; part of the resolve step.
  */
+import type { IConstruct } from 'constructs';
+import { HEALTH_CHECKER_REGIONS } from '../catalog/edge-limits';
 import type { FleetApp } from '../fleet-app';
 import type { GdprZone } from '../gdpr-zone';
-import { GlobalLoadBalancer, HEALTH_CHECKER_REGIONS, RegionLoss } from '../global-load-balancer';
+import { GlobalLoadBalancer, RegionLoss } from '../global-load-balancer';
 import { byCodeUnit } from '../naming';
 import type { RoutingPolicy } from '../routing-policy';
+import { treeNaming } from './dns-names';
 import { buildDnsTree, TreeRouting } from './dns-tree';
 import type { LoadBalancerTree, ResolvedCluster, ResolvedLoadBalancer, ResolvedZone } from './resolved';
 
@@ -34,12 +37,6 @@ export interface EdgeContext {
   readonly zones: readonly ResolvedZone[];
 }
 
-/** A route's short name from its path: `/api/*` → `api`, `/*` → `default`. */
-export function routeSlug(path: string): string {
-  const slug = path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 16).replace(/-+$/, '');
-  return slug || 'default';
-}
-
 /** Resolves one load balancer over the fleet. */
 export function resolveLoadBalancer(lb: GlobalLoadBalancer, ctx: EdgeContext): ResolvedLoadBalancer {
   const p = lb.props;
@@ -53,25 +50,16 @@ export function resolveLoadBalancer(lb: GlobalLoadBalancer, ctx: EdgeContext): R
   const unknown = new Set(targetIds.filter((id) => !known.has(id)));
   const targets = targetIds.filter((id) => known.has(id));
   const hc = p.healthCheck ?? {};
-  const slugs = new Set<string>();
   const trees = served.flatMap((s): LoadBalancerTree[] => {
     if (!s.app) return [];
     const app = s.app;
     const onApp = new Set(ctx.placements.get(app) ?? []);
     const clusters = targets.filter((id) => onApp.has(id));
-    let slug = s.path === undefined ? '' : routeSlug(s.path);
-    for (let n = 2; slug && slugs.has(slug); n++) slug = `${routeSlug(s.path!)}-${n}`;
-    slugs.add(slug);
-    const routing = treeRouting(s.routing ?? p.routing, targets, ctx.zones, unknown);
-    const tree = buildDnsTree({
-      name: slug ? `${slug}.${hostname}` : hostname,
-      host: hostname,
-      slug,
-      clusters: clusters.map((id) => ({ id, region: known.get(id)!.region })),
-      routing,
-    });
+    const naming = treeNaming(hostname, s.path);
+    const routing = treeRouting(s.routing ?? p.routing, targets, ctx.zones, unknown, lb.node.root);
+    const tree = buildDnsTree({ naming, clusters: clusters.map((id) => ({ id, region: known.get(id)!.region })), routing });
     return [{
-      ...tree, slug, app: app.appName, routing, ...(s.path !== undefined ? { path: s.path } : {}), clusters,
+      ...tree, slug: naming.origin ?? '', app: app.appName, routing, ...(s.path !== undefined ? { path: s.path } : {}), clusters,
       ...(app.props.residency ? { residency: app.props.residency.zoneName } : {}),
       healthCheckPath: hc.path ?? app.props.healthCheck?.path ?? '/',
     }];
@@ -104,8 +92,12 @@ function describeRouting(policy: RoutingPolicy | undefined): string {
   return policy.kind;
 }
 
-/** A routing policy with its cluster references resolved among `targets`; unknown ids are collected. */
-function treeRouting(policy: RoutingPolicy | undefined, targets: readonly string[], zones: readonly { name: string; clusters: readonly string[] }[], unknown: Set<string>): TreeRouting {
+/**
+ * A routing policy with its cluster references resolved among `targets`;
+ * unknown ids are collected. A zone of another fleet than `root`'s binds
+ * nothing here: the load balancer reports the reference.
+ */
+function treeRouting(policy: RoutingPolicy | undefined, targets: readonly string[], zones: readonly { name: string; clusters: readonly string[] }[], unknown: Set<string>, root: IConstruct): TreeRouting {
   const among = (ids: readonly string[]) => {
     for (const id of ids) if (!targets.includes(id)) unknown.add(id);
     return ids.filter((id) => targets.includes(id));
@@ -116,19 +108,20 @@ function treeRouting(policy: RoutingPolicy | undefined, targets: readonly string
       return { kind: 'weighted', weights: (policy.weights ?? []).map((w) => ({ clusterId: w.cluster as string, weight: w.weight })).filter((w) => among([w.clusterId]).length > 0) };
     case 'failover': {
       const f = policy.failover!;
-      return { kind: 'failover', primary: among(f.primary as string[]), secondary: among(f.secondary as string[]), inner: treeRouting(f.policy, targets, zones, unknown) };
+      return { kind: 'failover', primary: among(f.primary as string[]), secondary: among(f.secondary as string[]), inner: treeRouting(f.policy, targets, zones, unknown, root) };
     }
     case 'geolocation':
       return {
         kind: 'geolocation',
         rules: (policy.rules ?? []).map((r) => {
-          const zone = r.zone ? zones.find((z) => z.name === r.zone!.zoneName) : undefined;
+          const own = r.zone !== undefined && r.zone.node.root === root;
+          const zone = own ? zones.find((z) => z.name === r.zone!.zoneName) : undefined;
           const clusters = r.clusters !== undefined ? among(r.clusters as string[]) : zone ? targets.filter((id) => zone.clusters.includes(id)) : [...targets];
           return {
-            location: { kind: r.location.kind, code: r.location.code },
-            ...(r.zone ? { zone: r.zone.zoneName } : {}),
+            location: { kind: r.location.kind, code: r.location.code, ...(r.location.subdivision !== undefined ? { subdivision: r.location.subdivision } : {}) },
+            ...(own ? { zone: r.zone!.zoneName } : {}),
             clusters,
-            inner: treeRouting(r.policy, targets, zones, unknown),
+            inner: treeRouting(r.policy, targets, zones, unknown, root),
           };
         }),
       };

@@ -1,10 +1,13 @@
-/** Rules of global load balancers: targets that exist, routes that land, residency kept, room for a lost region. */
+/** Rules of global load balancers: targets that exist, routes that land, policies whose every branch answers, room for a lost region. */
+import { CLOUDFRONT_LIMITS } from '../catalog/edge-limits';
 import type { TreeRouting } from '../model/dns-tree';
-import type { FleetModel } from '../model/resolved';
+import type { FleetModel, LoadBalancerTree, ResolvedLoadBalancer } from '../model/resolved';
+import { DNS_RULES } from './dns-rules';
+import { RESIDENCY_ROUTING_RULES } from './residency-rules';
 import { FleetRule, problem, RuleFinding, warning } from './rule';
 
 /** CloudFront's default quotas per distribution (adjustable): cache behaviours besides the default, and origins. */
-export const CLOUDFRONT_QUOTAS = { cacheBehaviors: 75, origins: 100 } as const;
+export const CLOUDFRONT_QUOTAS = { cacheBehaviors: CLOUDFRONT_LIMITS.cacheBehaviors, origins: CLOUDFRONT_LIMITS.origins } as const;
 
 /** Clusters a load balancer names must be in the fleet; each served app must run on a target. */
 export const loadBalancerTargets: FleetRule = {
@@ -37,70 +40,71 @@ export const loadBalancerTargets: FleetRule = {
   },
 };
 
-/** Each rule of a geolocation policy needs clusters to answer with; a zone's rule only clusters of the zone. */
+/** Every group of a routing policy has clusters to answer with, and a zone's rules only zone clusters. */
 export const loadBalancerPolicies: FleetRule = {
   id: 'load-balancer-policies',
-  description: 'every branch of a routing policy has clusters to answer with, and a zone\'s branches only zone clusters',
+  description: 'every branch of a routing policy has clusters that serve the app, and a zone\'s branches only zone clusters',
   *check(model: FleetModel): Iterable<RuleFinding> {
     const zones = new Map(model.zones.map((z) => [z.name, z]));
+    const apps = new Map(model.apps.map((a) => [a.name, a]));
     for (const lb of model.loadBalancers) {
       for (const t of lb.trees) {
+        if (t.clusters.length === 0) continue; // reported by load-balancer-targets
         const where = t.path !== undefined ? `route "${t.path}": ` : '';
-        for (const p of policyProblems(t.routing, t.clusters, zones)) yield problem(lb.path, `${where}${p}`);
+        const why = reasons(lb, t, new Set(apps.get(t.app)?.placements.map((p) => p.clusterId) ?? []), zones);
+        for (const p of policyProblems(t.routing, t.clusters, t.app, why, zones)) yield problem(lb.path, `${where}${p}`);
       }
     }
   },
 };
 
-function* policyProblems(r: TreeRouting, clusters: readonly string[], zones: ReadonlyMap<string, { clusters: readonly string[] }>): Iterable<string> {
+/** Why each named cluster cannot answer for a tree's app, in words. */
+function reasons(lb: ResolvedLoadBalancer, t: LoadBalancerTree, placed: ReadonlySet<string>, zones: ReadonlyMap<string, { clusters: readonly string[] }>) {
+  const zone = t.residency !== undefined ? zones.get(t.residency) : undefined;
+  return (ids: readonly string[]): string => ids.map((id) => {
+    if (zone && !zone.clusters.includes(id)) return `${id} is outside zone ${t.residency}, where app ${t.app} keeps its data`;
+    if (!lb.targets.includes(id)) return `${id} is not among the targets`;
+    if (!placed.has(id)) return `app ${t.app} does not run on ${id}`;
+    return `${id} is outside the group this policy picks within`;
+  }).join('; ');
+}
+
+/** The problems of `r` choosing among `members`, group by group as the tree is built. */
+function* policyProblems(r: TreeRouting, members: readonly string[], app: string, why: (ids: readonly string[]) => string, zones: ReadonlyMap<string, { clusters: readonly string[] }>): Iterable<string> {
+  const among = (ids: readonly string[]) => ids.filter((id) => members.includes(id));
   switch (r.kind) {
-    case 'weighted':
-      if (r.weights.filter((w) => clusters.includes(w.clusterId)).length === 0) yield 'weighted routing names none of the clusters that serve the app; weigh the clusters it runs on';
+    case 'weighted': {
+      const named = r.weights.map((w) => w.clusterId);
+      if (among(named).length === 0) yield `weighted routing over ${members.join(', ')} names none of them (${why(named)}); weigh the clusters that serve app ${app}`;
       return;
+    }
     case 'failover':
-      if (r.primary.filter((id) => clusters.includes(id)).length === 0) yield 'failover routing has no primary cluster that serves the app; name one it runs on';
-      if (r.secondary.filter((id) => clusters.includes(id)).length === 0) yield 'failover routing has no secondary cluster that serves the app; without one there is nothing to fail over to';
-      yield* policyProblems(r.inner, clusters, zones);
+      for (const [role, group] of [['primary', r.primary], ['secondary', r.secondary]] as const) {
+        const here = among(group);
+        if (here.length === 0) {
+          yield `failover routing has no ${role} cluster that serves app ${app} (${why(group)})${role === 'secondary' ? '; without one there is nothing to fail over to' : ''}; name one among ${members.join(', ')}`;
+        } else if (here.length > 1) {
+          yield* policyProblems(r.inner, here, app, why, zones);
+        }
+      }
       return;
     case 'geolocation':
       for (const rule of r.rules) {
-        const where = rule.location.kind === 'default' ? 'the default rule' : `the rule for ${rule.location.kind} ${rule.location.code}`;
-        const members = rule.clusters.filter((id) => clusters.includes(id));
-        if (members.length === 0) yield `geolocation ${where} has no cluster that serves the app${rule.zone ? ` in zone ${rule.zone}` : ''}; give it clusters among the targets`;
+        const where = rule.location.kind === 'default' ? 'the default geolocation rule' : `geolocation rule for ${rule.location.kind} ${rule.location.code}${rule.location.subdivision ? `-${rule.location.subdivision}` : ''}`;
+        const here = among(rule.clusters);
+        if (here.length === 0) {
+          yield `${where} has no cluster that serves app ${app}${rule.zone ? ` in zone ${rule.zone}` : ''}${rule.clusters.length > 0 ? ` (${why(rule.clusters)})` : ''}; give it clusters among ${members.join(', ')}`;
+        }
         const zone = rule.zone !== undefined ? zones.get(rule.zone) : undefined;
         const outside = zone ? rule.clusters.filter((id) => !zone.clusters.includes(id)) : [];
-        if (outside.length > 0) yield `geolocation ${where} keeps answers in zone ${rule.zone} but lists ${outside.join(', ')}, outside the zone; list only the zone's clusters`;
-        yield* policyProblems(rule.inner, members, zones);
+        if (outside.length > 0) yield `${where} keeps answers in zone ${rule.zone} but lists ${outside.join(', ')}, outside the zone; list only the zone's clusters`;
+        if (here.length > 1) yield* policyProblems(rule.inner, here, app, why, zones);
       }
       return;
     case 'latency':
       return;
   }
 }
-
-/** Every name a residency app is served under answers from its zone, whatever the clusters' health. */
-export const residencyRouting: FleetRule = {
-  id: 'residency-routing',
-  description: 'routes to residency apps answer only from their zone, and never through an edge the zone refuses',
-  *check(model: FleetModel): Iterable<RuleFinding> {
-    const zones = new Map(model.zones.map((z) => [z.name, z]));
-    for (const lb of model.loadBalancers) {
-      for (const t of lb.trees) {
-        if (t.residency === undefined) continue;
-        const z = zones.get(t.residency);
-        if (!z) continue;
-        const leaves = new Set(t.leaves.map((l) => l.clusterId));
-        const outside = [...leaves].filter((id) => !z.clusters.includes(id)).sort();
-        if (outside.length > 0) {
-          yield problem(lb.path, `${t.path !== undefined ? `route "${t.path}" to ` : ''}app ${t.app} keeps its data in zone ${z.name}, but the load balancer could answer from ${outside.join(', ')}, outside the zone; restrict its targets to the zone's clusters`);
-        }
-        if (lb.edge === 'cloudfront' && z.edge === 'dns-only') {
-          yield problem(lb.path, `route "${t.path}" to app ${t.app} would pass through CloudFront, which zone ${z.name} refuses (edge: dns-only); serve the app on a host name of its own without routes`);
-        }
-      }
-    }
-  },
-};
 
 /** With any one target region lost, the rest still run each app's peak. */
 export const regionLossCapacity: FleetRule = {
@@ -130,4 +134,4 @@ export const regionLossCapacity: FleetRule = {
 };
 
 /** The rules of load balancers, in the order they run. */
-export const LOAD_BALANCER_RULES: readonly FleetRule[] = [loadBalancerTargets, loadBalancerPolicies, residencyRouting, regionLossCapacity];
+export const LOAD_BALANCER_RULES: readonly FleetRule[] = [loadBalancerTargets, loadBalancerPolicies, ...DNS_RULES, ...RESIDENCY_ROUTING_RULES, regionLossCapacity];

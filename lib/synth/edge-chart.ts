@@ -9,7 +9,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { leafName } from '../model/dns-tree';
+import { RESIDENCY_LABEL } from '../model/app-spec';
 import type { ResolvedCluster, ResolvedFleet, ResolvedLoadBalancer } from '../model/resolved';
 import { ALB_INGRESS_CLASS } from './alb-ingress';
 import type { ClusterValues } from './labels';
@@ -19,6 +19,14 @@ import type { ChartContribution } from './phases';
 interface ServedTree {
   readonly slug: string;
   readonly name: string;
+  /**
+   * The cluster's leaf name in the tree, which the health checks probe: what
+   * follows the cluster id when the name starts with it (so clusters share one
+   * render), else the whole name.
+   */
+  readonly leaf: { readonly afterClusterId: string } | { readonly name: string };
+  /** The app's residency zone, if any. */
+  readonly residency?: string;
   readonly app: string;
   readonly namespace: string;
   readonly servicePort: number;
@@ -30,12 +38,12 @@ export class EdgeChart extends Chart {
   constructor(scope: Construct, id: string, lb: Pick<ResolvedLoadBalancer, 'name' | 'hostname'>, trees: readonly ServedTree[], labels: Record<string, string>, values: ClusterValues) {
     super(scope, id, { labels, disableResourceNameHashes: true });
     for (const t of trees) {
-      const leaf = leafName({ host: lb.hostname, slug: t.slug }, values.clusterId);
-      const hosts = [t.name, leaf];
+      const hosts = [t.name, 'name' in t.leaf ? t.leaf.name : `${values.clusterId}${t.leaf.afterClusterId}`];
       new kplus.k8s.KubeIngress(this, `ingress-${t.slug || 'main'}`, {
         metadata: {
           name: `${lb.name}-${t.slug || 'main'}`,
           namespace: t.namespace,
+          ...(t.residency !== undefined ? { labels: { [RESIDENCY_LABEL]: t.residency } } : {}),
           annotations: {
             'alb.ingress.kubernetes.io/scheme': 'internet-facing',
             'alb.ingress.kubernetes.io/target-type': 'ip',
@@ -63,7 +71,9 @@ export function edgeCharts(cluster: ResolvedCluster, fleet: ResolvedFleet): Char
   const specs = new Map(cluster.apps.map((a) => [a.name, a.spec]));
   return fleet.loadBalancers.flatMap((lb): ChartContribution[] => {
     const trees: ServedTree[] = lb.trees.filter((t) => t.clusters.includes(cluster.id) && specs.has(t.app)).map((t) => ({
-      slug: t.slug, name: t.name, app: t.app, namespace: specs.get(t.app)!.namespace, servicePort: specs.get(t.app)!.servicePort, healthCheckPath: t.healthCheckPath,
+      slug: t.slug, name: t.name, leaf: leafOf(t.leaves.find((l) => l.clusterId === cluster.id)!.name, cluster.id),
+      app: t.app, namespace: specs.get(t.app)!.namespace, servicePort: specs.get(t.app)!.servicePort, healthCheckPath: t.healthCheckPath,
+      ...(t.residency !== undefined ? { residency: t.residency } : {}),
     }));
     if (trees.length === 0) return [];
     const name = `edge-${lb.name}`;
@@ -74,4 +84,9 @@ export function edgeCharts(cluster: ResolvedCluster, fleet: ResolvedFleet): Char
       build: (app, labels, values) => new EdgeChart(app, name, lb, trees, labels, values),
     }];
   });
+}
+
+/** A leaf name as the chart takes it: relative to the cluster id where it starts with it. */
+function leafOf(name: string, clusterId: string): ServedTree['leaf'] {
+  return name.startsWith(`${clusterId}-`) || name.startsWith(`${clusterId}.`) ? { afterClusterId: name.slice(clusterId.length) } : { name };
 }

@@ -116,7 +116,9 @@ function describeRecordRouting(r: RecordRouting): string {
     case 'latency': return `latency ${r.region}`;
     case 'weighted': return `weighted ${r.weight}`;
     case 'failover': return `failover ${r.role}`;
-    case 'geolocation': return r.continent ? `geolocation continent ${r.continent}` : `geolocation country ${r.country}`;
+    case 'geolocation':
+      if (r.continent) return `geolocation continent ${r.continent}`;
+      return r.subdivision ? `geolocation subdivision ${r.country}-${r.subdivision}` : `geolocation country ${r.country}`;
   }
 }
 

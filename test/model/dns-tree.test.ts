@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { treeNaming } from '../../lib/model/dns-names';
 import { buildDnsTree, reachableLeaves, TreeInput, TreeRouting } from '../../lib/model/dns-tree';
 
 const clusters = [
@@ -7,8 +8,8 @@ const clusters = [
   { id: 'prod-eu-central-1', region: 'eu-central-1' },
   { id: 'prod-ap-southeast-1', region: 'ap-southeast-1' },
 ];
-const input = (routing: TreeRouting, ids = clusters.map((c) => c.id)): TreeInput => ({
-  name: 'shop.acme.example', host: 'shop.acme.example', slug: '', clusters: clusters.filter((c) => ids.includes(c.id)), routing,
+const input = (routing: TreeRouting, ids = clusters.map((c) => c.id), path?: string): TreeInput => ({
+  naming: treeNaming('shop.acme.example', path), clusters: clusters.filter((c) => ids.includes(c.id)), routing,
 });
 const latency: TreeRouting = { kind: 'latency' };
 const EU = ['prod-eu-west-1', 'prod-eu-central-1'];
@@ -65,7 +66,7 @@ describe('Route 53 record trees', () => {
   });
 
   it('weighted: the given weights, and route trees named after their route', () => {
-    const tree = buildDnsTree({ ...input({ kind: 'weighted', weights: [{ clusterId: 'prod-us-east-1', weight: 90 }, { clusterId: 'prod-eu-west-1', weight: 10 }] }, ['prod-us-east-1', 'prod-eu-west-1']), name: 'api.shop.acme.example', slug: 'api' });
+    const tree = buildDnsTree(input({ kind: 'weighted', weights: [{ clusterId: 'prod-us-east-1', weight: 90 }, { clusterId: 'prod-eu-west-1', weight: 10 }] }, ['prod-us-east-1', 'prod-eu-west-1'], '/api/*'));
     expect(tree.records.map((r) => [r.name, r.routing, r.target])).toEqual([
       ['api.shop.acme.example', { kind: 'weighted', weight: 90 }, 'prod-us-east-1-api.shop.acme.example'],
       ['api.shop.acme.example', { kind: 'weighted', weight: 10 }, 'prod-eu-west-1-api.shop.acme.example'],

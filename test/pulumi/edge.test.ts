@@ -58,6 +58,21 @@ describe('the example\'s edge under mocks', () => {
     for (const r of latency) expect(r.inputs.healthCheckId).toBeDefined();
   });
 
+  it('creates each record after the records of the name it aliases (Route 53 refuses an alias of a name that holds none)', () => {
+    const records = ofType('aws:route53/record:Record');
+    const byName = new Map<string, Recorded[]>();
+    for (const r of records) byName.set(r.inputs.name, [...(byName.get(r.inputs.name) ?? []), r]);
+    let checked = 0;
+    for (const r of records) {
+      const target = String(r.inputs.aliases?.[0]?.name ?? '');
+      const aliased = byName.get(target);
+      if (!aliased) continue; // an ALB or the distribution
+      for (const a of aliased) expect(r.dependencies.some((urn) => urn.endsWith(`::${a.name}`)), `${r.name} waits for ${a.name}`).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(6);
+  });
+
   it('aliases each leaf to its cluster\'s ALB with the canonical zone AWS answers for that region', () => {
     const leaves = ofType('aws:route53/record:Record').filter((r) => String(r.inputs.aliases?.[0]?.name).endsWith('.elb.amazonaws.com'));
     expect(leaves).toHaveLength(6); // two trees (api, default) × three production clusters

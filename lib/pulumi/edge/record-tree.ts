@@ -28,7 +28,9 @@ export interface RecordTreeArgs {
  * One tree of Route 53 records, as the model built it: each cluster's leaf (an
  * alias of its ALB) with an HTTPS health check of the leaf name, and the alias
  * records of the routing policy above them, with their set identifiers,
- * routing and health checks.
+ * routing and health checks. Route 53 refuses an alias of a name that holds
+ * no record yet, so each record depends on the records of the name it aliases:
+ * created after them, and deleted before them.
  */
 export class RecordTree extends pulumi.ComponentResource {
   /** Leaf name → its health check. */
@@ -41,6 +43,11 @@ export class RecordTree extends pulumi.ComponentResource {
     const child = { parent: this, provider: args.provider };
     const healthChecks: Record<string, aws.route53.HealthCheck> = {};
     const records: aws.route53.Record[] = [];
+    const atName = new Map<string, aws.route53.Record[]>();
+    const add = (name: string, r: aws.route53.Record) => {
+      records.push(r);
+      atName.set(name, [...(atName.get(name) ?? []), r]);
+    };
     for (const leaf of tree.leaves) {
       const alb = args.albs.get(leaf.clusterId)!;
       healthChecks[leaf.name] = new aws.route53.HealthCheck(`${name}-${leaf.clusterId}`, {
@@ -54,20 +61,21 @@ export class RecordTree extends pulumi.ComponentResource {
         regions: [...lb.healthCheck.regions],
         tags: { ...args.tags, Name: leaf.name },
       }, child);
-      records.push(new aws.route53.Record(`${name}-leaf-${leaf.clusterId}`, {
+      add(leaf.name, new aws.route53.Record(`${name}-leaf-${leaf.clusterId}`, {
         zoneId: args.zoneId,
         name: leaf.name,
         type: 'A',
         aliases: [{ name: alb.dnsName, zoneId: alb.zoneId, evaluateTargetHealth: true }],
       }, child));
     }
-    for (const r of tree.records) records.push(this.record(name, r, args, healthChecks));
+    // The model lists a name's records after those of every name they alias.
+    for (const r of tree.records) add(r.name, this.record(name, r, args, healthChecks, atName.get(r.target) ?? []));
     this.healthChecks = healthChecks;
     this.records = records;
     this.registerOutputs({});
   }
 
-  private record(name: string, r: DnsRecord, args: RecordTreeArgs, healthChecks: Record<string, aws.route53.HealthCheck>): aws.route53.Record {
+  private record(name: string, r: DnsRecord, args: RecordTreeArgs, healthChecks: Record<string, aws.route53.HealthCheck>, aliased: aws.route53.Record[]): aws.route53.Record {
     const routing = r.routing;
     const label = `${r.name === args.tree.name ? '' : `${r.name.slice(0, r.name.indexOf('.'))}-`}${r.setIdentifier ?? 'simple'}`;
     return new aws.route53.Record(`${name}-${label}`, {
@@ -80,7 +88,13 @@ export class RecordTree extends pulumi.ComponentResource {
       ...(routing.kind === 'latency' ? { latencyRoutingPolicies: [{ region: routing.region }] } : {}),
       ...(routing.kind === 'weighted' ? { weightedRoutingPolicies: [{ weight: routing.weight }] } : {}),
       ...(routing.kind === 'failover' ? { failoverRoutingPolicies: [{ type: routing.role }] } : {}),
-      ...(routing.kind === 'geolocation' ? { geolocationRoutingPolicies: [routing.continent ? { continent: routing.continent } : { country: routing.country }] } : {}),
-    }, { parent: this, provider: args.provider });
+      ...(routing.kind === 'geolocation' ? { geolocationRoutingPolicies: [geolocationOf(routing)] } : {}),
+    }, { parent: this, provider: args.provider, dependsOn: aliased });
   }
+}
+
+/** A geolocation record's location as the provider takes it. */
+function geolocationOf(r: { continent?: string; country?: string; subdivision?: string }): { continent?: string; country?: string; subdivision?: string } {
+  if (r.continent) return { continent: r.continent };
+  return r.subdivision ? { country: r.country, subdivision: r.subdivision } : { country: r.country };
 }
