@@ -4,6 +4,7 @@ import { checkKubernetesVersion } from './catalog/kubernetes-versions';
 import { claimId, enterTree } from './construct-ids';
 import { EnvironmentProfile } from './environment-profile';
 import { GdprZone } from './gdpr-zone';
+import { otherFleetReferences } from './checks/same-fleet';
 import { checkLater, refuse } from './errors';
 import { Fields, describeValue, readProps, shapes } from './input';
 import { isKind } from './markers';
@@ -135,6 +136,7 @@ export class EnvironmentFleet extends Construct {
     checkLater(this, () => [
       ...read.problems,
       checkDnsLabel('environment name', this.environmentName, 32),
+      ...otherFleetReferences(this, this.zones.map((ref) => ({ what: 'zones', ref }))),
       ...(p.regions?.length === 0 ? ['the environment has no regions; list at least one, such as ["eu-west-1"]'] : []),
       ...(this.kubernetesVersion !== undefined ? [checkKubernetesVersion(this.kubernetesVersion)] : []),
       ...this.profile.problems,

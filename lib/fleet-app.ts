@@ -5,6 +5,7 @@ import {
 } from './app-options';
 import { claimId, enterTree } from './construct-ids';
 import { checkEnvValues } from './checks/env';
+import { otherFleetReferences } from './checks/same-fleet';
 import { checkImageReference } from './checks/image-reference';
 import { checkLater } from './errors';
 import { GdprZone } from './gdpr-zone';
@@ -139,7 +140,15 @@ export class FleetApp extends Construct {
     const read = readProps<FleetAppProps>(props, FIELDS);
     this.appName = this.node.id;
     this.props = read.props;
-    checkLater(this, () => [...read.problems, ...checkApp(this.appName, read.props)]);
+    checkLater(this, () => [
+      ...read.problems,
+      ...checkApp(this.appName, read.props),
+      ...otherFleetReferences(this, [
+        { what: 'residency', ref: read.props.residency },
+        ...(read.props.placement?.references ?? []).map((ref) => ({ what: 'placement', ref })),
+        ...(read.props.callers ?? []).map((ref) => ({ what: 'callers', ref })),
+      ]),
+    ]);
   }
 
   /** Clusters the app lands on; `Placement.clusters()` (none) when none was given. */
@@ -172,6 +181,7 @@ export class FleetApp extends Construct {
     }
     const at = `override "${id}" `;
     checkLater(this, () => [
+      ...otherFleetReferences(this, [{ what: 'addClusterOverride', ref: cluster }]),
       ...read.problems.map((p) => `${at}${p}`),
       ...(read.props.image !== undefined ? [checkImageReference(read.props.image, `${at}image`)] : []),
       ...checkScaling(at, read.props),

@@ -62,10 +62,13 @@ export class Placement {
   readonly clusters?: readonly string[];
   /** Criteria of the wrong shape (from callers TypeScript does not check), reported by the app placed with it. */
   readonly problems: readonly string[];
+  /** The constructs given (environments, clusters), so the app can check they belong to its own fleet. */
+  readonly references: readonly object[];
 
   private constructor(criteria: PlacementCriteria) {
     markKind(this, 'placement');
     const problems: string[] = [];
+    const references: object[] = [];
     const names = (what: string, list: unknown, key: 'environmentName' | 'clusterId' | undefined): string[] | undefined => {
       if (list === undefined) return undefined;
       if (!Array.isArray(list)) {
@@ -76,7 +79,10 @@ export class Placement {
       return list.flat().flatMap((x: unknown) => {
         if (typeof x === 'string') return [x];
         const named = key !== undefined && typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[key] : undefined;
-        if (typeof named === 'string') return [named];
+        if (typeof named === 'string') {
+          references.push(x as object);
+          return [named];
+        }
         problems.push(`placement ${what} holds ${describeValue(x)}; give names (strings)${key ? ' or the constructs themselves' : ''}`);
         return [];
       });
@@ -86,6 +92,7 @@ export class Placement {
     this.regions = names('regions', c.regions, undefined);
     this.clusters = names('clusters', c.clusters, 'clusterId');
     this.problems = problems;
+    this.references = references;
   }
 
   /** Whether the placement selects `c`. */

@@ -6,6 +6,7 @@ import { checkKubernetesVersion } from './catalog/kubernetes-versions';
 import { claimId, enterTree } from './construct-ids';
 import { EnvironmentProfile } from './environment-profile';
 import { GdprZone } from './gdpr-zone';
+import { otherFleetReferences } from './checks/same-fleet';
 import { checkLater } from './errors';
 import { Fields, describeValue, isPlainObject, readProps, shapes } from './input';
 import { isKind } from './markers';
@@ -152,6 +153,7 @@ export class RegionalCluster extends Construct {
       ...checkLabels('label', p.labels),
       ...checkExplicitCidrs(p.vpcCidr, p.serviceCidr),
       ...(p.addonVersions !== undefined ? checkAddonPins(p.addonVersions) : []),
+      ...otherFleetReferences(this, [{ what: 'zone', ref: p.zone }]),
     ]);
   }
 

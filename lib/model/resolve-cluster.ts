@@ -32,8 +32,8 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
   // An explicit zone is joined wherever the cluster runs (a rule refuses one outside its regions);
   // an environment's zones are joined by the clusters in their regions.
   const zones = [...new Set([
-    ...(p.zone ? [p.zone.zoneName] : []),
-    ...(env?.zones ?? []).filter((z) => z.allows(c.region)).map((z) => z.zoneName),
+    ...(p.zone && p.zone.node.root === c.node.root ? [p.zone.zoneName] : []),
+    ...(env?.zones ?? []).filter((z) => z.node.root === c.node.root && z.allows(c.region)).map((z) => z.zoneName),
   ])].sort(byCodeUnit);
   const labels: Record<string, string> = { ...(env?.labels ?? {}), ...(p.labels ?? {}) };
   for (const z of zones) labels[zoneLabel(z)] = 'member';
