@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EnvironmentFleet, findApp, findCluster, FleetApp, GdprZone, Placement, RegionalCluster, Tenancy, ZoneEdge,
+  EnvironmentFleet, findApp, findCluster, FleetApp, GdprZone, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, Tenancy, ZoneEdge,
 } from '../lib';
 import { newFleet, problemsOf } from './helpers/fleets';
 
@@ -55,15 +55,23 @@ describe('GdprZone', () => {
     }]);
   });
 
-  it('labels a residency app\'s objects with its zone', () => {
+  it('labels every object of a residency app with its zone, its load balancer\'s Ingress too', () => {
     const fleet = newFleet();
     const eu = GdprZone.europeanUnion(fleet, 'eu');
     new RegionalCluster(fleet, 'paris', { region: 'eu-west-3', zone: eu });
-    new FleetApp(fleet, 'ledger', { image: IMAGE, port: 8080, placement: Placement.all(), residency: eu });
+    new RegionalCluster(fleet, 'dublin', { region: 'eu-west-1', zone: eu });
+    const ledger = new FleetApp(fleet, 'ledger', {
+      image: IMAGE, port: 8080, placement: Placement.all(), residency: eu, autoscaling: { minReplicas: 2, maxReplicas: 4 },
+      ingress: { host: 'ledger.acme.example' },
+    });
+    new GlobalLoadBalancer(fleet, 'edge', { hostname: 'ledger.acme.example', hostedZone: HostedZone.existing('Z0123456789ABCDEFGHIJ', 'acme.example'), app: ledger });
     expect(findApp(fleet.resolve(), 'ledger')!.residency).toBe('eu');
-    const objects = fleet.assemble().clusters[0].files.find((f) => f.chart === 'app-ledger')!.objects as { kind: string; metadata: { labels: Record<string, string> } }[];
+    const files = fleet.assemble().clusters[0].files;
+    const objects = [...files.find((f) => f.chart === 'app-ledger')!.objects, ...files.find((f) => f.chart === 'edge-edge')!.objects] as { kind: string; metadata: { labels: Record<string, string> } }[];
+    expect(objects.map((o) => o.kind).sort()).toEqual(['Deployment', 'HorizontalPodAutoscaler', 'Ingress', 'Ingress', 'Namespace', 'NetworkPolicy', 'NetworkPolicy', 'NetworkPolicy', 'PodDisruptionBudget', 'Service', 'ServiceAccount']);
+    for (const o of objects) expect(o.metadata.labels['fleetform.io/residency'], o.kind).toBe('eu');
     const deployment = objects.find((o) => o.kind === 'Deployment') as unknown as { metadata: { labels: Record<string, string> }; spec: { template: { metadata: { labels: Record<string, string> } } } };
-    expect(deployment.metadata.labels).toMatchObject({ 'fleetform.io/residency': 'eu', 'fleetform.io/zone-eu': 'member' });
+    expect(deployment.metadata.labels).toMatchObject({ 'fleetform.io/zone-eu': 'member' });
     expect(deployment.spec.template.metadata.labels['fleetform.io/residency']).toBe('eu');
   });
 

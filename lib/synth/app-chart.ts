@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { RESIDENCY_LABEL } from '../model/app-spec';
 import type { AppSpec, ResolvedCluster } from '../model/resolved';
 import { addAlbIngress } from './alb-ingress';
 import { addAppNetworkPolicies } from './app-network-policies';
@@ -26,8 +27,9 @@ export interface AppChartProps {
  */
 export class AppChart extends Chart {
   constructor(scope: Construct, id: string, props: AppChartProps) {
-    super(scope, id, { labels: props.labels, disableResourceNameHashes: true });
     const s = props.spec;
+    // Every object of a residency app carries its zone, for a policy engine in the cluster to enforce as well.
+    super(scope, id, { labels: s.residency !== undefined ? { ...props.labels, [RESIDENCY_LABEL]: s.residency } : props.labels, disableResourceNameHashes: true });
     const namespace = s.namespace;
     const selector = { 'app.kubernetes.io/name': s.name };
 
