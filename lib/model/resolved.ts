@@ -228,7 +228,7 @@ export interface ResolvedZone {
 
 /** One tree of a load balancer: the host name's, or a path route's. */
 export interface LoadBalancerTree extends DnsTree {
-  /** Short name: empty for the host name's own tree, the route's for a route. */
+  /** The route's origin label (see dns-names.ts): empty for the host name's own tree. */
   readonly slug: string;
   /** The app served. */
   readonly app: string;
