@@ -186,6 +186,7 @@ export class Fleet extends RootConstruct {
   /** The day EKS support is judged on, when the fleet fixes one (otherwise the day of each resolve). */
   readonly supportDate?: string;
   readonly #released = new Set<string>();
+  readonly #decommissioned = new Set<string>();
 
   constructor(id: string, props: FleetProps = {}) {
     if (typeof id !== 'string' || id.length === 0) {
@@ -256,6 +257,29 @@ export class Fleet extends RootConstruct {
   /** Ids whose recorded address blocks this program releases. */
   get releasedBlocks(): readonly string[] {
     return [...this.#released];
+  }
+
+  /**
+   * The second step of removing clusters: acknowledges that clusters the
+   * address lock records and the code no longer declares were removed on
+   * purpose, so a deployment deletes them (decommission them first, which
+   * lifts their guards). Without it a deployment refuses a fleet whose lock
+   * records a cluster the code dropped. Their address blocks stay reserved
+   * until `releaseAddressBlock`.
+   */
+  decommissioned(...clusterIds: string[]): void {
+    for (const id of clusterIds.flat()) {
+      if (typeof id !== 'string') {
+        checkLater(this, () => [`decommissioned was given ${describeValue(id)}; give the ids of the clusters removed on purpose`]);
+        continue;
+      }
+      this.#decommissioned.add(id);
+    }
+  }
+
+  /** Ids of clusters the program acknowledges as removed on purpose. */
+  get decommissionedClusters(): readonly string[] {
+    return [...this.#decommissioned];
   }
 
   /**

@@ -127,6 +127,7 @@ export class RegionalCluster extends Construct {
   /** The props as given, without fields of the wrong shape. */
   readonly props: Readonly<Partial<RegionalClusterProps>>;
   readonly #manifests: RawManifest[] = [];
+  #decommission?: DecommissionOptions;
 
   constructor(scope: Construct, id: string, props: RegionalClusterProps) {
     super(scope, claimId(scope, id, 'cluster'));
@@ -177,6 +178,35 @@ export class RegionalCluster extends Construct {
   get rawManifests(): readonly RawManifest[] {
     return this.#manifests;
   }
+
+  /**
+   * The first of the two steps that remove a running cluster: lifts its guards
+   * (Pulumi `protect`, EKS deletion protection, keys and logs kept on delete)
+   * while it keeps running. Deploy that; then remove the cluster from the code
+   * and acknowledge it with `fleet.decommissioned(id)`, and the next deploy
+   * deletes it. A cluster in a GDPR zone names its zones, so removing a zone's
+   * capacity is a decision about the zone.
+   */
+  decommission(options: DecommissionOptions = {}): void {
+    this.#decommission = typeof options === 'object' && options !== null ? options : {};
+    const given = this.#decommission.zones;
+    checkLater(this, () => (given !== undefined && !Array.isArray(given)
+      ? [`decommission() zones is ${describeValue(given)}; give the zones the cluster is in, such as { zones: [eu] }`] : []));
+  }
+
+  /** The options `decommission()` was called with, or undefined when the cluster is not being decommissioned. */
+  get decommissioning(): DecommissionOptions | undefined {
+    return this.#decommission;
+  }
+}
+
+/** Options of {@link RegionalCluster.decommission}. */
+export interface DecommissionOptions {
+  /**
+   * The GDPR zones the cluster is in, each named to confirm that its capacity leaves the zone.
+   * @default - none: refused for a cluster in a zone
+   */
+  readonly zones?: readonly { readonly zoneName: string }[];
 }
 
 /** Checks a cluster id; under an environment only the cluster's own part, since the environment checks its name. */

@@ -75,6 +75,10 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
     apps: [],
     zones,
     platform: platformOf({ kubernetesVersion, region: c.region, eksClusterName: eksCluster, addonVersions: p.addonVersions }),
+    lifecycle: c.decommissioning ? 'decommissioning' : 'active',
+    ...(c.decommissioning ? { decommissionZones: (c.decommissioning.zones ?? []).map((z) => z.zoneName).sort(byCodeUnit) } : {}),
+    // Every block recorded so far was recorded by a fleetform that created EKS clusters with the creator as admin.
+    creatorAdmin: recorded,
   };
 }
 

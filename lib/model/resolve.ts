@@ -35,6 +35,8 @@ export interface FleetDeclaration extends IConstruct {
   readonly apiEndpoint: ApiEndpoint;
   /** Ids whose recorded address blocks the program releases. */
   readonly releasedBlocks: readonly string[];
+  /** Ids of clusters the program acknowledges as removed on purpose. */
+  readonly decommissionedClusters: readonly string[];
 }
 
 /**
@@ -102,6 +104,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
       next,
       retired: Object.keys(next).filter((id) => !inFleet.has(id)).sort(),
       released: releases.released,
+      decommissioned: [...new Set(root.decommissionedClusters)].filter((id) => !inFleet.has(id) && next[id] !== undefined).sort(),
       added: [...plan.clusters.keys()].filter((id) => lock.clusterBlocks[id] === undefined).sort(),
       text,
       changed: text !== lock.text,

@@ -143,6 +143,22 @@ export interface ResolvedCluster {
   readonly zones: readonly string[];
   /** Add-ons and controllers; undefined only when the cluster's version has none pinned (a problem says so). */
   readonly platform?: ResolvedPlatform;
+  /**
+   * `active`, or `decommissioning` once `cluster.decommission()` was called: its
+   * guards are lifted (no Pulumi protect, no EKS deletion protection, keys and
+   * logs not kept on delete), the first step of removing it.
+   */
+  readonly lifecycle: 'active' | 'decommissioning';
+  /** The zones `decommission()` named, for a decommissioning cluster. */
+  readonly decommissionZones?: readonly string[];
+  /**
+   * Whether the EKS cluster is (or was) created with its creator as a bootstrap
+   * cluster admin: true only for clusters an earlier fleetform recorded in the
+   * address lock, whose EKS clusters may have been created that way (the
+   * setting cannot change after creation); a cluster new to the lock gets an
+   * explicit access entry for the deployer instead.
+   */
+  readonly creatorAdmin: boolean;
 }
 
 /** One app on a cluster, seen from the cluster. */
@@ -207,6 +223,8 @@ export interface ResolvedAddressLock {
   readonly retired: readonly string[];
   /** Ids whose blocks this synth releases (`fleet.releaseAddressBlock`). */
   readonly released: readonly string[];
+  /** Retired ids the program acknowledges as removed on purpose (`fleet.decommissioned`): a deployment may delete them. */
+  readonly decommissioned: readonly string[];
   /** Ids that get a block recorded for the first time. */
   readonly added: readonly string[];
   /** The lock file's text after this synth. */

@@ -42,5 +42,21 @@ export const residencyPlacement: FleetRule = {
   },
 };
 
+/** Decommissioning a zone cluster names the zone: removing a zone's capacity is a decision about the zone. */
+export const zoneDecommission: FleetRule = {
+  id: 'zone-decommission',
+  description: 'a cluster of a GDPR zone is decommissioned only with its zones named',
+  *check(model: FleetModel): Iterable<RuleFinding> {
+    for (const c of model.clusters) {
+      if (c.lifecycle !== 'decommissioning' || c.zones.length === 0) continue;
+      const named = c.decommissionZones ?? [];
+      const missing = c.zones.filter((z) => !named.includes(z));
+      if (missing.length > 0) {
+        yield problem(c.path, `cluster ${c.id} is in zone ${missing.join(', ')}; decommissioning it lifts its guards and takes its capacity out of the zone, so name the zone to confirm: decommission({ zones: [${missing.join(', ')}] })`);
+      }
+    }
+  },
+};
+
 /** The rules of zones, in the order they run. */
-export const ZONE_RULES: readonly FleetRule[] = [zoneMembers, residencyPlacement];
+export const ZONE_RULES: readonly FleetRule[] = [zoneMembers, residencyPlacement, zoneDecommission];
