@@ -66,6 +66,13 @@ export interface EnvironmentFleetProps {
    * @default - none
    */
   readonly zones?: readonly GdprZone[];
+  /**
+   * The name this environment had before, when it is renamed: each of its
+   * clusters keeps the address block, physical names and Kubernetes minor the
+   * address lock records for `<old name>-<region>` (see `RegionalClusterProps.renamedFrom`).
+   * @default - not renamed
+   */
+  readonly renamedFrom?: string;
 }
 
 /** Options of {@link EnvironmentFleet.addCluster}. */
@@ -87,6 +94,7 @@ const FIELDS: Fields = {
   labels: CLUSTER_OPTION_FIELDS.labels,
   apiEndpoint: CLUSTER_OPTION_FIELDS.apiEndpoint,
   zones: { shape: shapes.list(shapes.instance('a GdprZone', GdprZone.isGdprZone)), example: '[eu]' },
+  renamedFrom: { shape: shapes.string, example: '"prod"' },
 };
 
 const IAM_PRINCIPAL = /^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
@@ -117,6 +125,8 @@ export class EnvironmentFleet extends Construct {
   readonly apiEndpoint?: ApiEndpoint;
   /** The zones the environment's clusters join where their region is the zone's. */
   readonly zones: readonly GdprZone[];
+  /** The environment's name before a rename, if it was renamed. */
+  readonly renamedFrom?: string;
 
   constructor(scope: Construct, id: string, props: EnvironmentFleetProps) {
     super(scope, claimId(scope, id, 'environment'));
@@ -131,6 +141,7 @@ export class EnvironmentFleet extends Construct {
     this.labels = { ...(p.labels ?? {}) };
     this.apiEndpoint = p.apiEndpoint;
     this.zones = [...(p.zones ?? [])];
+    this.renamedFrom = p.renamedFrom;
     const principals = [...this.access.admins, ...this.access.viewers];
 
     checkLater(this, () => [

@@ -38,8 +38,11 @@ export interface FleetProps {
    */
   readonly clusterBlockPrefix?: number;
   /**
-   * Kubernetes minor version of clusters that do not choose one.
-   * @default DEFAULT_KUBERNETES_VERSION - the newest minor of fleetform's catalogue in EKS standard support when the catalogue was read ('1.36')
+   * Kubernetes minor version of clusters that do not choose one. Without it, a
+   * cluster the address lock records keeps the minor recorded there (a new
+   * default in a fleetform release upgrades no running cluster), and a new
+   * cluster gets the default.
+   * @default DEFAULT_KUBERNETES_VERSION - for new clusters, the newest minor of fleetform's catalogue in EKS standard support when the catalogue was read ('1.36')
    */
   readonly kubernetesVersion?: string;
   /**
@@ -179,6 +182,8 @@ export class Fleet extends RootConstruct {
   readonly addressSpace: string;
   readonly clusterBlockPrefix: number;
   readonly kubernetesVersion: string;
+  /** The version the program gave, if any: without one, running clusters keep the minor the address lock records. */
+  readonly explicitKubernetesVersion?: string;
   readonly defaultNodePool: NodePoolProps;
   readonly addressLock: AddressLock;
   readonly tags: Readonly<Record<string, string>>;
@@ -200,6 +205,7 @@ export class Fleet extends RootConstruct {
     this.addressSpace = p.addressSpace ?? '10.64.0.0/10';
     this.clusterBlockPrefix = p.clusterBlockPrefix ?? 16;
     this.kubernetesVersion = p.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    this.explicitKubernetesVersion = p.kubernetesVersion;
     this.defaultNodePool = p.defaultNodePool ?? { name: 'default' };
     this.addressLock = p.addressLock ?? AddressLock.none();
     this.tags = { ...(p.tags ?? {}) };
@@ -351,6 +357,7 @@ export class Fleet extends RootConstruct {
       added: lock.added, released: lock.released, retired: lock.retired,
     };
     reportLock(addressLock, mode, log);
+    for (const left of report.leftovers) log(`warning: [${this.node.path}] the new output is in place, but ${left} beside it could not be deleted; delete it yourself (the next synth tries again)`);
     return { ...assembly, report, addressLock };
   }
 }
@@ -378,8 +385,9 @@ function describeLockChange(lock: ResolvedFleet['addressLock']): string {
   const parts = [
     ...(lock.added.length ? [`new blocks for ${lock.added.join(', ')}`] : []),
     ...(lock.released.length ? [`releases ${lock.released.join(', ')}`] : []),
+    ...(lock.renamed.length ? [`renames ${lock.renamed.map((r) => `${r.from} to ${r.to}`).join(', ')}`] : []),
   ];
-  return parts.join('; ') || 'its format changes';
+  return parts.join('; ') || 'what it records of the clusters changes (a version, pools, tenancy, a rename or its format)';
 }
 
 function reportLock(r: AddressLockReport, mode: AddressLockMode, log: (line: string) => void): void {

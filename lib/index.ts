@@ -14,6 +14,7 @@ export * from './node-pool';
 export * from './tenancy';
 export * from './errors';
 export { AddressLock } from './net/address-lock';
+export type { LockedCluster, LockedNodePool } from './net/address-lock';
 export type { AddressPlan, ClusterAddresses } from './net/address-plan';
 export { AWS_REGIONS, AWS_REGION_CATALOGUE, EU_MEMBER_STATE_REGIONS } from './catalog/aws-regions';
 export type { AwsRegion, Continent } from './catalog/aws-regions';

@@ -78,6 +78,16 @@ export interface RegionalClusterProps {
    * @default - the catalogue's pin for the cluster's minor, else EKS's default version for it, resolved at deploy
    */
   readonly addonVersions?: Readonly<Partial<Record<CoreAddonName, string>>>;
+  /**
+   * The id this cluster had before, when it is renamed: the cluster keeps the
+   * address block, the physical names (so Pulumi keeps its EKS cluster,
+   * network and everything in it) and the Kubernetes minor the address lock
+   * records for the old id. Once a synth has recorded the rename, the prop may
+   * stay or go. Under an environment that was renamed, give the environment's
+   * `renamedFrom` instead.
+   * @default - not renamed
+   */
+  readonly renamedFrom?: string;
 }
 
 /** The shape of {@link RegionalClusterProps} (without `region`, which `addCluster` takes apart). */
@@ -93,6 +103,7 @@ export const CLUSTER_OPTION_FIELDS: Fields = {
   apiEndpoint: { shape: shapes.instance('an ApiEndpoint', ApiEndpoint.isApiEndpoint), example: 'ApiEndpoint.publicFrom("203.0.113.0/24")' },
   zone: { shape: shapes.instance('a GdprZone', GdprZone.isGdprZone), example: 'eu' },
   addonVersions: { shape: shapes.record(shapes.string, 'an object of add-on names to versions'), example: '{ "aws-ebs-csi-driver": "v1.57.1-eksbuild.1" }' },
+  renamedFrom: { shape: shapes.string, example: '"prod-us-east-1"' },
 };
 
 const FIELDS: Fields = { region: { shape: shapes.string, example: '"eu-west-1"', required: true }, ...CLUSTER_OPTION_FIELDS };
@@ -177,6 +188,13 @@ export class RegionalCluster extends Construct {
   /** The raw manifests added, in the order added. */
   get rawManifests(): readonly RawManifest[] {
     return this.#manifests;
+  }
+
+  /** The cluster id this cluster had before a rename: its own `renamedFrom`, else its environment's old name with its own id. */
+  get previousId(): string | undefined {
+    if (this.props.renamedFrom !== undefined) return this.props.renamedFrom;
+    const env = this.node.scope as unknown as { renamedFrom?: unknown };
+    return isKind(this.node.scope, 'environment') && typeof env.renamedFrom === 'string' ? `${env.renamedFrom}-${this.node.id}` : undefined;
   }
 
   /**

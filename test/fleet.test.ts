@@ -15,7 +15,7 @@ describe('Fleet defaults', () => {
     expect(fleet.clusterBlockPrefix).toBe(16);
     expect(fleet.kubernetesVersion).toBe(DEFAULT_KUBERNETES_VERSION);
     expect(fleet.defaultNodePool).toEqual({ name: 'default' });
-    expect(fleet.addressLock.blocks).toEqual({});
+    expect(fleet.addressLock.entries).toEqual({});
     expect(fleet.addressLock.path).toBeUndefined();
   });
 
@@ -171,8 +171,15 @@ describe('Fleet.synth', () => {
     const result = first.synth({ outdir: join(dir, 'dist'), log: () => {} });
     expect(result.addressLock).toMatchObject({ path: lockFile, created: true, written: true, added: ['a', 'b'] });
     const blocks = Object.fromEntries(result.fleet.clusters.map((c) => [c.id, c.network!.block]));
-    expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toEqual({
-      version: 2, fleet: 'acme', addressSpace: '10.64.0.0/10', clusterBlockPrefix: 16, clusters: blocks,
+    const written = JSON.parse(readFileSync(lockFile, 'utf8'));
+    expect(written).toMatchObject({ version: 3, fleet: 'acme', addressSpace: '10.64.0.0/10', clusterBlockPrefix: 16 });
+    expect(Object.fromEntries(Object.entries(written.clusters as Record<string, { block: string }>).map(([id, e]) => [id, e.block]))).toEqual(blocks);
+    // Each entry records what a running cluster cannot change without being replaced or rolled.
+    expect(written.clusters.a).toEqual({
+      block: blocks.a, region: 'eu-west-1', environment: 'default', kubernetesVersion: result.fleet.clusters[0].kubernetesVersion,
+      vpcCidr: result.fleet.clusters[0].network!.vpcCidr, serviceCidr: result.fleet.clusters[0].network!.serviceCidr, tenancy: 'shared',
+      names: { eksCluster: 'acme-a', resource: 'a' }, creatorAdmin: false,
+      nodePools: { default: { instanceTypes: result.fleet.clusters[0].nodePools[0].instanceTypes, capacityType: 'ON_DEMAND' } },
     });
 
     // A lock that gives "a" another free block moves it there; the plan follows the lock, not the hash.

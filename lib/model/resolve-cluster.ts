@@ -2,6 +2,7 @@
 import type { ApiEndpoint } from '../api-endpoint';
 import { EnvironmentFleet } from '../environment-fleet';
 import { NatGateways } from '../environment-profile';
+import type { LockedCluster } from '../net/address-lock';
 import type { AddressPlan } from '../net/address-plan';
 import { platformOf } from './platform';
 import { NodePoolProps, resolveNodePool } from '../node-pool';
@@ -14,6 +15,8 @@ import type { ResolvedApiEndpoint, ResolvedCluster, ResolvedFleetSettings, Resol
 export interface ClusterDefaults {
   readonly defaultNodePool: NodePoolProps;
   readonly apiEndpoint: ApiEndpoint;
+  /** The fleet's version, when the program gave one. */
+  readonly explicitKubernetesVersion?: string;
 }
 
 /** The label every object of a cluster of zone `zone` carries. */
@@ -22,7 +25,8 @@ export function zoneLabel(zone: string): string {
 }
 
 /** Resolves one cluster; `recorded` is whether the lock records its block. */
-export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet: ResolvedFleetSettings, plan: AddressPlan, recorded: boolean): ResolvedCluster {
+export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet: ResolvedFleetSettings, plan: AddressPlan, locked: LockedCluster | undefined, renamedFrom: string | undefined): ResolvedCluster {
+  const recorded = locked !== undefined;
   const scope = c.node.scope;
   const env = EnvironmentFleet.isEnvironmentFleet(scope) ? scope : undefined;
   const p = c.props;
@@ -38,14 +42,20 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
   const labels: Record<string, string> = { ...(env?.labels ?? {}), ...(p.labels ?? {}) };
   for (const z of zones) labels[zoneLabel(z)] = 'member';
   const addresses = plan.clusters.get(id);
-  const eksCluster = `${fleet.name}-${id}`;
-  const kubernetesVersion = p.kubernetesVersion ?? env?.kubernetesVersion ?? fleet.kubernetesVersion;
+  // Physical names, once recorded, never move (a rename keeps them); a new cluster's come from its id.
+  const eksCluster = locked?.names?.eksCluster ?? `${fleet.name}-${id}`;
+  const stem = locked?.names?.resource ?? id;
+  // A version the program gives wins; otherwise a running cluster keeps the minor it was recorded with, so a
+  // new default in a fleetform release upgrades no cluster by itself; a new cluster gets the default.
+  const given = p.kubernetesVersion ?? env?.kubernetesVersion ?? root.explicitKubernetesVersion;
+  const kubernetesVersion = given ?? locked?.kubernetesVersion ?? fleet.kubernetesVersion;
+  const kubernetesVersionSource = given !== undefined ? 'program' : locked?.kubernetesVersion !== undefined ? 'lock' : 'default';
   const grants: ResolvedGrant[] = [
     ...(env?.access.admins ?? []).map((principal) => ({ principal, level: 'cluster-admin' as const })),
     ...(env?.access.viewers ?? []).map((principal) => ({ principal, level: 'view' as const })),
   ].filter((g, i, all) => all.findIndex((x) => x.principal === g.principal) === i) // listed twice: the environment reports it
     .sort((a, b) => byCodeUnit(a.principal, b.principal))
-    .map((g) => ({ ...g, resourceName: `${id}-access-${shortHash(g.principal)}` }));
+    .map((g) => ({ ...g, resourceName: `${stem}-access-${shortHash(g.principal)}` }));
   return {
     id,
     path: c.node.path,
@@ -53,6 +63,7 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
     environment: c.environment,
     profile: profile?.name ?? null,
     kubernetesVersion,
+    kubernetesVersionSource,
     tenancy: p.tenancy ?? env?.tenancy ?? Tenancy.SHARED,
     apiEndpoint: endpointOf(p.apiEndpoint ?? env?.apiEndpoint ?? root.apiEndpoint),
     labels: Object.fromEntries(Object.keys(labels).sort().map((k) => [k, labels[k]])),
@@ -61,9 +72,9 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
       natGateways: profile?.natGateways ?? NatGateways.PER_ZONE,
       recorded,
     },
-    nodePools: pools.map((pool) => ({ ...pool, resourceName: `${id}-${pool.name}`, nodeGroupPrefix: `${pool.name}-` })),
+    nodePools: pools.map((pool) => ({ ...pool, resourceName: `${stem}-${pool.name}`, nodeGroupPrefix: `${pool.name}-` })),
     grants,
-    names: { eksCluster, resource: id, logGroup: `/aws/eks/${eksCluster}/cluster` },
+    names: { eksCluster, resource: stem, logGroup: `/aws/eks/${eksCluster}/cluster` },
     tags: {
       ...fleet.tags,
       'fleetform:fleet': fleet.name,
@@ -77,8 +88,8 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
     platform: platformOf({ kubernetesVersion, region: c.region, eksClusterName: eksCluster, addonVersions: p.addonVersions }),
     lifecycle: c.decommissioning ? 'decommissioning' : 'active',
     ...(c.decommissioning ? { decommissionZones: (c.decommissioning.zones ?? []).map((z) => z.zoneName).sort(byCodeUnit) } : {}),
-    // Every block recorded so far was recorded by a fleetform that created EKS clusters with the creator as admin.
-    creatorAdmin: recorded,
+    creatorAdmin: locked?.creatorAdmin ?? false,
+    ...(renamedFrom !== undefined ? { renamedFrom } : {}),
   };
 }
 

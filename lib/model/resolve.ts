@@ -13,7 +13,7 @@ import { collectProblems, FleetProblem, FleetWarning } from '../errors';
 import { FleetApp } from '../fleet-app';
 import { GdprZone } from '../gdpr-zone';
 import { GlobalLoadBalancer } from '../global-load-balancer';
-import { LockContents, renderLock } from '../net/address-lock';
+import { blocksOf, LockContents, LockedCluster, renderLock } from '../net/address-lock';
 import { AddressPlan, checkAddressSpace, planAddresses } from '../net/address-plan';
 import type { NodePoolProps } from '../node-pool';
 import { byCodeUnit } from '../naming';
@@ -21,6 +21,7 @@ import { RegionalCluster } from '../regional-cluster';
 import { FleetRule, runRules } from '../rules/rule';
 import { peersOf, placementOf, resolveApp } from './resolve-apps';
 import { resolveCluster } from './resolve-cluster';
+import { applyRenames, entryOf } from './resolve-lock';
 import { resolveLoadBalancer, resolveZone } from './resolve-edge';
 import type { ClusterApp, FleetModel, ResolvedFleet, ResolvedFleetSettings } from './resolved';
 
@@ -30,6 +31,8 @@ export interface FleetDeclaration extends IConstruct {
   readonly addressSpace: string;
   readonly clusterBlockPrefix: number;
   readonly kubernetesVersion: string;
+  /** The version the program gave the fleet, when it gave one (else clusters keep the minor the lock records, and new ones get the default). */
+  readonly explicitKubernetesVersion?: string;
   readonly defaultNodePool: NodePoolProps;
   readonly tags: Readonly<Record<string, string>>;
   readonly apiEndpoint: ApiEndpoint;
@@ -59,13 +62,15 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
   const clusterConstructs = constructs.filter(RegionalCluster.isRegionalCluster)
     .sort((a, b) => byCodeUnit(a.clusterId, b.clusterId)); // stable: an id used twice keeps tree order
   const inFleet = new Set(clusterConstructs.map((c) => c.clusterId));
-  const releases = checkReleases(root, inFleet, lock);
+  const renames = applyRenames(clusterConstructs, lock.clusters);
+  problems.push(...renames.problems);
+  const releases = checkReleases(root, inFleet, renames.entries);
   problems.push(...releases.problems);
-  const kept = Object.fromEntries(Object.entries(lock.clusterBlocks).filter(([id]) => !releases.released.includes(id)));
-  const plan = planFor(root, clusterConstructs, kept);
+  const kept: Record<string, LockedCluster> = Object.fromEntries(Object.entries(renames.entries).filter(([id]) => !releases.released.includes(id)));
+  const plan = planFor(root, clusterConstructs, blocksOf(kept));
   problems.push(...plan.errors.filter((e) => e.path !== ''));
 
-  const clusters = clusterConstructs.map((c) => resolveCluster(c, root, settings, plan, kept[c.clusterId] !== undefined));
+  const clusters = clusterConstructs.map((c) => resolveCluster(c, root, settings, plan, kept[c.clusterId], renames.renamed.get(c.clusterId)));
   const clusterById = new Map(clusters.map((c) => [c.id, c]));
   const zones = constructs.filter(GdprZone.isGdprZone).sort((a, b) => byCodeUnit(a.zoneName, b.zoneName)).map((z) => resolveZone(z, clusters));
 
@@ -88,9 +93,13 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
   }
   const withApps = clusters.map((c) => ({ ...c, apps: appsOn.get(c.id) ?? [] }));
 
-  const next: Record<string, string> = { ...kept };
-  for (const [id, a] of plan.clusters) next[id] = a.block;
-  const text = renderLock({ fleet: settings.name, addressSpace: settings.addressSpace, clusterBlockPrefix: settings.clusterBlockPrefix }, next);
+  const nextEntries: Record<string, LockedCluster> = { ...kept };
+  for (const c of clusters) {
+    const entry = entryOf(c, kept[c.id]);
+    if (entry) nextEntries[c.id] = entry;
+  }
+  const next = blocksOf(nextEntries);
+  const text = renderLock({ fleet: settings.name, addressSpace: settings.addressSpace, clusterBlockPrefix: settings.clusterBlockPrefix }, nextEntries);
   const model: FleetModel = {
     fleet: settings,
     clusters: withApps,
@@ -100,12 +109,14 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
     addressLock: {
       path: lock.path,
       exists: lock.exists,
-      recorded: lock.clusterBlocks,
+      recorded: blocksOf(lock.clusters),
+      entries: kept,
       next,
+      renamed: [...renames.renamed].map(([to, from]) => ({ from, to })).sort((a, b) => byCodeUnit(a.to, b.to)),
       retired: Object.keys(next).filter((id) => !inFleet.has(id)).sort(),
       released: releases.released,
       decommissioned: [...new Set(root.decommissionedClusters)].filter((id) => !inFleet.has(id) && next[id] !== undefined).sort(),
-      added: [...plan.clusters.keys()].filter((id) => lock.clusterBlocks[id] === undefined).sort(),
+      added: [...plan.clusters.keys()].filter((id) => kept[id] === undefined).sort(),
       text,
       changed: text !== lock.text,
     },
@@ -116,7 +127,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
 }
 
 /** The releases that apply: of recorded blocks of clusters that left the fleet. */
-function checkReleases(root: FleetDeclaration, inFleet: ReadonlySet<string>, lock: LockContents): { released: string[]; problems: FleetProblem[]; warnings: FleetWarning[] } {
+function checkReleases(root: FleetDeclaration, inFleet: ReadonlySet<string>, recorded: Readonly<Record<string, LockedCluster>>): { released: string[]; problems: FleetProblem[]; warnings: FleetWarning[] } {
   const path = root.node.path;
   const released: string[] = [];
   const problems: FleetProblem[] = [];
@@ -124,7 +135,7 @@ function checkReleases(root: FleetDeclaration, inFleet: ReadonlySet<string>, loc
   for (const id of [...new Set(root.releasedBlocks)].sort()) {
     if (inFleet.has(id)) {
       problems.push({ path, message: `releaseAddressBlock('${id}'): cluster "${id}" is still in the fleet; remove the cluster (and destroy its VPC) before releasing its block` });
-    } else if (lock.clusterBlocks[id] === undefined) {
+    } else if (recorded[id] === undefined) {
       warnings.push({ path, rule: 'address-lock-release', message: `releaseAddressBlock('${id}'): the address lock records no block for "${id}" (released already?); remove the call` });
     } else {
       released.push(id);

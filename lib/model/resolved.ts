@@ -9,6 +9,7 @@
 import type { AppResources, AutoscalingOptions, HealthCheck } from '../app-options';
 import type { NatGateways } from '../environment-profile';
 import type { FleetProblem, FleetWarning } from '../errors';
+import type { LockedCluster } from '../net/address-lock';
 import type { ClusterAddresses } from '../net/address-plan';
 import type { NodePoolSpec } from '../node-pool';
 import type { Tenancy } from '../tenancy';
@@ -123,6 +124,8 @@ export interface ResolvedCluster {
   /** Name of the environment profile, or null for a cluster with none. */
   readonly profile: string | null;
   readonly kubernetesVersion: string;
+  /** Where the version comes from: the program, the minor the lock records for the running cluster, or fleetform's default for a new one. */
+  readonly kubernetesVersionSource: 'program' | 'lock' | 'default';
   readonly tenancy: Tenancy;
   /** Who can reach the cluster's Kubernetes API. */
   readonly apiEndpoint: ResolvedApiEndpoint;
@@ -159,6 +162,8 @@ export interface ResolvedCluster {
    * explicit access entry for the deployer instead.
    */
   readonly creatorAdmin: boolean;
+  /** The id this synth renames the cluster from (`renamedFrom`), keeping its block, names and minor. */
+  readonly renamedFrom?: string;
 }
 
 /** One app on a cluster, seen from the cluster. */
@@ -217,8 +222,16 @@ export interface ResolvedAddressLock {
   readonly exists: boolean;
   /** Cluster id → block CIDR as found. */
   readonly recorded: Readonly<Record<string, string>>;
+  /**
+   * What the lock recorded of each cluster before this synth, renames applied
+   * (a renamed cluster's entry under its new id), releases left out: the
+   * running fleet the rules compare this one with.
+   */
+  readonly entries: Readonly<Record<string, LockedCluster>>;
   /** Cluster id → block CIDR to record after a successful synth: every recorded block not released, and the new ones. */
   readonly next: Readonly<Record<string, string>>;
+  /** Clusters this synth records under a new id (`renamedFrom`). */
+  readonly renamed: readonly { readonly from: string; readonly to: string }[];
   /** Ids recorded for clusters that are no longer in the fleet: their blocks stay reserved. */
   readonly retired: readonly string[];
   /** Ids whose blocks this synth releases (`fleet.releaseAddressBlock`). */

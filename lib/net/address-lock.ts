@@ -4,14 +4,49 @@
  * while its cluster is in the fleet and after it leaves (retired: its VPC may
  * still exist), until the program releases it explicitly with
  * `fleet.releaseAddressBlock(id)`. A program that declares fewer clusters
- * therefore never drops entries. Pure: parsing, checking and rendering here;
- * the file is read and written by `lib/io/address-lock-file.ts`.
+ * therefore never drops entries.
+ *
+ * Since format 3 it also records, per cluster, what a running cluster cannot
+ * change without being replaced or rolled: its region, network ranges and
+ * physical names, its Kubernetes minor (upgrades move one minor at a time),
+ * its tenancy and node pools, and whether its EKS cluster was created with the
+ * creator as admin. Each synth compares the fleet with it before writing it.
+ *
+ * Pure: parsing, checking and rendering here; the file is read and written by
+ * `lib/io/address-lock-file.ts`.
  */
 import { isKind, markKind } from '../markers';
 import { contains, parseCidr } from './ipv4';
 
-/** The lock file format written now. Version 1 (fleetform 0.1: `clusterBlocks` only) is read and rewritten as 2. */
-export const LOCK_FORMAT_VERSION = 2;
+/** The lock file format written now. Versions 1 and 2 (blocks only) are read and rewritten as 3. */
+export const LOCK_FORMAT_VERSION = 3;
+
+/** A node pool as the lock records it: what replaces its node group when it changes. */
+export interface LockedNodePool {
+  readonly instanceTypes: readonly string[];
+  readonly capacityType: string;
+}
+
+/**
+ * What the lock records of one cluster. Only `block` and `creatorAdmin` are
+ * known for clusters recorded in format 1 or 2; the rest is recorded by the
+ * first synth with format 3.
+ */
+export interface LockedCluster {
+  readonly block: string;
+  readonly region?: string;
+  readonly environment?: string;
+  /** The Kubernetes minor last synthesized. */
+  readonly kubernetesVersion?: string;
+  readonly vpcCidr?: string;
+  readonly serviceCidr?: string;
+  /** The physical names its cloud resources were given (kept across renames). */
+  readonly names?: { readonly eksCluster: string; readonly resource: string };
+  /** Whether its EKS cluster is (or was) created with the creator as a bootstrap admin: true for clusters recorded before format 3. */
+  readonly creatorAdmin: boolean;
+  readonly tenancy?: string;
+  readonly nodePools?: Readonly<Record<string, LockedNodePool>>;
+}
 
 /**
  * Where the address blocks given to clusters so far are kept. Committed beside
@@ -33,9 +68,12 @@ export class AddressLock {
     return new AddressLock({}, path);
   }
 
-  /** A lock held in memory only, for tests and programs that keep it elsewhere. */
-  static of(clusterBlocks: Readonly<Record<string, string>>): AddressLock {
-    return new AddressLock({ ...clusterBlocks });
+  /**
+   * A lock held in memory only, for tests and programs that keep it elsewhere:
+   * cluster id → its block (a cluster recorded before format 3) or its whole entry.
+   */
+  static of(clusters: Readonly<Record<string, string | LockedCluster>>): AddressLock {
+    return new AddressLock({ ...clusters });
   }
 
   /** No lock: clusters get hash-preferred blocks, stable unless two clusters compete for one. */
@@ -49,8 +87,8 @@ export class AddressLock {
   }
 
   private constructor(
-    /** Cluster id → block CIDR, for a lock held in memory. */
-    readonly blocks: Readonly<Record<string, string>>,
+    /** Cluster id → block CIDR or entry, for a lock held in memory. */
+    readonly entries: Readonly<Record<string, string | LockedCluster>>,
     /** File the lock is kept in, as given, if any. */
     readonly path?: string,
   ) {
@@ -65,10 +103,10 @@ export interface LockOwner {
   readonly clusterBlockPrefix: number;
 }
 
-/** The content of a lock as read: cluster id → block CIDR, and what was wrong with it. */
+/** The content of a lock as read: cluster id → entry, and what was wrong with it. */
 export interface LockContents {
-  /** Cluster id → block CIDR, for every cluster ever given one and not released. Empty when the lock was refused. */
-  readonly clusterBlocks: Readonly<Record<string, string>>;
+  /** Cluster id → what the lock records of it, for every cluster ever given a block and not released. Empty when the lock was refused. */
+  readonly clusters: Readonly<Record<string, LockedCluster>>;
   /** Why the lock was refused (a wrong shape, another fleet, another address space); empty when it was taken. */
   readonly problems: readonly string[];
   /** The file read (absolute), if the lock is kept in one. */
@@ -79,10 +117,29 @@ export interface LockContents {
   readonly text?: string;
 }
 
-/** The lock file's text: format version, the fleet it belongs to, and every block, sorted by cluster id. */
-export function renderLock(owner: LockOwner, clusterBlocks: Readonly<Record<string, string>>): string {
-  const clusters: Record<string, string> = {};
-  for (const id of Object.keys(clusterBlocks).sort()) clusters[id] = clusterBlocks[id];
+/** Cluster id → block CIDR of `clusters`. */
+export function blocksOf(clusters: Readonly<Record<string, LockedCluster>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(clusters).map(([id, c]) => [id, c.block]));
+}
+
+/** An entry as rendered: fields in a fixed order, pools sorted, absent fields left out. */
+function renderEntry(c: LockedCluster): Record<string, unknown> {
+  const out: Record<string, unknown> = { block: c.block };
+  for (const key of ['region', 'environment', 'kubernetesVersion', 'vpcCidr', 'serviceCidr', 'tenancy'] as const) {
+    if (c[key] !== undefined) out[key] = c[key];
+  }
+  if (c.names) out.names = { eksCluster: c.names.eksCluster, resource: c.names.resource };
+  out.creatorAdmin = c.creatorAdmin;
+  if (c.nodePools) {
+    out.nodePools = Object.fromEntries(Object.keys(c.nodePools).sort().map((k) => [k, { instanceTypes: [...c.nodePools![k].instanceTypes], capacityType: c.nodePools![k].capacityType }]));
+  }
+  return out;
+}
+
+/** The lock file's text: format version, the fleet it belongs to, and every cluster's entry, sorted by cluster id. */
+export function renderLock(owner: LockOwner, entries: Readonly<Record<string, LockedCluster>>): string {
+  const clusters: Record<string, unknown> = {};
+  for (const id of Object.keys(entries).sort()) clusters[id] = renderEntry(entries[id]);
   return `${JSON.stringify({
     version: LOCK_FORMAT_VERSION,
     fleet: owner.fleet,
@@ -94,7 +151,7 @@ export function renderLock(owner: LockOwner, clusterBlocks: Readonly<Record<stri
 
 /** Reads a lock file's text and checks it belongs to `owner`; each problem names the file and the fix. */
 export function parseLock(text: string, path: string, owner: LockOwner): LockContents {
-  const refuse = (why: string): LockContents => ({ clusterBlocks: {}, path, exists: true, text, problems: [`address lock ${path} ${why}`] });
+  const refuse = (why: string): LockContents => ({ clusters: {}, path, exists: true, text, problems: [`address lock ${path} ${why}`] });
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -106,7 +163,7 @@ export function parseLock(text: string, path: string, owner: LockOwner): LockCon
   let entries: unknown;
   if (d.version === 1) {
     entries = d.clusterBlocks;
-  } else if (d.version === LOCK_FORMAT_VERSION) {
+  } else if (d.version === 2 || d.version === LOCK_FORMAT_VERSION) {
     if (d.fleet !== owner.fleet) {
       return refuse(`belongs to fleet ${JSON.stringify(d.fleet)}, not "${owner.fleet}"; give each fleet its own lock file (AddressLock.file('${owner.fleet}.lock.json'))`);
     }
@@ -115,31 +172,64 @@ export function parseLock(text: string, path: string, owner: LockOwner): LockCon
     }
     entries = d.clusters;
   } else {
-    return refuse(`has format version ${JSON.stringify(d.version ?? null)}, which this fleetform does not know (it reads 1 and ${LOCK_FORMAT_VERSION}); upgrade fleetform or restore the file from version control`);
+    return refuse(`has format version ${JSON.stringify(d.version ?? null)}, which this fleetform does not know (it reads 1 to ${LOCK_FORMAT_VERSION}); upgrade fleetform or restore the file from version control`);
   }
   const field = d.version === 1 ? 'clusterBlocks' : 'clusters';
   if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) {
-    return refuse(`has no "${field}" object of cluster id → block CIDR; restore it from version control`);
+    return refuse(`has no "${field}" object of cluster entries; restore it from version control`);
   }
-  const problems = checkEntries(entries as Record<string, unknown>, owner);
-  if (problems.length > 0) return refuse(`${problems.join('; and ')}; restore it from version control`);
-  return { clusterBlocks: entries as Record<string, string>, path, exists: true, text, problems: [] };
+  const read = readEntries(entries as Record<string, unknown>, owner);
+  if (read.problems.length > 0) return refuse(`${read.problems.join('; and ')}; restore it from version control`);
+  return { clusters: read.clusters, path, exists: true, text, problems: [] };
 }
 
-/** Problems of the recorded entries: each a /prefix block inside the space, no block given twice. */
-export function checkEntries(entries: Record<string, unknown>, owner: LockOwner): string[] {
+const CIDR_FIELDS = ['vpcCidr', 'serviceCidr'] as const;
+const TEXT_FIELDS = ['region', 'environment', 'kubernetesVersion', 'tenancy'] as const;
+
+/**
+ * The entries of a lock (a block string for clusters recorded before format 3,
+ * or an entry object), checked: each a /prefix block inside the space, no
+ * block given twice, fields of the right types.
+ */
+export function readEntries(entries: Readonly<Record<string, unknown>>, owner: LockOwner): { clusters: Record<string, LockedCluster>; problems: string[] } {
   const space = parseCidr(owner.addressSpace);
   const problems: string[] = [];
+  const clusters: Record<string, LockedCluster> = {};
   const byBlock = new Map<string, string>();
-  for (const [id, block] of Object.entries(entries)) {
+  for (const [id, raw] of Object.entries(entries)) {
+    const entry: Record<string, unknown> = typeof raw === 'string' ? { block: raw, creatorAdmin: true } : (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw as Record<string, unknown> : {});
+    const block = entry.block;
     const c = typeof block === 'string' ? parseCidr(block) : 'not a string';
     if (typeof c === 'string' || c.prefix !== owner.clusterBlockPrefix || (typeof space !== 'string' && !contains(space, c))) {
-      problems.push(`records ${JSON.stringify(block)} for cluster "${id}", which is not a /${owner.clusterBlockPrefix} block inside ${owner.addressSpace}`);
+      problems.push(`records ${JSON.stringify(block ?? raw)} for cluster "${id}", which is not a /${owner.clusterBlockPrefix} block inside ${owner.addressSpace}`);
       continue;
     }
     const other = byBlock.get(block as string);
     if (other !== undefined) problems.push(`gives block ${String(block)} to both "${other}" and "${id}"`);
     byBlock.set(block as string, id);
+    const wrong = entryProblems(entry);
+    if (wrong.length > 0) {
+      problems.push(`records for cluster "${id}" ${wrong.join(', ')}`);
+      continue;
+    }
+    clusters[id] = entry as unknown as LockedCluster;
   }
-  return problems;
+  return { clusters, problems };
+}
+
+/** What is of the wrong type in one entry. */
+function entryProblems(e: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (typeof e.creatorAdmin !== 'boolean') out.push('no creatorAdmin true or false');
+  for (const k of TEXT_FIELDS) if (e[k] !== undefined && typeof e[k] !== 'string') out.push(`${k} ${JSON.stringify(e[k])}, not a string`);
+  for (const k of CIDR_FIELDS) if (e[k] !== undefined && (typeof e[k] !== 'string' || typeof parseCidr(e[k] as string) === 'string')) out.push(`${k} ${JSON.stringify(e[k])}, not a CIDR`);
+  const n = e.names as Record<string, unknown> | undefined;
+  if (n !== undefined && (typeof n !== 'object' || n === null || typeof n.eksCluster !== 'string' || typeof n.resource !== 'string')) out.push('names that are not { eksCluster, resource } strings');
+  const pools = e.nodePools as Record<string, Record<string, unknown>> | undefined;
+  if (pools !== undefined) {
+    const ok = typeof pools === 'object' && pools !== null && Object.values(pools).every((p) => typeof p === 'object' && p !== null
+      && Array.isArray(p.instanceTypes) && p.instanceTypes.every((t) => typeof t === 'string') && typeof p.capacityType === 'string');
+    if (!ok) out.push('nodePools that are not { instanceTypes, capacityType } per pool');
+  }
+  return out;
 }

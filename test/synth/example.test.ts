@@ -16,7 +16,8 @@ function acme(extraProductionRegions: string[] = []): Fleet {
 }
 
 function committedBlocks(): Record<string, string> {
-  return (JSON.parse(readFileSync(ACME_LOCK_FILE, 'utf8')) as { clusters: Record<string, string> }).clusters;
+  const entries = (JSON.parse(readFileSync(ACME_LOCK_FILE, 'utf8')) as { clusters: Record<string, { block: string }> }).clusters;
+  return Object.fromEntries(Object.entries(entries).map(([id, e]) => [id, e.block]));
 }
 
 /** cluster id → file name → content. */
