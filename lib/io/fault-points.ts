@@ -3,7 +3,7 @@
  * process die, to prove the previous output survives. Not part of the public
  * API: nothing outside the tests sets a hook.
  */
-export type FaultPoint = 'stage-file' | 'before-commit' | 'between-renames' | 'after-swap';
+export type FaultPoint = 'stage-file' | 'before-commit' | 'between-renames' | 'after-swap' | 'remove-old';
 
 let hook: ((point: FaultPoint, count: number) => void) | undefined;
 const counts = new Map<FaultPoint, number>();

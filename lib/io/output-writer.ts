@@ -22,6 +22,12 @@ export interface WriteReport {
   readonly written: string[];
   readonly unchanged: string[];
   readonly removed: string[];
+  /**
+   * Folders beside the output that could not be deleted once the new output
+   * was in place (the previous output moved aside, a dead synth's stage), each
+   * with the reason: the synth succeeded, and the next one tries again.
+   */
+  readonly leftovers: string[];
 }
 
 export interface WriteOutputOptions {
@@ -55,10 +61,11 @@ export function writeOutput(outdir: string, files: ReadonlyMap<string, string>, 
   const release = acquireFolderLock(beside(dir, 'lock'), dir, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
   try {
     return guarded(() => {
-      recoverInterrupted(dir);
+      const leftovers = recoverInterrupted(dir);
       const existing = scanOutput(dir, options.owner);
       if (Array.isArray(existing)) throw new OutputError(existing);
-      return commit(dir, files, existing, options);
+      const report = commit(dir, files, existing, options);
+      return { ...report, leftovers: [...leftovers, ...report.leftovers] };
     }, 'the previous output is left as it was');
   } finally {
     release();
@@ -66,7 +73,7 @@ export function writeOutput(outdir: string, files: ReadonlyMap<string, string>, 
 }
 
 function commit(dir: string, files: ReadonlyMap<string, string>, existing: ExistingOutput, options: WriteOutputOptions): WriteReport {
-  const report: WriteReport = { outdir: dir, written: [], unchanged: [], removed: [] };
+  const report: WriteReport = { outdir: dir, written: [], unchanged: [], removed: [], leftovers: [] };
   const edited: string[] = [];
   // A file that already holds the new content is kept whatever its history; one that would be
   // replaced or deleted must still hold what the record says fleetform wrote.
@@ -101,7 +108,8 @@ function commit(dir: string, files: ReadonlyMap<string, string>, existing: Exist
     stageOutput(stage, dir, files, unchanged, record);
     faultPoint('before-commit');
     options.beforeCommit?.();
-    swapIn(stage, dir, existing.exists);
+    const leftover = swapIn(stage, dir, existing.exists);
+    if (leftover) report.leftovers.push(leftover);
   } catch (e) {
     rmSync(stage, { recursive: true, force: true });
     throw e;
@@ -139,13 +147,15 @@ function tryLink(from: string, to: string): boolean {
 /**
  * Puts `stage` where `dir` is: the current folder is renamed aside, the stage
  * renamed in, and the old one deleted. A synth killed between the two renames
- * leaves the old folder aside, and the next synth puts it back first.
+ * leaves the old folder aside, and the next synth puts it back first. Once the
+ * stage is in, the swap has happened: an old folder that cannot be deleted is
+ * returned as a leftover, never an error.
  */
-function swapIn(stage: string, dir: string, exists: boolean): void {
+function swapIn(stage: string, dir: string, exists: boolean): string | undefined {
   if (!exists) {
     renameSync(stage, dir);
     flushFolder(dirname(dir));
-    return;
+    return undefined;
   }
   const aside = beside(dir, `old-${uniqueSuffix()}`);
   renameSync(dir, aside);
@@ -158,7 +168,18 @@ function swapIn(stage: string, dir: string, exists: boolean): void {
   }
   flushFolder(dirname(dir));
   faultPoint('after-swap');
-  rmSync(aside, { recursive: true, force: true });
+  return removeLeftover(aside);
+}
+
+/** Deletes a folder beside the output; returns it, with the reason, when it cannot be deleted. */
+function removeLeftover(path: string): string | undefined {
+  try {
+    faultPoint('remove-old');
+    rmSync(path, { recursive: true, force: true });
+    return undefined;
+  } catch (e) {
+    return `${path} (${(e as Error).message})`;
+  }
 }
 
 /**
@@ -166,18 +187,23 @@ function swapIn(stage: string, dir: string, exists: boolean): void {
  * deleted, and a previous output it had renamed aside is put back when `dir`
  * is missing (the swap did not finish), or deleted when `dir` is there.
  */
-function recoverInterrupted(dir: string): void {
+function recoverInterrupted(dir: string): string[] {
   const parent = dirname(dir);
   const stagePrefix = basename(beside(dir, 'stage-'));
   const asidePrefix = basename(beside(dir, 'old-'));
   const aside: string[] = [];
+  const leftovers: string[] = [];
+  const remove = (path: string) => {
+    const left = removeLeftover(path);
+    if (left) leftovers.push(left);
+  };
   for (const name of readdirSync(parent).sort()) {
-    if (name.startsWith(stagePrefix)) rmSync(join(parent, name), { recursive: true, force: true });
+    if (name.startsWith(stagePrefix)) remove(join(parent, name));
     else if (name.startsWith(asidePrefix)) aside.push(join(parent, name));
   }
-  if (aside.length === 0) return;
-  if (!exists(dir)) renameSync(aside.shift()!, dir);
-  for (const path of aside) rmSync(path, { recursive: true, force: true });
+  if (aside.length > 0 && !exists(dir)) renameSync(aside.shift()!, dir);
+  for (const path of aside) remove(path);
+  return leftovers;
 }
 
 function exists(path: string): boolean {

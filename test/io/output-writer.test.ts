@@ -28,7 +28,7 @@ describe('writeOutput: ownership', () => {
   it('creates the folder with the files and a record of their hashes, and leaves nothing beside it', () => {
     const outdir = join(tempDir(), 'dist');
     const report = write(outdir, v1);
-    expect(report).toEqual({ outdir, written: [...v1.keys()].sort(), unchanged: [], removed: [] });
+    expect(report).toEqual({ outdir, written: [...v1.keys()].sort(), unchanged: [], removed: [], leftovers: [] });
     const tree = readTree(outdir);
     expect(Object.keys(tree)).toEqual([RECORD_FILE, ...[...v1.keys()].sort()]);
     expect(JSON.parse(tree[RECORD_FILE])).toEqual({

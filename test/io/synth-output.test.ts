@@ -114,6 +114,29 @@ describe('a failed synth leaves the previous output and the address lock as they
     expect(readFileSync(lockFile, 'utf8')).toBe(lockBefore);
   });
 
+  it('an old output that cannot be deleted once the new one is in: a successful synth with a warning naming it, cleaned up by the next', () => {
+    const dir = tempDir();
+    const outdir = join(dir, 'dist');
+    const lockFile = join(dir, 'fleetform.lock.json');
+    fleetOf(['a', 'b'], AddressLock.file(lockFile)).synth({ outdir, log: () => {} });
+    setFaultHook((point) => {
+      if (point === 'remove-old') throw Object.assign(new Error('EACCES: permission denied, rmdir'), { code: 'EACCES' });
+    });
+    const lines: string[] = [];
+    const result = fleetOf(['a', 'b', 'c'], AddressLock.file(lockFile), 'ghcr.io/acme/web:2.0.0').synth({ outdir, log: (l) => lines.push(l) });
+    expect(result.report.leftovers).toHaveLength(1);
+    const aside = readdirSync(dir).filter((n) => n.startsWith('.dist.fleetform-old-'));
+    expect(aside).toHaveLength(1);
+    expect(lines).toContain(`warning: [acme] the new output is in place, but ${join(dir, aside[0])} (EACCES: permission denied, rmdir) beside it could not be deleted; delete it yourself (the next synth tries again)`);
+    // The new output and the lock are in place.
+    expect(Object.keys(readTree(outdir))).toContain('c/0000-baseline.k8s.yaml');
+    expect(Object.keys(JSON.parse(readFileSync(lockFile, 'utf8')).clusters)).toEqual(['a', 'b', 'c']);
+    setFaultHook(undefined);
+    const again = fleetOf(['a', 'b', 'c'], AddressLock.file(lockFile), 'ghcr.io/acme/web:2.0.0').synth({ outdir, log: () => {} });
+    expect(again.report.leftovers).toEqual([]);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.dist.fleetform-old-'))).toEqual([]);
+  });
+
   it('a lock that cannot be written: the output is not replaced either', () => {
     const dir = tempDir();
     const outdir = join(dir, 'dist');
