@@ -158,7 +158,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
             charts: c.platform!.charts,
             provider,
             vpcId: cluster.network.vpc.id,
-            after: [...cluster.nodePools, platform.baseAddons, platform.controllers],
+            after: [...cluster.nodePools, platform.baseAddons, platform.addons, platform.controllers],
           }, { parent: this });
           before.push(platform.baseAddons, platform.addons, this.#charts[c.id]);
         }

@@ -209,16 +209,29 @@ describe('each cluster\'s platform under mocks', () => {
     }
   });
 
-  it('installs the controllers once the nodes, their add-ons and the controllers\' associations exist', () => {
+  it('installs the controllers once the nodes, every add-on (coredns among them) and the controllers\' associations exist', () => {
     for (const c of resolved.clusters) {
       for (const name of CHARTS) {
         const deps = one(RELEASE, `${c.id}-${name}`).dependencies;
         for (const pool of c.nodePools) expect(names(deps, NODE_GROUP, pool.resourceName)).toBe(true);
-        for (const a of BEFORE_NODES) expect(names(deps, ADDON, `${c.id}-${a}`), `${name} after ${a}`).toBe(true);
+        for (const a of [...BEFORE_NODES, ...AFTER_NODES]) expect(names(deps, ADDON, `${c.id}-${a}`), `${name} after ${a}`).toBe(true);
         for (const chart of ['aws-load-balancer-controller', 'cluster-autoscaler']) expect(names(deps, ASSOCIATION, `${c.id}-${chart}`)).toBe(true);
       }
       const identities = one('fleetform:aws:ControllerIdentities', `${c.id}-controller-identities`);
       expect(names(identities.dependencies, ADDON, `${c.id}-eks-pod-identity-agent`)).toBe(true);
+    }
+  });
+
+  it('installs the Load Balancer Controller first, with its Service webhook off, and the other controllers once it is ready', () => {
+    for (const c of resolved.clusters) {
+      const lbc = one(RELEASE, `${c.id}-aws-load-balancer-controller`);
+      expect(lbc.inputs.values.enableServiceMutatorWebhook).toBe(false);
+      // atomic: Helm reports the release done only once its pods are ready, so what waits for it finds the webhooks answering.
+      expect(lbc.inputs.atomic).toBe(true);
+      for (const name of ['cluster-autoscaler', 'metrics-server']) {
+        expect(names(one(RELEASE, `${c.id}-${name}`).dependencies, RELEASE, `${c.id}-aws-load-balancer-controller`), `${name} after the controller`).toBe(true);
+        expect(names(lbc.dependencies, RELEASE, `${c.id}-${name}`), `the controller not after ${name}`).toBe(false);
+      }
     }
   });
 
