@@ -6,6 +6,7 @@ import type { ResolvedCluster } from '../model/resolved';
 import type { FleetAssembly } from '../synth/assembly';
 import { EksCluster } from './aws/eks-cluster';
 import { ClusterManifests } from './cluster-manifests';
+import { checkDeploymentOptions } from './deployment-options';
 import { hostedZones, loadBalancerCertificates, loadBalancerEdges } from './edge/fleet-edge';
 import type { LoadBalancerEdge } from './edge/load-balancer-edge';
 import { PlatformCharts } from './platform-charts';
@@ -76,8 +77,8 @@ export interface DeployedClusterOutputs {
  * add-ons, through the provider of its region), then what runs in each cluster
  * through its own Kubernetes provider: its controllers (Helm releases, after
  * its node groups), then its manifests (after the controllers and add-ons).
- * Reads only the resolved fleet; an invalid fleet is refused before any
- * resource is registered.
+ * Reads only the resolved fleet; an invalid fleet, or options of the wrong
+ * shape, are refused before any resource is registered.
  */
 export class FleetDeployment extends pulumi.ComponentResource {
   // Kept in private fields behind getters: Pulumi walks the enumerable fields
@@ -121,6 +122,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
   }
 
   constructor(name: string, args: FleetDeploymentArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    assertNoProblems(checkDeploymentOptions(name, args));
     const assembly = args.fleet.assemble();
     const selected = selectClusters(assembly, args);
     super('fleetform:index:FleetDeployment', name, {}, opts);
@@ -199,9 +201,6 @@ export class FleetDeployment extends pulumi.ComponentResource {
   }
 }
 
-/** Retention periods CloudWatch Logs accepts, in days. */
-const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
 /** The clusters to deploy; refuses unknown ids and clusters whose address block is not recorded in the lock. */
 function selectClusters(assembly: FleetAssembly, args: FleetDeploymentArgs): ResolvedCluster[] {
   const fleet = assembly.fleet;
@@ -237,10 +236,6 @@ function selectClusters(assembly: FleetAssembly, args: FleetDeploymentArgs): Res
     if (args.manageAddons === false) {
       problems.push({ path: lb.path, message: 'the load balancer needs each target\'s ALB, which the AWS Load Balancer Controller builds; leave manageAddons on for this stack' });
     }
-  }
-  const days = args.logRetentionDays;
-  if (days !== undefined && !LOG_RETENTION_DAYS.includes(days)) {
-    problems.push({ path: fleet.fleet.path, message: `logRetentionDays ${days} is not a retention CloudWatch offers; use one of ${LOG_RETENTION_DAYS.join(', ')}` });
   }
   assertNoProblems(problems);
   return selected;

@@ -178,7 +178,34 @@ describe('FleetDeployment refuses before registering anything', () => {
   });
 
   it('a log retention CloudWatch does not offer', () => {
-    expect(() => new binding.FleetDeployment('logs', { fleet: smallFleet(), logRetentionDays: 42 })).toThrow(/logRetentionDays 42 is not a retention CloudWatch offers/);
+    expect(() => new binding.FleetDeployment('logs', { fleet: smallFleet(), logRetentionDays: 42 })).toThrow(/\[FleetDeployment logs\] option logRetentionDays 42 is not a retention CloudWatch offers/);
+  });
+
+  it('options of the wrong shape, misspelled or no longer supported, each with its fix and all together', () => {
+    const fleet = smallFleet();
+    const before = recorded.length;
+    // What a JavaScript program (or options built from stack config) can pass.
+    const options = { fleet, tags: { team: 'shop' }, publicAccessCidrs: ['203.0.113.0/24'], applyManifest: false, clusters: 'prod-eu-west-1', logRetentionDays: '90' };
+    let error: unknown;
+    try {
+      new binding.FleetDeployment('js', options as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(lib.FleetValidationError);
+    expect((error as InstanceType<typeof lib.FleetValidationError>).problems).toEqual([
+      { path: 'FleetDeployment js', message: 'option tags is no longer supported and would be ignored; the fleet tags every resource: give new Fleet(name, { tags: { "cost-center": "shop" } })' },
+      { path: 'FleetDeployment js', message: expect.stringMatching(/^option publicAccessCidrs is no longer supported and would be ignored; the API endpoint is part of the fleet: give new Fleet\(name, \{ apiEndpoint: ApiEndpoint.publicFrom/) },
+      { path: 'FleetDeployment js', message: 'option clusters is the string "prod-eu-west-1", not a list of strings; give one such as ["production-eu-west-1"]' },
+      { path: 'FleetDeployment js', message: 'option logRetentionDays is the string "90", not a number; give one such as 90' },
+      { path: 'FleetDeployment js', message: 'option applyManifest is not a known property; did you mean "applyManifests"?' },
+    ]);
+    expect(recorded.length).toBe(before);
+  });
+
+  it('options without a fleet, or not an object at all', () => {
+    expect(() => new binding.FleetDeployment('none', {} as never)).toThrow(/\[FleetDeployment none\] option fleet is missing; give a Fleet, such as new Fleet\("acme", \{...\}\)/);
+    expect(() => new binding.FleetDeployment('str', 'acme' as never)).toThrow(/\[FleetDeployment str\] the options object is the string "acme", not an object of properties; give an object such as \{ fleet: new Fleet/);
   });
 
   it('a chosen cluster that is not in the fleet', () => {
