@@ -24,6 +24,7 @@ const FIELDS: Fields = {
   applyManifests: { shape: shapes.boolean, example: 'false' },
   logRetentionDays: { shape: shapes.number, example: '90' },
   manageAddons: { shape: shapes.boolean, example: 'true' },
+  privateEndpointsReachable: { shape: shapes.boolean, example: 'true' },
 };
 
 /** Where a problem with the options of deployment `name` is reported. */

@@ -1,12 +1,13 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { assertNoProblems, FleetProblem } from '../errors';
+import { assertNoProblems } from '../errors';
 import type { Fleet } from '../fleet';
-import type { ResolvedCluster } from '../model/resolved';
+import type { ResolvedCluster, ResolvedLoadBalancer } from '../model/resolved';
 import type { FleetAssembly } from '../synth/assembly';
 import { EksCluster } from './aws/eks-cluster';
 import { ClusterManifests } from './cluster-manifests';
 import { checkDeploymentOptions } from './deployment-options';
+import { planDeployment } from './deployment-plan';
 import { hostedZones, loadBalancerCertificates, loadBalancerEdges } from './edge/fleet-edge';
 import type { LoadBalancerEdge } from './edge/load-balancer-edge';
 import { PlatformCharts } from './platform-charts';
@@ -22,11 +23,18 @@ export interface FleetDeploymentArgs {
    */
   readonly clusters?: readonly string[];
   /**
-   * Apply each cluster's synthesized manifests through its own Kubernetes provider.
-   * Needs network access to the API endpoint.
+   * Apply each cluster's synthesized manifests (and install its controllers) through its own
+   * Kubernetes provider, from wherever pulumi runs: that needs network access to each API endpoint,
+   * so a cluster whose endpoint is private only is refused unless `privateEndpointsReachable`.
    * @default true
    */
   readonly applyManifests?: boolean;
+  /**
+   * Whether pulumi reaches the clusters' private API endpoints (it runs inside their VPCs or in a
+   * network peered with them), so manifests may be applied to clusters whose endpoint is private only.
+   * @default false
+   */
+  readonly privateEndpointsReachable?: boolean;
   /**
    * Days control-plane logs are kept.
    * @default 90
@@ -90,6 +98,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
   readonly #charts: Record<string, PlatformCharts> = {};
   readonly #edges: LoadBalancerEdge[] = [];
   readonly #assembly: FleetAssembly;
+  readonly #loadBalancers: readonly ResolvedLoadBalancer[];
 
   /** Region → its AWS provider. */
   get regionProviders(): Readonly<Record<string, aws.Provider>> {
@@ -124,9 +133,11 @@ export class FleetDeployment extends pulumi.ComponentResource {
   constructor(name: string, args: FleetDeploymentArgs, opts: pulumi.ComponentResourceOptions = {}) {
     assertNoProblems(checkDeploymentOptions(name, args));
     const assembly = args.fleet.assemble();
-    const selected = selectClusters(assembly, args);
+    const plan = planDeployment(assembly.fleet, args);
+    const selected = plan.clusters;
     super('fleetform:index:FleetDeployment', name, {}, opts);
     this.#assembly = assembly;
+    this.#loadBalancers = plan.loadBalancers;
     this.#providers = new FleetProviders(assembly.fleet.fleet.name, this);
 
     // Phase 1: the clusters, each through the provider of its region.
@@ -139,7 +150,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
     }
 
     // The load balancers' certificates come before the manifests, so each cluster's controller finds its region's.
-    const fleet = assembly.fleet;
+    const fleet = { ...assembly.fleet, loadBalancers: plan.loadBalancers };
     const zones = hostedZones(fleet, this.#providers, this);
     const certificates = loadBalancerCertificates(fleet, zones, this.#providers, this);
     const certificatesOf = (c: ResolvedCluster) => fleet.loadBalancers.filter((lb) => lb.targets.includes(c.id))
@@ -176,9 +187,9 @@ export class FleetDeployment extends pulumi.ComponentResource {
     this.registerOutputs({ clusters: this.outputs() });
   }
 
-  /** Per load balancer: its host name and, for path routes, its distribution's domain. */
+  /** Per load balancer this stack deploys: its host name and, for path routes, its distribution's domain. */
   loadBalancerOutputs(): Record<string, DeployedLoadBalancerOutputs> {
-    return Object.fromEntries(this.#assembly.fleet.loadBalancers.map((lb, i) => [lb.name, {
+    return Object.fromEntries(this.#loadBalancers.map((lb, i) => [lb.name, {
       hostname: lb.hostname,
       ...(this.#edges[i]?.cloudfront ? { distribution: this.#edges[i].cloudfront!.distribution.domainName } : {}),
     }]));
@@ -199,44 +210,4 @@ export class FleetDeployment extends pulumi.ComponentResource {
       }];
     }));
   }
-}
-
-/** The clusters to deploy; refuses unknown ids and clusters whose address block is not recorded in the lock. */
-function selectClusters(assembly: FleetAssembly, args: FleetDeploymentArgs): ResolvedCluster[] {
-  const fleet = assembly.fleet;
-  const all = fleet.clusters.map((c) => c.id);
-  const problems: FleetProblem[] = [];
-  const wanted = args.clusters ?? all;
-  for (const id of wanted) {
-    if (!all.includes(id)) {
-      problems.push({ path: fleet.fleet.path, message: `cluster "${id}" chosen for deployment is not in the fleet; choose among ${all.join(', ')}` });
-    }
-  }
-  if (wanted.length === 0) problems.push({ path: fleet.fleet.path, message: 'no cluster is chosen for deployment; list at least one cluster id or leave the choice out to deploy all' });
-  const selected = fleet.clusters.filter((c) => wanted.includes(c.id));
-  // Only a recorded block is guaranteed never to move; a moved VPC CIDR would replace the cluster.
-  const lockPath = fleet.addressLock.path;
-  for (const c of selected.filter((x) => !x.network?.recorded)) {
-    problems.push({
-      path: c.path,
-      message: lockPath !== undefined
-        ? `the address block of cluster "${c.id}" is not recorded in ${lockPath}; run the fleet's synth and commit the lock before deploying, so its VPC range can never move`
-        : `the address block of cluster "${c.id}" is not recorded in an address lock; give the fleet addressLock: AddressLock.file('fleetform.lock.json'), run its synth and commit the lock before deploying, so its VPC range can never move`,
-    });
-  }
-  // A load balancer needs every target's ALB, which exists once the target's manifests are applied.
-  for (const lb of fleet.loadBalancers) {
-    const missing = lb.targets.filter((id) => !wanted.includes(id));
-    if (missing.length > 0) {
-      problems.push({ path: lb.path, message: `targets ${missing.join(', ')} are not deployed by this stack; deploy every target of the load balancer together (add them to clusters)` });
-    }
-    if (args.applyManifests === false) {
-      problems.push({ path: lb.path, message: 'the load balancer needs each target\'s ALB, which exists once its manifests are applied; leave applyManifests on for this stack' });
-    }
-    if (args.manageAddons === false) {
-      problems.push({ path: lb.path, message: 'the load balancer needs each target\'s ALB, which the AWS Load Balancer Controller builds; leave manageAddons on for this stack' });
-    }
-  }
-  assertNoProblems(problems);
-  return selected;
 }

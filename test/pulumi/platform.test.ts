@@ -31,8 +31,8 @@ beforeAll(async () => {
  */
 function fleetOf(options: { loadBalancer?: boolean; west?: string } = {}) {
   const build = (addressLock: ReturnType<typeof lib.AddressLock.none>) => {
-    const { Fleet, FleetApp, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster } = lib;
-    const fleet = new Fleet('plat', { addressLock, supportDate: TEST_SUPPORT_DATE });
+    const { ApiEndpoint, Fleet, FleetApp, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster } = lib;
+    const fleet = new Fleet('plat', { addressLock, supportDate: TEST_SUPPORT_DATE, apiEndpoint: ApiEndpoint.publicFrom('203.0.113.0/24') });
     new RegionalCluster(fleet, 'east', { region: 'us-east-1' });
     new RegionalCluster(fleet, 'west', { region: 'eu-west-1', kubernetesVersion: options.west ?? '1.35' });
     const app = new FleetApp(fleet, 'web', { image: 'ghcr.io/plat/web:1.0.0', port: 8080, placement: Placement.all() });
