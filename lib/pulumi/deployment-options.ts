@@ -5,6 +5,7 @@
  * unknown key or one fleetform no longer supports is refused, each reported
  * with the fix, all together.
  */
+import { isIamPrincipalArn } from '../checks/iam-principal';
 import type { FleetProblem } from '../errors';
 import { Fields, isPlainObject, readProps, shapes } from '../input';
 import { isKind } from '../markers';
@@ -25,6 +26,7 @@ const FIELDS: Fields = {
   logRetentionDays: { shape: shapes.number, example: '90' },
   manageAddons: { shape: shapes.boolean, example: 'true' },
   privateEndpointsReachable: { shape: shapes.boolean, example: 'true' },
+  deployer: { shape: shapes.string, example: '"arn:aws:iam::123456789012:role/deployer" or await deployerFromCallerIdentity()' },
 };
 
 /** Where a problem with the options of deployment `name` is reported. */
@@ -43,6 +45,11 @@ export function checkDeploymentOptions(name: string, raw: unknown): FleetProblem
   const days = given?.logRetentionDays;
   if (typeof days === 'number' && Number.isFinite(days) && !LOG_RETENTION_DAYS.includes(days)) {
     problems.push(`option logRetentionDays ${days} is not a retention CloudWatch offers; use one of ${LOG_RETENTION_DAYS.join(', ')}`);
+  }
+  const deployer = given?.deployer;
+  if (typeof deployer === 'string' && !isIamPrincipalArn(deployer)) {
+    problems.push(`option deployer ${JSON.stringify(deployer)} is not an IAM role or user ARN such as arn:aws:iam::123456789012:role/deployer, the only principals an EKS access entry takes; `
+      + 'give the role pulumi runs as (for an assumed-role session its role, which await deployerFromCallerIdentity() finds)');
   }
   return problems.map((message) => ({ path, message }));
 }

@@ -12,6 +12,7 @@ export interface DeploymentChoices {
   readonly applyManifests?: boolean;
   readonly manageAddons?: boolean;
   readonly privateEndpointsReachable?: boolean;
+  readonly deployer?: string;
 }
 
 /** What a stack deploys. */
@@ -20,13 +21,16 @@ export interface DeploymentPlan {
   readonly clusters: readonly ResolvedCluster[];
   /** The load balancers whose targets are all chosen, sorted by name. */
   readonly loadBalancers: readonly ResolvedLoadBalancer[];
+  /** Ids of the chosen clusters where the deployer gets an access entry of its own. */
+  readonly deployerEntries: readonly string[];
 }
 
 /**
  * The clusters and load balancers a stack deploys; refuses unknown ids,
  * clusters whose address block is not recorded in the lock, load balancers
- * only some of whose targets are deployed, and manifests applied through
- * private endpoints pulumi is not said to reach.
+ * only some of whose targets are deployed, manifests applied through
+ * private endpoints pulumi is not said to reach, and clusters pulumi would
+ * have no access to.
  */
 export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices): DeploymentPlan {
   const all = fleet.clusters.map((c) => c.id);
@@ -42,6 +46,8 @@ export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices)
   problems.push(...unrecordedBlocks(fleet, selected));
   const applyManifests = choices.applyManifests ?? true;
   if (applyManifests && choices.privateEndpointsReachable !== true) problems.push(...privateEndpoints(selected));
+  const deployer = deployerAccess(selected, choices.deployer, applyManifests);
+  problems.push(...deployer.problems);
 
   // A load balancer needs every target's ALB, which exists once the target's manifests are applied.
   const loadBalancers: ResolvedLoadBalancer[] = [];
@@ -60,7 +66,41 @@ export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices)
     }
   }
   assertNoProblems(problems);
-  return { clusters: selected, loadBalancers };
+  return { clusters: selected, loadBalancers, deployerEntries: deployer.entries };
+}
+
+/**
+ * Where the deployer needs an access entry of its own: on each cluster created
+ * without a bootstrap admin (`creatorAdmin` false), unless one of the
+ * cluster's cluster-admin grants is the deployer, whose entry then serves
+ * (EKS refuses a second entry for one principal). Without a deployer such a
+ * cluster's manifests cannot be applied.
+ */
+function deployerAccess(selected: readonly ResolvedCluster[], deployer: string | undefined, applyManifests: boolean): { entries: string[]; problems: FleetProblem[] } {
+  const entries: string[] = [];
+  const problems: FleetProblem[] = [];
+  for (const c of selected.filter((x) => !x.creatorAdmin)) {
+    if (deployer === undefined) {
+      if (!applyManifests) continue;
+      problems.push({
+        path: c.path,
+        message: `cluster "${c.id}" is created without a bootstrap admin, so pulumi can apply its manifests only through an access entry of its own; `
+          + 'give FleetDeployment deployer: await deployerFromCallerIdentity() (or the ARN of the IAM role pulumi runs as, which may be one of the cluster\'s admins), '
+          + 'or applyManifests: false',
+      });
+      continue;
+    }
+    const grant = c.grants.find((g) => g.principal === deployer);
+    if (grant === undefined) entries.push(c.id);
+    else if (grant.level !== 'cluster-admin') {
+      problems.push({
+        path: c.path,
+        message: `the deployer ${deployer} is granted ${grant.level} on cluster "${c.id}", but pulumi needs cluster-admin there and EKS takes one access entry per principal; `
+          + 'list it among the environment\'s admins, or run pulumi as another role',
+      });
+    }
+  }
+  return { entries, problems };
 }
 
 /** Only a recorded block is guaranteed never to move; a moved VPC CIDR would replace the cluster. */

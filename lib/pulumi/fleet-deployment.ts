@@ -36,6 +36,15 @@ export interface FleetDeploymentArgs {
    */
   readonly privateEndpointsReachable?: boolean;
   /**
+   * The IAM role or user ARN pulumi runs as (`await deployerFromCallerIdentity()` finds it). EKS
+   * clusters are created without a bootstrap admin, so the deployer gets a visible cluster-admin
+   * access entry on each deployed cluster, unless it is one of the cluster's cluster-admin grants,
+   * whose entry then serves; clusters an earlier fleetform created with the creator as admin get none.
+   * Needed to apply manifests to clusters created without a bootstrap admin.
+   * @default - none
+   */
+  readonly deployer?: string;
+  /**
    * Days control-plane logs are kept.
    * @default 90
    */
@@ -99,6 +108,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
   readonly #edges: LoadBalancerEdge[] = [];
   readonly #assembly: FleetAssembly;
   readonly #loadBalancers: readonly ResolvedLoadBalancer[];
+  readonly #deployer?: string;
 
   /** Region → its AWS provider. */
   get regionProviders(): Readonly<Record<string, aws.Provider>> {
@@ -125,6 +135,11 @@ export class FleetDeployment extends pulumi.ComponentResource {
     return this.#edges;
   }
 
+  /** The IAM principal that runs pulumi, as the `deployer` option gave it. */
+  get deployer(): string | undefined {
+    return this.#deployer;
+  }
+
   /** The synthesized fleet that was deployed. */
   get assembly(): FleetAssembly {
     return this.#assembly;
@@ -138,6 +153,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
     super('fleetform:index:FleetDeployment', name, {}, opts);
     this.#assembly = assembly;
     this.#loadBalancers = plan.loadBalancers;
+    this.#deployer = args.deployer;
     this.#providers = new FleetProviders(assembly.fleet.fleet.name, this);
 
     // Phase 1: the clusters, each through the provider of its region.
@@ -146,6 +162,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
         cluster: c,
         logRetentionDays: args.logRetentionDays ?? 90,
         manageAddons: args.manageAddons ?? true,
+        ...(plan.deployerEntries.includes(c.id) ? { deployer: args.deployer } : {}),
       }, { parent: this, providers: [this.#providers.region(c.region)] });
     }
 
@@ -162,7 +179,8 @@ export class FleetDeployment extends pulumi.ComponentResource {
       const artifacts = new Map(assembly.clusters.map((a) => [a.clusterId, a]));
       for (const c of selected) {
         const cluster = this.#clusters[c.id];
-        const provider = this.#providers.kubernetes(c.id, cluster.kubeconfig);
+        // Every call through the provider waits for the access entries, the deployer's among them.
+        const provider = this.#providers.kubernetes(c.id, cluster.kubeconfig, { dependsOn: [...cluster.access] });
         const platform = cluster.platform;
         const before: pulumi.Resource[] = [...cluster.nodePools];
         if (platform) {
@@ -184,7 +202,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
 
     // Phase 3: the edge, once every target cluster's ALB exists.
     this.#edges.push(...loadBalancerEdges(fleet, zones, certificates, this.#manifests, this.#providers, this));
-    this.registerOutputs({ clusters: this.outputs() });
+    this.registerOutputs({ clusters: this.outputs(), deployer: this.deployer });
   }
 
   /** Per load balancer this stack deploys: its host name and, for path routes, its distribution's domain. */

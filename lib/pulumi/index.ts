@@ -1,6 +1,7 @@
 /** The Pulumi binding of fleetform: `import { FleetDeployment } from 'fleetform/pulumi'`. */
 import './peers';
 export * from './fleet-deployment';
+export { deployerFromCallerIdentity } from './deployer';
 export * from './cluster-manifests';
 export * from './providers';
 export { kubeconfigFor } from './kubeconfig';

@@ -10,6 +10,15 @@ export interface Recorded {
   readonly custom: boolean;
   /** URNs the resource waits for: its explicit `dependsOn` (components expanded to their resources) and its inputs' resources. */
   readonly dependencies: readonly string[];
+  /** Its resource options the engine acts on: `protect`, `retainOnDelete` and `ignoreChanges`. */
+  readonly options: RecordedOptions;
+}
+
+/** The resource options of a registration that guard or keep state. */
+export interface RecordedOptions {
+  readonly protect: boolean;
+  readonly retainOnDelete: boolean;
+  readonly ignoreChanges: readonly string[];
 }
 
 /** The parts of a RegisterResourceRequest the recorder reads. */
@@ -17,7 +26,13 @@ interface RegisterRequest {
   getType(): string;
   getName(): string;
   getDependenciesList(): string[];
+  getProtect(): boolean | undefined;
+  getRetainondelete(): boolean | undefined;
+  getIgnorechangesList(): string[];
 }
+
+/** What the mocked STS answers as the caller: a session of a role that has a path. */
+export const MOCK_CALLER = { session: 'arn:aws:sts::111122223333:assumed-role/deployer/ci-run-42', role: 'arn:aws:iam::111122223333:role/ci/deployer' } as const;
 
 /** What the mocked lookup answers for the canonical hosted zone of ALBs per region. */
 export const ALB_ZONE_IDS: Readonly<Record<string, string>> = {
@@ -35,13 +50,14 @@ export function eksDefaultAddonVersion(addon: string, minor: string): string {
  */
 export async function recordResources(): Promise<Recorded[]> {
   const recorded: Recorded[] = [];
-  // The mocks' newResource does not see a registration's dependencies; the request does.
-  const dependencies = new Map<string, string[]>();
+  // The mocks' newResource does not see a registration's dependencies and options; the request does.
+  const requests = new Map<string, { dependencies: string[]; options: RecordedOptions }>();
   await pulumi.runtime.setMocks({
     newResource(args) {
       recorded.push({
         type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom ?? true,
-        dependencies: dependencies.get(`${args.type}::${args.name}`) ?? [],
+        dependencies: requests.get(`${args.type}::${args.name}`)?.dependencies ?? [],
+        options: requests.get(`${args.type}::${args.name}`)?.options ?? { protect: false, retainOnDelete: false, ignoreChanges: [] },
       });
       const state: Record<string, unknown> = { ...args.inputs, arn: `arn:aws:mock:::${args.name}` };
       if (args.type === 'aws:eks/cluster:Cluster') {
@@ -72,6 +88,14 @@ export async function recordResources(): Promise<Recorded[]> {
       if (args.token === 'aws:eks/getAddonVersion:getAddonVersion') {
         return { ...args.inputs, version: eksDefaultAddonVersion(args.inputs.addonName as string, args.inputs.kubernetesVersion as string) };
       }
+      if (args.token === 'aws:index/getCallerIdentity:getCallerIdentity') return { accountId: '111122223333', arn: MOCK_CALLER.session, id: '111122223333', userId: 'AROAEXAMPLE:ci-run-42' };
+      // IAM's answer for the session's role, whose path only IAM knows (the session ARN leaves it out).
+      if (args.token === 'aws:iam/getSessionContext:getSessionContext') {
+        const arn = args.inputs.arn as string;
+        return arn === MOCK_CALLER.session
+          ? { arn, issuerArn: MOCK_CALLER.role, issuerName: 'deployer', sessionName: 'ci-run-42', issuerId: 'AROAEXAMPLE', id: arn }
+          : { arn, issuerArn: arn, issuerName: '', sessionName: '', issuerId: '', id: arn };
+      }
       if (args.token === 'aws:index/getAvailabilityZones:getAvailabilityZones') {
         const region = /::([a-z]+-[a-z]+-\d)?[^:]*$/.exec(args.provider ?? '')?.[0].match(/[a-z]{2}-[a-z]+-\d/)?.[0] ?? 'mock-1';
         return { names: [`${region}c`, `${region}a`, `${region}b`], zoneIds: ['z1', 'z2', 'z3'] };
@@ -82,7 +106,10 @@ export async function recordResources(): Promise<Recorded[]> {
   const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: (req: RegisterRequest, callback: unknown) => unknown };
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, callback) => {
-    dependencies.set(`${req.getType()}::${req.getName()}`, req.getDependenciesList());
+    requests.set(`${req.getType()}::${req.getName()}`, {
+      dependencies: req.getDependenciesList(),
+      options: { protect: req.getProtect() ?? false, retainOnDelete: req.getRetainondelete() ?? false, ignoreChanges: req.getIgnorechangesList() },
+    });
     return register(req, callback);
   };
   return recorded;
