@@ -31,5 +31,7 @@ export async function deployAcme() {
     clusters: deployment.outputs(),
     loadBalancers: deployment.loadBalancerOutputs(),
     deployer: deployment.deployer,
+    // What this stack deploys: the next deploy refuses to drop any of it unless fleet.decommissioned(...) says so.
+    fleetform: deployment.record,
   };
 }

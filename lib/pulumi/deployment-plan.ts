@@ -29,8 +29,8 @@ export interface DeploymentPlan {
  * The clusters and load balancers a stack deploys; refuses unknown ids,
  * clusters whose address block is not recorded in the lock, load balancers
  * only some of whose targets are deployed, manifests applied through
- * private endpoints pulumi is not said to reach, and clusters pulumi would
- * have no access to.
+ * private endpoints pulumi is not said to reach, clusters pulumi would have no
+ * access to, and clusters the code dropped without saying so.
  */
 export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices): DeploymentPlan {
   const all = fleet.clusters.map((c) => c.id);
@@ -43,7 +43,7 @@ export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices)
   }
   if (wanted.length === 0) problems.push({ path: fleet.fleet.path, message: 'no cluster is chosen for deployment; list at least one cluster id or leave the choice out to deploy all' });
   const selected = fleet.clusters.filter((c) => wanted.includes(c.id));
-  problems.push(...unrecordedBlocks(fleet, selected));
+  problems.push(...unrecordedBlocks(fleet, selected), ...droppedClusters(fleet));
   const applyManifests = choices.applyManifests ?? true;
   if (applyManifests && choices.privateEndpointsReachable !== true) problems.push(...privateEndpoints(selected));
   const deployer = deployerAccess(selected, choices.deployer, applyManifests);
@@ -111,6 +111,21 @@ function unrecordedBlocks(fleet: ResolvedFleet, selected: readonly ResolvedClust
     message: lockPath !== undefined
       ? `the address block of cluster "${c.id}" is not recorded in ${lockPath}; run the fleet's synth and commit the lock before deploying, so its VPC range can never move`
       : `the address block of cluster "${c.id}" is not recorded in an address lock; give the fleet addressLock: AddressLock.file('fleetform.lock.json'), run its synth and commit the lock before deploying, so its VPC range can never move`,
+  }));
+}
+
+/**
+ * A cluster the lock records and the code no longer declares may still run:
+ * deleting it is a decision (`fleet.decommissioned`), never the side effect of
+ * an edit, and it takes two deploys, the first lifting its guards.
+ */
+function droppedClusters(fleet: ResolvedFleet): FleetProblem[] {
+  const lock = fleet.addressLock;
+  return lock.retired.filter((id) => !lock.decommissioned.includes(id)).map((id) => ({
+    path: fleet.fleet.path,
+    message: `cluster "${id}" is recorded in ${lock.path ?? 'the address lock'} but the code no longer declares it, so this deploy would delete it; `
+      + `removing a cluster takes two deploys: put it back, call decommission() on it and deploy (its guards lift), then remove it from the code, call fleet.decommissioned('${id}') and deploy `
+      + `(if it was never deployed, fleet.decommissioned('${id}') alone)`,
   }));
 }
 

@@ -8,6 +8,7 @@ import { EksCluster } from './aws/eks-cluster';
 import { ClusterManifests } from './cluster-manifests';
 import { checkDeploymentOptions } from './deployment-options';
 import { planDeployment } from './deployment-plan';
+import { checkAgainstPreviousDeploy, DeploymentRecord, requireRecordExported } from './deployment-record';
 import { hostedZones, loadBalancerCertificates, loadBalancerEdges } from './edge/fleet-edge';
 import type { LoadBalancerEdge } from './edge/load-balancer-edge';
 import { PlatformCharts } from './platform-charts';
@@ -109,6 +110,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
   readonly #assembly: FleetAssembly;
   readonly #loadBalancers: readonly ResolvedLoadBalancer[];
   readonly #deployer?: string;
+  readonly #record: Record<string, DeploymentRecord>;
 
   /** Region → its AWS provider. */
   get regionProviders(): Readonly<Record<string, aws.Provider>> {
@@ -140,6 +142,16 @@ export class FleetDeployment extends pulumi.ComponentResource {
     return this.#deployer;
   }
 
+  /**
+   * What this deployment deploys (cluster ids and load balancer names), by deployment name. Export it
+   * as the stack output `fleetform` (`export const fleetform = deployment.record`): the next deploy
+   * reads it back and refuses to drop anything in it that `fleet.decommissioned(...)` does not
+   * acknowledge. A program that does not export it is refused.
+   */
+  get record(): Readonly<Record<string, DeploymentRecord>> {
+    return this.#record;
+  }
+
   /** The synthesized fleet that was deployed. */
   get assembly(): FleetAssembly {
     return this.#assembly;
@@ -154,7 +166,12 @@ export class FleetDeployment extends pulumi.ComponentResource {
     this.#assembly = assembly;
     this.#loadBalancers = plan.loadBalancers;
     this.#deployer = args.deployer;
-    this.#providers = new FleetProviders(assembly.fleet.fleet.name, this);
+    this.#record = { [name]: { clusters: selected.map((c) => c.id), loadBalancers: plan.loadBalancers.map((lb) => lb.name) } };
+    // Nothing is registered with a provider (and so nothing is created or deleted) unless nothing this stack deployed
+    // before goes missing by accident; the stack must export the record for the next deploy to tell.
+    const checked = checkAgainstPreviousDeploy(name, this.#record[name], assembly.fleet, this);
+    requireRecordExported(name, this.#record);
+    this.#providers = new FleetProviders(assembly.fleet.fleet.name, this, checked);
 
     // Phase 1: the clusters, each through the provider of its region.
     for (const c of selected) {
@@ -180,7 +197,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
       for (const c of selected) {
         const cluster = this.#clusters[c.id];
         // Every call through the provider waits for the access entries, the deployer's among them.
-        const provider = this.#providers.kubernetes(c.id, cluster.kubeconfig, { dependsOn: [...cluster.access] });
+        const provider = this.#providers.kubernetes(c.id, cluster.kubeconfig, cluster.access);
         const platform = cluster.platform;
         const before: pulumi.Resource[] = [...cluster.nodePools];
         if (platform) {
@@ -202,7 +219,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
 
     // Phase 3: the edge, once every target cluster's ALB exists.
     this.#edges.push(...loadBalancerEdges(fleet, zones, certificates, this.#manifests, this.#providers, this));
-    this.registerOutputs({ clusters: this.outputs(), deployer: this.deployer });
+    this.registerOutputs({ clusters: this.outputs(), deployer: this.deployer, record: this.#record });
   }
 
   /** Per load balancer this stack deploys: its host name and, for path routes, its distribution's domain. */

@@ -5,18 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Recorded } from './mocks';
-import { MOCK_CALLER, recordResources, settle } from './mocks';
+import { mockedBinding, MOCK_CALLER, settle } from './mocks';
 import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
-let recorded: Recorded[];
-let lib: typeof import('../../lib');
-let binding: typeof import('../../lib/pulumi');
-
-beforeAll(async () => {
-  recorded = await recordResources();
-  lib = await import('../../lib');
-  binding = await import('../../lib/pulumi');
-});
+// The mocks are installed before the model and the binding load.
+const m = mockedBinding();
 
 const ADMINS = 'arn:aws:iam::111122223333:role/admins';
 const SUPPORT = 'arn:aws:iam::111122223333:role/support';
@@ -25,19 +18,19 @@ const CLUSTER_ADMIN = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAd
 const ENTRY = 'aws:eks/accessEntry:AccessEntry';
 const ASSOCIATION = 'aws:eks/accessPolicyAssociation:AccessPolicyAssociation';
 
-type Fleet = InstanceType<typeof lib.Fleet>;
+type Fleet = InstanceType<typeof m.lib.Fleet>;
 
 /** Production in two regions (admins and viewers granted) and staging in one, every block recorded in an in-memory lock. */
 function accessFleet(admins: readonly string[] = [ADMINS]): Fleet {
-  const build = (addressLock: ReturnType<typeof lib.AddressLock.none>) => {
-    const { ApiEndpoint, EnvironmentFleet, Fleet, FleetApp, Placement } = lib;
+  const build = (addressLock: ReturnType<typeof m.lib.AddressLock.none>) => {
+    const { ApiEndpoint, EnvironmentFleet, Fleet, FleetApp, Placement } = m.lib;
     const fleet = new Fleet('acc', { addressLock, supportDate: TEST_SUPPORT_DATE, apiEndpoint: ApiEndpoint.publicFrom('203.0.113.0/24') });
     new EnvironmentFleet(fleet, 'prod', { regions: ['us-east-1', 'eu-west-1'], access: { admins: [...admins], viewers: [SUPPORT] } });
     new EnvironmentFleet(fleet, 'staging', { regions: ['eu-west-3'] });
     new FleetApp(fleet, 'web', { image: 'ghcr.io/acc/web:1.0.0', port: 8080, placement: Placement.all() });
     return fleet;
   };
-  return build(lib.AddressLock.of(build(lib.AddressLock.none()).resolve().addressLock.next));
+  return build(m.lib.AddressLock.of(build(m.lib.AddressLock.none()).resolve().addressLock.next));
 }
 
 /**
@@ -55,20 +48,20 @@ function createdWithoutCreatorAdmin(fleet: Fleet): Fleet {
 }
 
 /** Registers a deployment and returns what it added. */
-async function deploy(name: string, args: ConstructorParameters<typeof binding.FleetDeployment>[1]): Promise<Recorded[]> {
-  const before = recorded.length;
-  new binding.FleetDeployment(name, args);
-  await settle(recorded);
-  return recorded.slice(before);
+async function deploy(name: string, args: ConstructorParameters<typeof m.binding.FleetDeployment>[1]): Promise<Recorded[]> {
+  const before = m.recorded.length;
+  new m.binding.FleetDeployment(name, args);
+  await settle(m.recorded);
+  return m.recorded.slice(before);
 }
 
 /** The error a deployment throws, with what was registered meanwhile. */
-function refusal(name: string, args: ConstructorParameters<typeof binding.FleetDeployment>[1]): { problems: readonly { path: string; message: string }[]; registered: number } {
-  const before = recorded.length;
+function refusal(name: string, args: ConstructorParameters<typeof m.binding.FleetDeployment>[1]): { problems: readonly { path: string; message: string }[]; registered: number } {
+  const before = m.recorded.length;
   try {
-    new binding.FleetDeployment(name, args);
+    new m.binding.FleetDeployment(name, args);
   } catch (e) {
-    return { problems: (e as InstanceType<typeof lib.FleetValidationError>).problems, registered: recorded.length - before };
+    return { problems: (e as InstanceType<typeof m.lib.FleetValidationError>).problems, registered: m.recorded.length - before };
   }
   throw new Error('the deployment was not refused');
 }
@@ -90,13 +83,13 @@ describe('clusters an earlier fleetform created with the creator as admin', () =
 
 describe('clusters created without a bootstrap admin', () => {
   let added: Recorded[];
-  let deployment: InstanceType<typeof binding.FleetDeployment>;
+  let deployment: InstanceType<typeof m.binding.FleetDeployment>;
 
   beforeAll(async () => {
-    const before = recorded.length;
-    deployment = new binding.FleetDeployment('fresh', { fleet: createdWithoutCreatorAdmin(accessFleet()), deployer: DEPLOYER });
-    await settle(recorded);
-    added = recorded.slice(before);
+    const before = m.recorded.length;
+    deployment = new m.binding.FleetDeployment('fresh', { fleet: createdWithoutCreatorAdmin(accessFleet()), deployer: DEPLOYER });
+    await settle(m.recorded);
+    added = m.recorded.slice(before);
   });
 
   it('are created with no access for their creator, a setting later changes never touch', () => {
@@ -115,10 +108,10 @@ describe('clusters created without a bootstrap admin', () => {
       const association = added.find((r) => r.type === ASSOCIATION && r.name === mine[0].name)!;
       expect(association.inputs).toMatchObject({ principalArn: DEPLOYER, policyArn: CLUSTER_ADMIN, accessScope: { type: 'cluster' } });
       // Listing the deployer among the admins later keeps the same resource: nothing is replaced.
-      const grant = lib.findCluster(named, id)?.grants.find((g) => g.principal === DEPLOYER);
+      const grant = m.lib.findCluster(named, id)?.grants.find((g) => g.principal === DEPLOYER);
       if (grant) expect(mine[0].name).toBe(grant.resourceName);
     }
-    expect(lib.findCluster(named, 'prod-eu-west-1')!.grants.some((g) => g.principal === DEPLOYER)).toBe(true);
+    expect(m.lib.findCluster(named, 'prod-eu-west-1')!.grants.some((g) => g.principal === DEPLOYER)).toBe(true);
   });
 
   it('apply nothing through a cluster\'s Kubernetes provider before the access entries exist', () => {
@@ -181,6 +174,6 @@ describe('the deployer option', () => {
   });
 
   it('is found from the caller identity: an assumed-role session maps to its role, with the role\'s path', async () => {
-    expect(await binding.deployerFromCallerIdentity()).toBe(MOCK_CALLER.role);
+    expect(await m.binding.deployerFromCallerIdentity()).toBe(MOCK_CALLER.role);
   });
 });

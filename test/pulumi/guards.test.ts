@@ -6,18 +6,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Recorded } from './mocks';
-import { recordResources, settle } from './mocks';
+import { mockedBinding, settle } from './mocks';
 import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
-let recorded: Recorded[];
-let lib: typeof import('../../lib');
-let binding: typeof import('../../lib/pulumi');
-
-beforeAll(async () => {
-  recorded = await recordResources();
-  lib = await import('../../lib');
-  binding = await import('../../lib/pulumi');
-});
+// The mocks are installed before the model and the binding load.
+const m = mockedBinding();
 
 /** What holds state, each kept from deletion and replacement. */
 const STATEFUL = [
@@ -43,11 +36,11 @@ interface Decisions {
 /**
  * Two production clusters behind two load balancers that share a hosted zone
  * fleetform creates (one with path routes, so through CloudFront), and a
- * staging cluster; every block recorded.
+ * staging cluster; every block m.recorded.
  */
 function guardedFleet(decisions: Decisions = {}) {
-  const build = (addressLock: ReturnType<typeof lib.AddressLock.none>) => {
-    const { ApiEndpoint, EnvironmentFleet, Fleet, FleetApp, GlobalLoadBalancer, HostedZone, Placement } = lib;
+  const build = (addressLock: ReturnType<typeof m.lib.AddressLock.none>) => {
+    const { ApiEndpoint, EnvironmentFleet, Fleet, FleetApp, GlobalLoadBalancer, HostedZone, Placement } = m.lib;
     const fleet = new Fleet('grd', { addressLock, supportDate: TEST_SUPPORT_DATE, apiEndpoint: ApiEndpoint.publicFrom('203.0.113.0/24') });
     const production = new EnvironmentFleet(fleet, 'prod', { regions: ['us-east-1', 'eu-west-1'] });
     const staging = new EnvironmentFleet(fleet, 'staging', { regions: ['eu-west-3'] });
@@ -61,14 +54,14 @@ function guardedFleet(decisions: Decisions = {}) {
     for (const lb of lbs) if (decisions.loadBalancers?.includes(lb.loadBalancerName)) lb.decommission();
     return fleet;
   };
-  return build(lib.AddressLock.of(build(lib.AddressLock.none()).resolve().addressLock.next));
+  return build(m.lib.AddressLock.of(build(m.lib.AddressLock.none()).resolve().addressLock.next));
 }
 
 async function deploy(name: string, decisions: Decisions = {}): Promise<Recorded[]> {
-  const before = recorded.length;
-  new binding.FleetDeployment(name, { fleet: guardedFleet(decisions) });
-  await settle(recorded);
-  return recorded.slice(before);
+  const before = m.recorded.length;
+  new m.binding.FleetDeployment(name, { fleet: guardedFleet(decisions) });
+  await settle(m.recorded);
+  return m.recorded.slice(before);
 }
 
 /** Whether a recorded resource belongs to cluster `id` (its names start with the id). */

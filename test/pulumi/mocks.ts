@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { beforeAll } from 'vitest';
 
 /** One resource registered under the mocks. */
 export interface Recorded {
@@ -29,6 +30,17 @@ interface RegisterRequest {
   getProtect(): boolean | undefined;
   getRetainondelete(): boolean | undefined;
   getIgnorechangesList(): string[];
+}
+
+/** The stack the mocks run the program in. */
+export const MOCK_STACK = { organization: 'organization', project: 'fleet', stack: 'test' } as const;
+
+/** The outputs the stack's previous deploy left, as a StackReference to the stack reads them; empty (a first deploy) unless a test sets them. */
+let previousOutputs: Record<string, unknown> = {};
+
+/** Answers the stack's own StackReference with these outputs from now on (`{}`: a stack never deployed). */
+export function setPreviousOutputs(outputs: Record<string, unknown>): void {
+  previousOutputs = outputs;
 }
 
 /** What the mocked STS answers as the caller: a session of a role that has a path. */
@@ -64,6 +76,12 @@ export async function recordResources(): Promise<Recorded[]> {
         Object.assign(state, { endpoint: `https://${args.inputs.name}.eks.example`, certificateAuthority: { data: 'Q0E=' } });
       }
       if (args.type === 'aws:ec2/launchTemplate:LaunchTemplate') state.latestVersion = 1;
+      // A StackReference is read, never created: the engine answers with the referenced stack's last outputs.
+      if (args.type === 'pulumi:pulumi:StackReference') {
+        const self = `${MOCK_STACK.organization}/${MOCK_STACK.project}/${MOCK_STACK.stack}`;
+        if (args.inputs.name !== self) throw new Error(`the mocks know only the stack ${self}, not ${String(args.inputs.name)}`);
+        Object.assign(state, { outputs: previousOutputs, secretOutputNames: [] });
+      }
       // An autonamed role's name, as AWS would report it (without the random suffix).
       if (args.type === 'aws:iam/role:Role') state.name = args.inputs.name ?? args.name;
       if (args.type === 'kubernetes:networking.k8s.io/v1:Ingress') {
@@ -102,7 +120,7 @@ export async function recordResources(): Promise<Recorded[]> {
       }
       return args.inputs;
     },
-  }, 'fleet', 'test', false);
+  }, MOCK_STACK.project, MOCK_STACK.stack, false, MOCK_STACK.organization);
   const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: (req: RegisterRequest, callback: unknown) => unknown };
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, callback) => {
@@ -129,4 +147,46 @@ export async function settle(recorded: Recorded[]): Promise<void> {
 /** Resolves an Output's value under mocks. */
 export function valueOf<T>(o: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => o.apply((v) => { resolve(v); return v; }));
+}
+
+/**
+ * Runs `body` and returns the errors the program would die of: rejections no
+ * one handles, which the Node language host reports (each error once) before
+ * it exits non-zero, so the engine deletes nothing. They are collected here
+ * instead of failing the test run.
+ */
+export async function programFailures(recorded: Recorded[], body: () => Promise<unknown> | unknown): Promise<unknown[]> {
+  const others = process.listeners('unhandledRejection');
+  process.removeAllListeners('unhandledRejection');
+  const failures = new Set<unknown>();
+  const collect = (e: unknown) => {
+    failures.add(e);
+  };
+  process.on('unhandledRejection', collect);
+  try {
+    await body();
+    await settle(recorded);
+  } finally {
+    process.off('unhandledRejection', collect);
+    for (const l of others) process.on('unhandledRejection', l);
+  }
+  return [...failures];
+}
+
+/** The model and the binding, loaded once the mocks are installed, and the record of registrations. */
+export interface MockedBinding {
+  readonly recorded: Recorded[];
+  readonly lib: typeof import('../../lib');
+  readonly binding: typeof import('../../lib/pulumi');
+}
+
+/** Installs the mocks in a `beforeAll`, then loads the model and the binding (they must load after the mocks). */
+export function mockedBinding(): MockedBinding {
+  const loaded = {} as { -readonly [K in keyof MockedBinding]: MockedBinding[K] };
+  beforeAll(async () => {
+    loaded.recorded = await recordResources();
+    loaded.lib = await import('../../lib');
+    loaded.binding = await import('../../lib/pulumi');
+  });
+  return loaded;
 }
