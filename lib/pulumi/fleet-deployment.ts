@@ -19,7 +19,9 @@ export interface FleetDeploymentArgs {
   /** The fleet to provision. It is resolved, checked and synthesized before anything is registered. */
   readonly fleet: Fleet;
   /**
-   * Cluster ids to deploy; the others are left out of this stack.
+   * Cluster ids to deploy; the others are left out of this stack, with the load balancers none of
+   * whose targets is here. A cluster or load balancer this stack deployed before may leave it only
+   * once `fleet.decommissioned(...)` acknowledges it.
    * @default - every cluster of the fleet
    */
   readonly clusters?: readonly string[];
@@ -94,9 +96,16 @@ export interface DeployedClusterOutputs {
  * a KMS key, the EKS control plane, access entries, node groups and its EKS
  * add-ons, through the provider of its region), then what runs in each cluster
  * through its own Kubernetes provider: its controllers (Helm releases, after
- * its node groups), then its manifests (after the controllers and add-ons).
- * Reads only the resolved fleet; an invalid fleet, or options of the wrong
- * shape, are refused before any resource is registered.
+ * its node groups and add-ons, the Load Balancer Controller first), then its
+ * manifests (after the controllers and add-ons). What holds state is guarded
+ * unless its cluster or load balancer is decommissioning.
+ *
+ * Reads only the resolved fleet. Refused before any resource is registered:
+ * an invalid fleet, options of the wrong shape, manifests applied through
+ * private endpoints pulumi is not said to reach, clusters pulumi would have no
+ * access to, and a cluster the code dropped without `fleet.decommissioned`.
+ * A cluster or load balancer the stack deployed before and leaves out now,
+ * unacknowledged, fails the program before any provider is registered.
  */
 export class FleetDeployment extends pulumi.ComponentResource {
   // Kept in private fields behind getters: Pulumi walks the enumerable fields
