@@ -5,6 +5,7 @@ import { claimId, enterTree } from './construct-ids';
 import { EnvironmentProfile } from './environment-profile';
 import { GdprZone } from './gdpr-zone';
 import { otherFleetReferences } from './checks/same-fleet';
+import { isIamPrincipalArn } from './checks/iam-principal';
 import { checkLater, refuse } from './errors';
 import { Fields, describeValue, readProps, shapes } from './input';
 import { isKind } from './markers';
@@ -97,8 +98,6 @@ const FIELDS: Fields = {
   renamedFrom: { shape: shapes.string, example: '"prod"' },
 };
 
-const IAM_PRINCIPAL = /^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
-
 /**
  * The clusters of one environment (production, staging, QA, ...): one
  * RegionalCluster per region, sharing a profile, a version and access rules.
@@ -152,7 +151,7 @@ export class EnvironmentFleet extends Construct {
       ...(this.kubernetesVersion !== undefined ? [checkKubernetesVersion(this.kubernetesVersion)] : []),
       ...this.profile.problems,
       ...(this.apiEndpoint?.problems ?? []),
-      ...principals.filter((a) => !IAM_PRINCIPAL.test(a))
+      ...principals.filter((a) => !isIamPrincipalArn(a))
         .map((a) => `access principal "${a}" is not an IAM role or user ARN such as arn:aws:iam::123456789012:role/platform-admins`),
       ...principals.filter((a, i, all) => all.indexOf(a) !== i)
         .map((a) => `access principal "${a}" is listed more than once; give each principal one role (admins or viewers), once`),

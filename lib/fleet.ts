@@ -271,7 +271,9 @@ export class Fleet extends RootConstruct {
    * purpose, so a deployment deletes them (decommission them first, which
    * lifts their guards). Without it a deployment refuses a fleet whose lock
    * records a cluster the code dropped. Their address blocks stay reserved
-   * until `releaseAddressBlock`.
+   * until `releaseAddressBlock`. It also acknowledges a cluster left out of a
+   * stack's subset that the stack deployed before, and a global load balancer,
+   * by name, that a stack deployed before and deploys no more.
    */
   decommissioned(...clusterIds: string[]): void {
     for (const id of clusterIds.flat()) {
@@ -283,7 +285,7 @@ export class Fleet extends RootConstruct {
     }
   }
 
-  /** Ids of clusters the program acknowledges as removed on purpose. */
+  /** Ids of clusters (and names of load balancers) the program acknowledges as removed on purpose. */
   get decommissionedClusters(): readonly string[] {
     return [...this.#decommissioned];
   }

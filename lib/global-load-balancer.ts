@@ -137,6 +137,7 @@ export class GlobalLoadBalancer extends Construct {
   readonly loadBalancerName: string;
   /** The props as given, without fields of the wrong shape. */
   readonly props: Readonly<Partial<GlobalLoadBalancerProps>>;
+  #decommissioning = false;
 
   constructor(scope: Construct, id: string, props: GlobalLoadBalancerProps) {
     super(scope, claimId(scope, id, 'load balancer'));
@@ -146,6 +147,22 @@ export class GlobalLoadBalancer extends Construct {
     this.loadBalancerName = this.node.id;
     this.props = p;
     checkLater(this, () => [...read.problems, ...checkLoadBalancer(this.loadBalancerName, p), ...otherFleetReferences(this, referencesOf(p))]);
+  }
+
+  /**
+   * The first of the two steps that remove a load balancer: lifts the guards of
+   * what it holds at the edge (Pulumi `protect` on its certificates, its
+   * CloudFront distribution and a hosted zone created for it alone) while it
+   * keeps serving. Deploy that; then remove it from the code and acknowledge
+   * it with `fleet.decommissioned(name)`, and the next deploy deletes it.
+   */
+  decommission(): void {
+    this.#decommissioning = true;
+  }
+
+  /** Whether `decommission()` was called. */
+  get decommissioning(): boolean {
+    return this.#decommissioning;
   }
 
   /** The ids of the target clusters given, or undefined when the targets follow the apps. */

@@ -63,3 +63,11 @@ export function fnv1a(text: string): number {
 export function shortHash(text: string): string {
   return fnv1a(text).toString(16).padStart(8, '0');
 }
+
+/**
+ * Stem of the Pulumi names of a principal's EKS access entry on a cluster: named after the
+ * principal, so adding or removing one never renames (and replaces) another's entry.
+ */
+export function accessEntryName(clusterId: string, principal: string): string {
+  return `${clusterId}-access-${shortHash(principal)}`;
+}

@@ -111,6 +111,22 @@ describe('GlobalLoadBalancer over DNS', () => {
   });
 });
 
+describe('GlobalLoadBalancer decommissioning', () => {
+  it('is active until decommission() lifts its guards (step 1); fleet.decommissioned acknowledges its name once it is gone (step 2)', () => {
+    const { fleet, web, api } = shop();
+    const edge = lb(fleet, { app: web });
+    lb(fleet, { app: api, hostname: 'api.acme.example' }, 'www');
+    expect(fleet.resolve().loadBalancers.map((x) => x.lifecycle)).toEqual(['active', 'active']);
+    edge.decommission();
+    fleet.decommissioned('old-edge', 'production-us-east-1');
+    const resolved = fleet.resolve();
+    expect(resolved.problems).toEqual([]);
+    expect(resolved.loadBalancers.map((x) => [x.name, x.lifecycle])).toEqual([['edge', 'decommissioning'], ['www', 'active']]);
+    // As given, for the deployment: cluster ids still in the fleet and load balancer names too.
+    expect(resolved.fleet.decommissioned).toEqual(['old-edge', 'production-us-east-1']);
+  });
+});
+
 describe('GlobalLoadBalancer refuses', () => {
   const cases: [string, (s: ReturnType<typeof shop>) => Partial<GlobalLoadBalancerProps>, string][] = [
     ['a geolocation policy without a default', (s) => ({ app: s.web, routing: RoutingPolicy.geolocation([{ location: GeoLocation.continent('EU') }]) }),

@@ -1,24 +1,8 @@
 /**
- * The Pulumi program of the example fleet (`pulumi up` at the repo root).
- *
- * Stack config:
- *   fleetform:clusters           JSON list of cluster ids to deploy (default: all)
- *   fleetform:publicAccessCidrs  JSON list of CIDRs allowed to the API endpoints (default: none, private only)
- *   fleetform:applyManifests     false to provision the clusters without applying manifests
- *   fleetform:manageAddons       false to leave the EKS add-ons and controllers to you (the fleet's load balancers need them on)
+ * The Pulumi program of the example fleet (`pulumi up` at the repo root): see
+ * `program.ts` for the stack config it reads. A Pulumi program may export an
+ * async function; its result is the stack's outputs.
  */
-import * as pulumi from '@pulumi/pulumi';
-import { ApiEndpoint } from '../../lib';
-import { FleetDeployment } from '../../lib/pulumi';
-import { buildAcmeFleet } from './fleet';
+import { deployAcme } from './program';
 
-const config = new pulumi.Config('fleetform');
-const publicAccessCidrs = config.getObject<string[]>('publicAccessCidrs') ?? [];
-const deployment = new FleetDeployment('acme', {
-  fleet: buildAcmeFleet({ apiEndpoint: publicAccessCidrs.length > 0 ? ApiEndpoint.publicFrom(...publicAccessCidrs) : ApiEndpoint.private() }),
-  clusters: config.getObject<string[]>('clusters'),
-  applyManifests: config.getBoolean('applyManifests') ?? true,
-  manageAddons: config.getBoolean('manageAddons') ?? true,
-});
-
-export const clusters = deployment.outputs();
+export = deployAcme;

@@ -108,6 +108,10 @@ export function platformOf(c: PlatformInput): ResolvedPlatform | undefined {
         serviceAccount: { create: true, name: lbc.serviceAccount.name },
         createIngressClassResource: true,
         ingressClass: lbc.ingressClass.name,
+        // The Service mutating webhook (failurePolicy Fail) refuses every new Service until the controller's pods are
+        // ready (aws-load-balancer-controller#4140); fleetform serves apps through Ingresses only, never Services of
+        // type LoadBalancer, which is all the webhook is for (EKS Blueprints turns it off too).
+        enableServiceMutatorWebhook: false,
       },
     },
     {

@@ -82,6 +82,7 @@ export function resolveLoadBalancer(lb: GlobalLoadBalancer, ctx: EdgeContext): R
     regionLoss: p.regionLoss ?? RegionLoss.WARN,
     failoverSeconds: intervalSeconds * failureThreshold + ttlSeconds,
     unknownClusters: [...unknown].sort(byCodeUnit),
+    lifecycle: lb.decommissioning ? 'decommissioning' : 'active',
   };
 }
 

@@ -38,7 +38,7 @@ export interface FleetDeclaration extends IConstruct {
   readonly apiEndpoint: ApiEndpoint;
   /** Ids whose recorded address blocks the program releases. */
   readonly releasedBlocks: readonly string[];
-  /** Ids of clusters the program acknowledges as removed on purpose. */
+  /** Ids of clusters (and names of load balancers) the program acknowledges as removed on purpose. */
   readonly decommissionedClusters: readonly string[];
 }
 
@@ -58,6 +58,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
     clusterBlockPrefix: root.clusterBlockPrefix,
     kubernetesVersion: root.kubernetesVersion,
     tags: root.tags,
+    decommissioned: [...new Set(root.decommissionedClusters)].sort(byCodeUnit),
   };
   const clusterConstructs = constructs.filter(RegionalCluster.isRegionalCluster)
     .sort((a, b) => byCodeUnit(a.clusterId, b.clusterId)); // stable: an id used twice keeps tree order

@@ -212,6 +212,12 @@ export interface ResolvedFleetSettings {
   readonly kubernetesVersion: string;
   /** AWS tags of every resource, as the user gave them. */
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * Cluster ids and load balancer names the program acknowledges as removed on
+   * purpose (`fleet.decommissioned`), as given, sorted: a deployment may delete
+   * them, from the fleet or from its stack's subset.
+   */
+  readonly decommissioned: readonly string[];
 }
 
 /** The address lock as synth found it and as it will save it. */
@@ -297,6 +303,12 @@ export interface ResolvedLoadBalancer {
   readonly failoverSeconds: number;
   /** Cluster ids the load balancer names (targets, policy members) that are not in the fleet. */
   readonly unknownClusters: readonly string[];
+  /**
+   * `active`, or `decommissioning` once `decommission()` was called: the guards
+   * of its certificates, distribution and created hosted zone are lifted, the
+   * first step of removing it.
+   */
+  readonly lifecycle: 'active' | 'decommissioning';
 }
 
 /** The fleet before the rules run: what every rule reads. */

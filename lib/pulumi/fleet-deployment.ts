@@ -1,11 +1,14 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { assertNoProblems, FleetProblem } from '../errors';
+import { assertNoProblems } from '../errors';
 import type { Fleet } from '../fleet';
-import type { ResolvedCluster } from '../model/resolved';
+import type { ResolvedCluster, ResolvedLoadBalancer } from '../model/resolved';
 import type { FleetAssembly } from '../synth/assembly';
 import { EksCluster } from './aws/eks-cluster';
 import { ClusterManifests } from './cluster-manifests';
+import { checkDeploymentOptions } from './deployment-options';
+import { planDeployment } from './deployment-plan';
+import { checkAgainstPreviousDeploy, DeploymentRecord, requireRecordExported } from './deployment-record';
 import { hostedZones, loadBalancerCertificates, loadBalancerEdges } from './edge/fleet-edge';
 import type { LoadBalancerEdge } from './edge/load-balancer-edge';
 import { PlatformCharts } from './platform-charts';
@@ -16,16 +19,34 @@ export interface FleetDeploymentArgs {
   /** The fleet to provision. It is resolved, checked and synthesized before anything is registered. */
   readonly fleet: Fleet;
   /**
-   * Cluster ids to deploy; the others are left out of this stack.
+   * Cluster ids to deploy; the others are left out of this stack, with the load balancers none of
+   * whose targets is here. A cluster or load balancer this stack deployed before may leave it only
+   * once `fleet.decommissioned(...)` acknowledges it.
    * @default - every cluster of the fleet
    */
   readonly clusters?: readonly string[];
   /**
-   * Apply each cluster's synthesized manifests through its own Kubernetes provider.
-   * Needs network access to the API endpoint.
+   * Apply each cluster's synthesized manifests (and install its controllers) through its own
+   * Kubernetes provider, from wherever pulumi runs: that needs network access to each API endpoint,
+   * so a cluster whose endpoint is private only is refused unless `privateEndpointsReachable`.
    * @default true
    */
   readonly applyManifests?: boolean;
+  /**
+   * Whether pulumi reaches the clusters' private API endpoints (it runs inside their VPCs or in a
+   * network peered with them), so manifests may be applied to clusters whose endpoint is private only.
+   * @default false
+   */
+  readonly privateEndpointsReachable?: boolean;
+  /**
+   * The IAM role or user ARN pulumi runs as (`await deployerFromCallerIdentity()` finds it). EKS
+   * clusters are created without a bootstrap admin, so the deployer gets a visible cluster-admin
+   * access entry on each deployed cluster, unless it is one of the cluster's cluster-admin grants,
+   * whose entry then serves; clusters an earlier fleetform created with the creator as admin get none.
+   * Needed to apply manifests to clusters created without a bootstrap admin.
+   * @default - none
+   */
+  readonly deployer?: string;
   /**
    * Days control-plane logs are kept.
    * @default 90
@@ -75,9 +96,16 @@ export interface DeployedClusterOutputs {
  * a KMS key, the EKS control plane, access entries, node groups and its EKS
  * add-ons, through the provider of its region), then what runs in each cluster
  * through its own Kubernetes provider: its controllers (Helm releases, after
- * its node groups), then its manifests (after the controllers and add-ons).
- * Reads only the resolved fleet; an invalid fleet is refused before any
- * resource is registered.
+ * its node groups and add-ons, the Load Balancer Controller first), then its
+ * manifests (after the controllers and add-ons). What holds state is guarded
+ * unless its cluster or load balancer is decommissioning.
+ *
+ * Reads only the resolved fleet. Refused before any resource is registered:
+ * an invalid fleet, options of the wrong shape, manifests applied through
+ * private endpoints pulumi is not said to reach, clusters pulumi would have no
+ * access to, and a cluster the code dropped without `fleet.decommissioned`.
+ * A cluster or load balancer the stack deployed before and leaves out now,
+ * unacknowledged, fails the program before any provider is registered.
  */
 export class FleetDeployment extends pulumi.ComponentResource {
   // Kept in private fields behind getters: Pulumi walks the enumerable fields
@@ -89,6 +117,9 @@ export class FleetDeployment extends pulumi.ComponentResource {
   readonly #charts: Record<string, PlatformCharts> = {};
   readonly #edges: LoadBalancerEdge[] = [];
   readonly #assembly: FleetAssembly;
+  readonly #loadBalancers: readonly ResolvedLoadBalancer[];
+  readonly #deployer?: string;
+  readonly #record: Record<string, DeploymentRecord>;
 
   /** Region → its AWS provider. */
   get regionProviders(): Readonly<Record<string, aws.Provider>> {
@@ -115,17 +146,41 @@ export class FleetDeployment extends pulumi.ComponentResource {
     return this.#edges;
   }
 
+  /** The IAM principal that runs pulumi, as the `deployer` option gave it. */
+  get deployer(): string | undefined {
+    return this.#deployer;
+  }
+
+  /**
+   * What this deployment deploys (cluster ids and load balancer names), by deployment name. Export it
+   * as the stack output `fleetform` (`export const fleetform = deployment.record`): the next deploy
+   * reads it back and refuses to drop anything in it that `fleet.decommissioned(...)` does not
+   * acknowledge. A program that does not export it is refused.
+   */
+  get record(): Readonly<Record<string, DeploymentRecord>> {
+    return this.#record;
+  }
+
   /** The synthesized fleet that was deployed. */
   get assembly(): FleetAssembly {
     return this.#assembly;
   }
 
   constructor(name: string, args: FleetDeploymentArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    assertNoProblems(checkDeploymentOptions(name, args));
     const assembly = args.fleet.assemble();
-    const selected = selectClusters(assembly, args);
+    const plan = planDeployment(assembly.fleet, args);
+    const selected = plan.clusters;
     super('fleetform:index:FleetDeployment', name, {}, opts);
     this.#assembly = assembly;
-    this.#providers = new FleetProviders(assembly.fleet.fleet.name, this);
+    this.#loadBalancers = plan.loadBalancers;
+    this.#deployer = args.deployer;
+    this.#record = { [name]: { clusters: selected.map((c) => c.id), loadBalancers: plan.loadBalancers.map((lb) => lb.name) } };
+    // Nothing is registered with a provider (and so nothing is created or deleted) unless nothing this stack deployed
+    // before goes missing by accident; the stack must export the record for the next deploy to tell.
+    const checked = checkAgainstPreviousDeploy(name, this.#record[name], assembly.fleet, this);
+    requireRecordExported(name, this.#record);
+    this.#providers = new FleetProviders(assembly.fleet.fleet.name, this, checked);
 
     // Phase 1: the clusters, each through the provider of its region.
     for (const c of selected) {
@@ -133,11 +188,12 @@ export class FleetDeployment extends pulumi.ComponentResource {
         cluster: c,
         logRetentionDays: args.logRetentionDays ?? 90,
         manageAddons: args.manageAddons ?? true,
+        ...(plan.deployerEntries.includes(c.id) ? { deployer: args.deployer } : {}),
       }, { parent: this, providers: [this.#providers.region(c.region)] });
     }
 
     // The load balancers' certificates come before the manifests, so each cluster's controller finds its region's.
-    const fleet = assembly.fleet;
+    const fleet = { ...assembly.fleet, loadBalancers: plan.loadBalancers };
     const zones = hostedZones(fleet, this.#providers, this);
     const certificates = loadBalancerCertificates(fleet, zones, this.#providers, this);
     const certificatesOf = (c: ResolvedCluster) => fleet.loadBalancers.filter((lb) => lb.targets.includes(c.id))
@@ -149,7 +205,8 @@ export class FleetDeployment extends pulumi.ComponentResource {
       const artifacts = new Map(assembly.clusters.map((a) => [a.clusterId, a]));
       for (const c of selected) {
         const cluster = this.#clusters[c.id];
-        const provider = this.#providers.kubernetes(c.id, cluster.kubeconfig);
+        // Every call through the provider waits for the access entries, the deployer's among them.
+        const provider = this.#providers.kubernetes(c.id, cluster.kubeconfig, cluster.access);
         const platform = cluster.platform;
         const before: pulumi.Resource[] = [...cluster.nodePools];
         if (platform) {
@@ -158,7 +215,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
             charts: c.platform!.charts,
             provider,
             vpcId: cluster.network.vpc.id,
-            after: [...cluster.nodePools, platform.baseAddons, platform.controllers],
+            after: [...cluster.nodePools, platform.baseAddons, platform.addons, platform.controllers],
           }, { parent: this });
           before.push(platform.baseAddons, platform.addons, this.#charts[c.id]);
         }
@@ -171,12 +228,12 @@ export class FleetDeployment extends pulumi.ComponentResource {
 
     // Phase 3: the edge, once every target cluster's ALB exists.
     this.#edges.push(...loadBalancerEdges(fleet, zones, certificates, this.#manifests, this.#providers, this));
-    this.registerOutputs({ clusters: this.outputs() });
+    this.registerOutputs({ clusters: this.outputs(), deployer: this.deployer, record: this.#record });
   }
 
-  /** Per load balancer: its host name and, for path routes, its distribution's domain. */
+  /** Per load balancer this stack deploys: its host name and, for path routes, its distribution's domain. */
   loadBalancerOutputs(): Record<string, DeployedLoadBalancerOutputs> {
-    return Object.fromEntries(this.#assembly.fleet.loadBalancers.map((lb, i) => [lb.name, {
+    return Object.fromEntries(this.#loadBalancers.map((lb, i) => [lb.name, {
       hostname: lb.hostname,
       ...(this.#edges[i]?.cloudfront ? { distribution: this.#edges[i].cloudfront!.distribution.domainName } : {}),
     }]));
@@ -197,51 +254,4 @@ export class FleetDeployment extends pulumi.ComponentResource {
       }];
     }));
   }
-}
-
-/** Retention periods CloudWatch Logs accepts, in days. */
-const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
-/** The clusters to deploy; refuses unknown ids and clusters whose address block is not recorded in the lock. */
-function selectClusters(assembly: FleetAssembly, args: FleetDeploymentArgs): ResolvedCluster[] {
-  const fleet = assembly.fleet;
-  const all = fleet.clusters.map((c) => c.id);
-  const problems: FleetProblem[] = [];
-  const wanted = args.clusters ?? all;
-  for (const id of wanted) {
-    if (!all.includes(id)) {
-      problems.push({ path: fleet.fleet.path, message: `cluster "${id}" chosen for deployment is not in the fleet; choose among ${all.join(', ')}` });
-    }
-  }
-  if (wanted.length === 0) problems.push({ path: fleet.fleet.path, message: 'no cluster is chosen for deployment; list at least one cluster id or leave the choice out to deploy all' });
-  const selected = fleet.clusters.filter((c) => wanted.includes(c.id));
-  // Only a recorded block is guaranteed never to move; a moved VPC CIDR would replace the cluster.
-  const lockPath = fleet.addressLock.path;
-  for (const c of selected.filter((x) => !x.network?.recorded)) {
-    problems.push({
-      path: c.path,
-      message: lockPath !== undefined
-        ? `the address block of cluster "${c.id}" is not recorded in ${lockPath}; run the fleet's synth and commit the lock before deploying, so its VPC range can never move`
-        : `the address block of cluster "${c.id}" is not recorded in an address lock; give the fleet addressLock: AddressLock.file('fleetform.lock.json'), run its synth and commit the lock before deploying, so its VPC range can never move`,
-    });
-  }
-  // A load balancer needs every target's ALB, which exists once the target's manifests are applied.
-  for (const lb of fleet.loadBalancers) {
-    const missing = lb.targets.filter((id) => !wanted.includes(id));
-    if (missing.length > 0) {
-      problems.push({ path: lb.path, message: `targets ${missing.join(', ')} are not deployed by this stack; deploy every target of the load balancer together (add them to clusters)` });
-    }
-    if (args.applyManifests === false) {
-      problems.push({ path: lb.path, message: 'the load balancer needs each target\'s ALB, which exists once its manifests are applied; leave applyManifests on for this stack' });
-    }
-    if (args.manageAddons === false) {
-      problems.push({ path: lb.path, message: 'the load balancer needs each target\'s ALB, which the AWS Load Balancer Controller builds; leave manageAddons on for this stack' });
-    }
-  }
-  const days = args.logRetentionDays;
-  if (days !== undefined && !LOG_RETENTION_DAYS.includes(days)) {
-    problems.push({ path: fleet.fleet.path, message: `logRetentionDays ${days} is not a retention CloudWatch offers; use one of ${LOG_RETENTION_DAYS.join(', ')}` });
-  }
-  assertNoProblems(problems);
-  return selected;
 }

@@ -1,6 +1,9 @@
 /** The Pulumi binding of fleetform: `import { FleetDeployment } from 'fleetform/pulumi'`. */
 import './peers';
 export * from './fleet-deployment';
+export { deployerFromCallerIdentity } from './deployer';
+export { RECORD_OUTPUT } from './deployment-record';
+export type { DeploymentRecord } from './deployment-record';
 export * from './cluster-manifests';
 export * from './providers';
 export { kubeconfigFor } from './kubeconfig';

@@ -12,13 +12,19 @@ export interface PlatformChartsArgs {
   readonly provider: k8s.Provider;
   /** The cluster's VPC, which the AWS Load Balancer Controller would otherwise read from instance metadata (closed to pods). */
   readonly vpcId: pulumi.Input<string>;
-  /** What every release waits for: the node groups, the add-ons they need, and the controllers' Pod Identity associations. */
+  /**
+   * What every release waits for: the node groups, every add-on (coredns among them, which the
+   * controllers' pods resolve names with) and the controllers' Pod Identity associations.
+   */
   readonly after: pulumi.Resource[];
 }
 
+/** The controller every other release waits for. */
+const LOAD_BALANCER_CONTROLLER: PlatformChartName = 'aws-load-balancer-controller';
+
 /** What only the cloud knows, added to a controller's values. */
 function cloudValues(chart: PlatformChartName, vpcId: pulumi.Input<string>): Record<string, pulumi.Input<unknown>> {
-  return chart === 'aws-load-balancer-controller' ? { vpcId } : {};
+  return chart === LOAD_BALANCER_CONTROLLER ? { vpcId } : {};
 }
 
 /**
@@ -28,6 +34,11 @@ function cloudValues(chart: PlatformChartName, vpcId: pulumi.Input<string>): Rec
  * Controller), through the cluster's own Kubernetes provider. The release
  * takes the controller's name, so the service accounts the Pod Identity
  * associations name are the charts' own.
+ *
+ * The AWS Load Balancer Controller goes first and the other releases wait for
+ * it: its admission webhooks answer only once its pods are ready, and a release
+ * is done (`atomic` waits for readiness) only then, so no chart creates an
+ * object the webhooks would refuse.
  */
 export class PlatformCharts extends pulumi.ComponentResource {
   // Private behind a getter: Pulumi walks the enumerable fields of a dependency's parents.
@@ -40,18 +51,26 @@ export class PlatformCharts extends pulumi.ComponentResource {
 
   constructor(name: string, args: PlatformChartsArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super('fleetform:kubernetes:PlatformCharts', name, {}, opts);
+    const first = args.charts.find((c) => c.name === LOAD_BALANCER_CONTROLLER);
+    const controller = first ? this.release(first, args, args.after) : undefined;
     for (const chart of args.charts) {
-      this.#releases[chart.name] = new k8s.helm.v3.Release(`${args.stem}-${chart.name}`, {
-        name: chart.name,
-        chart: chart.chart,
-        version: chart.version,
-        repositoryOpts: { repo: chart.repository },
-        namespace: chart.namespace,
-        values: { ...chart.values, ...cloudValues(chart.name, args.vpcId) },
-        // A failed install or upgrade is rolled back rather than left half applied.
-        atomic: true,
-      }, { parent: this, provider: args.provider, dependsOn: args.after });
+      if (chart !== first) this.release(chart, args, controller ? [...args.after, controller] : args.after);
     }
     this.registerOutputs({});
+  }
+
+  private release(chart: PlatformChart, args: PlatformChartsArgs, after: pulumi.Resource[]): k8s.helm.v3.Release {
+    const release = new k8s.helm.v3.Release(`${args.stem}-${chart.name}`, {
+      name: chart.name,
+      chart: chart.chart,
+      version: chart.version,
+      repositoryOpts: { repo: chart.repository },
+      namespace: chart.namespace,
+      values: { ...chart.values, ...cloudValues(chart.name, args.vpcId) },
+      // A failed install or upgrade is rolled back rather than left half applied; it also waits until the release's pods are ready.
+      atomic: true,
+    }, { parent: this, provider: args.provider, dependsOn: after });
+    this.#releases[chart.name] = release;
+    return release;
   }
 }

@@ -18,14 +18,16 @@ export class FleetProviders {
   /**
    * @param fleetName stem of the providers' names
    * @param parent the component the providers belong to
+   * @param gate what every provider, and so every resource and call through it, waits for: a
+   *   check that fails the program, when it fails, before anything is created or deleted
    */
-  constructor(private readonly fleetName: string, private readonly parent: pulumi.Resource) {}
+  constructor(private readonly fleetName: string, private readonly parent: pulumi.Resource, private readonly gate?: pulumi.Input<pulumi.Resource>) {}
 
   /** The AWS provider of `region`. */
   region(region: string): aws.Provider {
     let p = this.#regions.get(region);
     if (!p) {
-      p = new aws.Provider(`${this.fleetName}-${region}`, { region: region as aws.Region }, { parent: this.parent });
+      p = new aws.Provider(`${this.fleetName}-${region}`, { region: region as aws.Region }, { parent: this.parent, dependsOn: this.after() });
       this.#regions.set(region, p);
     }
     return p;
@@ -33,7 +35,7 @@ export class FleetProviders {
 
   /** The AWS provider of global services (its own, even when a cluster runs in us-east-1). */
   global(): aws.Provider {
-    this.#global ??= new aws.Provider(`${this.fleetName}-global`, { region: GLOBAL_REGION }, { parent: this.parent });
+    this.#global ??= new aws.Provider(`${this.fleetName}-global`, { region: GLOBAL_REGION }, { parent: this.parent, dependsOn: this.after() });
     return this.#global;
   }
 
@@ -42,8 +44,12 @@ export class FleetProviders {
     return Object.fromEntries(this.#regions);
   }
 
-  /** A Kubernetes provider for one cluster (server-side apply), named after it. */
-  kubernetes(clusterId: string, kubeconfig: pulumi.Input<string>, opts: pulumi.CustomResourceOptions = {}): k8s.Provider {
-    return new k8s.Provider(`${clusterId}-k8s`, { kubeconfig, enableServerSideApply: true }, { parent: this.parent, ...opts });
+  /** A Kubernetes provider for one cluster (server-side apply), named after it, after `after` (its access entries). */
+  kubernetes(clusterId: string, kubeconfig: pulumi.Input<string>, after: readonly pulumi.Resource[] = []): k8s.Provider {
+    return new k8s.Provider(`${clusterId}-k8s`, { kubeconfig, enableServerSideApply: true }, { parent: this.parent, dependsOn: [...this.after(), ...after] });
+  }
+
+  private after(): pulumi.Input<pulumi.Resource>[] {
+    return this.gate !== undefined ? [this.gate] : [];
   }
 }

@@ -30,7 +30,7 @@ describe('the example\'s edge under mocks', () => {
 
   beforeAll(async () => {
     const lock = JSON.parse(readFileSync(example.ACME_LOCK_FILE, 'utf8')) as { clusters: Record<string, string> };
-    const fleet = example.buildAcmeFleet({ addressLock: lib.AddressLock.of(lock.clusters), supportDate: TEST_SUPPORT_DATE });
+    const fleet = example.buildAcmeFleet({ addressLock: lib.AddressLock.of(lock.clusters), supportDate: TEST_SUPPORT_DATE, apiEndpoint: lib.ApiEndpoint.publicFrom('203.0.113.0/24') });
     deployment = new binding.FleetDeployment('acme', { fleet });
     await settle(recorded);
     mine = [...recorded];
@@ -149,6 +149,31 @@ describe('the example\'s edge under mocks', () => {
     const out = deployment.loadBalancerOutputs();
     expect(Object.keys(out)).toEqual(['shop']);
     expect(out.shop.hostname).toBe('shop.acme.example');
+  });
+});
+
+describe('the example\'s load balancer in a stack of a subset', () => {
+  const acme = () => {
+    const lock = JSON.parse(readFileSync(example.ACME_LOCK_FILE, 'utf8')) as { clusters: Record<string, string> };
+    return example.buildAcmeFleet({ addressLock: lib.AddressLock.of(lock.clusters), supportDate: TEST_SUPPORT_DATE, apiEndpoint: lib.ApiEndpoint.publicFrom('203.0.113.0/24') });
+  };
+
+  it('is left to another stack when none of its targets is here', async () => {
+    const before = recorded.length;
+    const d = new binding.FleetDeployment('acme-staging', { fleet: acme(), clusters: ['staging-eu-west-3'] });
+    await settle(recorded);
+    const added = recorded.slice(before);
+    expect(added.filter((r) => r.type === 'aws:eks/cluster:Cluster').map((r) => r.inputs.name)).toEqual(['acme-staging-eu-west-3']);
+    expect(added.filter((r) => r.type.startsWith('aws:route53/') || r.type.startsWith('aws:acm/') || r.type.startsWith('aws:cloudfront/'))).toEqual([]);
+    expect(d.loadBalancerOutputs()).toEqual({});
+  });
+
+  it('is refused when only some of its targets are here, before anything is registered', () => {
+    const before = recorded.length;
+    expect(() => new binding.FleetDeployment('acme-us', { fleet: acme(), clusters: ['production-us-east-1', 'staging-eu-west-3'] })).toThrow(
+      /\[acme\/shop\] targets production-ap-southeast-1, production-eu-west-1 are not deployed by this stack; deploy every target of the load balancer together/,
+    );
+    expect(recorded.length).toBe(before);
   });
 });
 

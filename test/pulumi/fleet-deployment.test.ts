@@ -21,9 +21,9 @@ function smallFleet() {
   return buildSmallFleet(lib.AddressLock.of(draft.resolve().addressLock.next));
 }
 
-function buildSmallFleet(addressLock: ReturnType<typeof lib.AddressLock.none>) {
-  const { ApiEndpoint, Fleet, EnvironmentFleet, EnvironmentProfile, FleetApp, Placement, Tenancy } = lib;
-  const fleet = new Fleet('shop', { addressLock, supportDate: TEST_SUPPORT_DATE, apiEndpoint: ApiEndpoint.publicFrom('203.0.113.0/24') });
+function buildSmallFleet(addressLock: ReturnType<typeof lib.AddressLock.none>, apiEndpoint = lib.ApiEndpoint.publicFrom('203.0.113.0/24')) {
+  const { Fleet, EnvironmentFleet, EnvironmentProfile, FleetApp, Placement, Tenancy } = lib;
+  const fleet = new Fleet('shop', { addressLock, supportDate: TEST_SUPPORT_DATE, apiEndpoint });
   new EnvironmentFleet(fleet, 'prod', {
     regions: ['us-east-1', 'eu-west-1'],
     access: { admins: ['arn:aws:iam::111122223333:role/admins'], viewers: ['arn:aws:iam::111122223333:role/support'] },
@@ -178,12 +178,87 @@ describe('FleetDeployment refuses before registering anything', () => {
   });
 
   it('a log retention CloudWatch does not offer', () => {
-    expect(() => new binding.FleetDeployment('logs', { fleet: smallFleet(), logRetentionDays: 42 })).toThrow(/logRetentionDays 42 is not a retention CloudWatch offers/);
+    expect(() => new binding.FleetDeployment('logs', { fleet: smallFleet(), logRetentionDays: 42 })).toThrow(/\[FleetDeployment logs\] option logRetentionDays 42 is not a retention CloudWatch offers/);
+  });
+
+  it('options of the wrong shape, misspelled or no longer supported, each with its fix and all together', () => {
+    const fleet = smallFleet();
+    const before = recorded.length;
+    // What a JavaScript program (or options built from stack config) can pass.
+    const options = { fleet, tags: { team: 'shop' }, publicAccessCidrs: ['203.0.113.0/24'], applyManifest: false, clusters: 'prod-eu-west-1', logRetentionDays: '90' };
+    let error: unknown;
+    try {
+      new binding.FleetDeployment('js', options as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(lib.FleetValidationError);
+    expect((error as InstanceType<typeof lib.FleetValidationError>).problems).toEqual([
+      { path: 'FleetDeployment js', message: 'option tags is no longer supported and would be ignored; the fleet tags every resource: give new Fleet(name, { tags: { "cost-center": "shop" } })' },
+      { path: 'FleetDeployment js', message: expect.stringMatching(/^option publicAccessCidrs is no longer supported and would be ignored; the API endpoint is part of the fleet: give new Fleet\(name, \{ apiEndpoint: ApiEndpoint.publicFrom/) },
+      { path: 'FleetDeployment js', message: 'option clusters is the string "prod-eu-west-1", not a list of strings; give one such as ["production-eu-west-1"]' },
+      { path: 'FleetDeployment js', message: 'option logRetentionDays is the string "90", not a number; give one such as 90' },
+      { path: 'FleetDeployment js', message: 'option applyManifest is not a known property; did you mean "applyManifests"?' },
+    ]);
+    expect(recorded.length).toBe(before);
+  });
+
+  it('options without a fleet, or not an object at all', () => {
+    expect(() => new binding.FleetDeployment('none', {} as never)).toThrow(/\[FleetDeployment none\] option fleet is missing; give a Fleet, such as new Fleet\("acme", \{...\}\)/);
+    expect(() => new binding.FleetDeployment('str', 'acme' as never)).toThrow(/\[FleetDeployment str\] the options object is the string "acme", not an object of properties; give an object such as \{ fleet: new Fleet/);
+  });
+
+  it('manifests applied through private-only API endpoints, naming the three ways out for each cluster', () => {
+    const fleet = buildSmallFleet(lib.AddressLock.none(), lib.ApiEndpoint.private());
+    const locked = buildSmallFleet(lib.AddressLock.of(fleet.resolve().addressLock.next), lib.ApiEndpoint.private());
+    const before = recorded.length;
+    let error: unknown;
+    try {
+      new binding.FleetDeployment('private', { fleet: locked, clusters: ['prod-eu-west-1', 'staging-eu-west-1'] });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as InstanceType<typeof lib.FleetValidationError>).problems;
+    expect(problems.map((p) => p.path)).toEqual(['shop/prod/eu-west-1', 'shop/staging/eu-west-1']);
+    expect(problems[0].message).toBe('cluster "prod-eu-west-1" has a private API endpoint only, and this stack applies its manifests through it from wherever pulumi runs '
+      + '(outside the VPC that fails, and pulumi destroy could not delete its Ingresses and their ALBs); '
+      + 'open it to the runner with apiEndpoint: ApiEndpoint.publicFrom("<runner CIDR>"), '
+      + 'or, when pulumi runs inside the VPC or a network peered with it, give FleetDeployment privateEndpointsReachable: true, '
+      + 'or give applyManifests: false and deliver dist/prod-eu-west-1/ with GitOps');
+    expect(recorded.length).toBe(before);
   });
 
   it('a chosen cluster that is not in the fleet', () => {
     const fleet = smallFleet();
     expect(() => new binding.FleetDeployment('subset', { fleet, clusters: ['prod-us-east-9'] })).toThrow(/cluster "prod-us-east-9" chosen for deployment is not in the fleet/);
+  });
+});
+
+describe('FleetDeployment to private-only API endpoints', () => {
+  /** The small fleet with private endpoints only, every block recorded. */
+  function privateFleet() {
+    const draft = buildSmallFleet(lib.AddressLock.none(), lib.ApiEndpoint.private());
+    return buildSmallFleet(lib.AddressLock.of(draft.resolve().addressLock.next), lib.ApiEndpoint.private());
+  }
+
+  it('applies the manifests when the stack says pulumi reaches them (it runs inside the VPC or a peered network)', async () => {
+    const before = recorded.length;
+    const d = new binding.FleetDeployment('in-vpc', { fleet: privateFleet(), clusters: ['prod-eu-west-1'], privateEndpointsReachable: true });
+    await valueOf(d.clusters['prod-eu-west-1'].kubeconfig);
+    await settle(recorded);
+    const added = recorded.slice(before);
+    expect(added.find((r) => r.type === 'aws:eks/cluster:Cluster')!.inputs.vpcConfig.endpointPublicAccess).toBe(false);
+    expect(added.filter((r) => r.type === 'fleetform:kubernetes:ClusterManifests')).toHaveLength(1);
+  });
+
+  it('provisions the clusters alone when the manifests go another way (applyManifests: false)', async () => {
+    const before = recorded.length;
+    const d = new binding.FleetDeployment('gitops', { fleet: privateFleet(), clusters: ['prod-eu-west-1'], applyManifests: false });
+    await valueOf(d.clusters['prod-eu-west-1'].kubeconfig);
+    await settle(recorded);
+    const added = recorded.slice(before);
+    expect(added.filter((r) => r.type === 'aws:eks/cluster:Cluster')).toHaveLength(1);
+    expect(added.filter((r) => r.type.startsWith('kubernetes:'))).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { beforeAll } from 'vitest';
 
 /** One resource registered under the mocks. */
 export interface Recorded {
@@ -10,6 +11,15 @@ export interface Recorded {
   readonly custom: boolean;
   /** URNs the resource waits for: its explicit `dependsOn` (components expanded to their resources) and its inputs' resources. */
   readonly dependencies: readonly string[];
+  /** Its resource options the engine acts on: `protect`, `retainOnDelete` and `ignoreChanges`. */
+  readonly options: RecordedOptions;
+}
+
+/** The resource options of a registration that guard or keep state. */
+export interface RecordedOptions {
+  readonly protect: boolean;
+  readonly retainOnDelete: boolean;
+  readonly ignoreChanges: readonly string[];
 }
 
 /** The parts of a RegisterResourceRequest the recorder reads. */
@@ -17,7 +27,24 @@ interface RegisterRequest {
   getType(): string;
   getName(): string;
   getDependenciesList(): string[];
+  getProtect(): boolean | undefined;
+  getRetainondelete(): boolean | undefined;
+  getIgnorechangesList(): string[];
 }
+
+/** The stack the mocks run the program in. */
+export const MOCK_STACK = { organization: 'organization', project: 'fleet', stack: 'test' } as const;
+
+/** The outputs the stack's previous deploy left, as a StackReference to the stack reads them; empty (a first deploy) unless a test sets them. */
+let previousOutputs: Record<string, unknown> = {};
+
+/** Answers the stack's own StackReference with these outputs from now on (`{}`: a stack never deployed). */
+export function setPreviousOutputs(outputs: Record<string, unknown>): void {
+  previousOutputs = outputs;
+}
+
+/** What the mocked STS answers as the caller: a session of a role that has a path. */
+export const MOCK_CALLER = { session: 'arn:aws:sts::111122223333:assumed-role/deployer/ci-run-42', role: 'arn:aws:iam::111122223333:role/ci/deployer' } as const;
 
 /** What the mocked lookup answers for the canonical hosted zone of ALBs per region. */
 export const ALB_ZONE_IDS: Readonly<Record<string, string>> = {
@@ -35,19 +62,26 @@ export function eksDefaultAddonVersion(addon: string, minor: string): string {
  */
 export async function recordResources(): Promise<Recorded[]> {
   const recorded: Recorded[] = [];
-  // The mocks' newResource does not see a registration's dependencies; the request does.
-  const dependencies = new Map<string, string[]>();
+  // The mocks' newResource does not see a registration's dependencies and options; the request does.
+  const requests = new Map<string, { dependencies: string[]; options: RecordedOptions }>();
   await pulumi.runtime.setMocks({
     newResource(args) {
       recorded.push({
         type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom ?? true,
-        dependencies: dependencies.get(`${args.type}::${args.name}`) ?? [],
+        dependencies: requests.get(`${args.type}::${args.name}`)?.dependencies ?? [],
+        options: requests.get(`${args.type}::${args.name}`)?.options ?? { protect: false, retainOnDelete: false, ignoreChanges: [] },
       });
       const state: Record<string, unknown> = { ...args.inputs, arn: `arn:aws:mock:::${args.name}` };
       if (args.type === 'aws:eks/cluster:Cluster') {
         Object.assign(state, { endpoint: `https://${args.inputs.name}.eks.example`, certificateAuthority: { data: 'Q0E=' } });
       }
       if (args.type === 'aws:ec2/launchTemplate:LaunchTemplate') state.latestVersion = 1;
+      // A StackReference is read, never created: the engine answers with the referenced stack's last outputs.
+      if (args.type === 'pulumi:pulumi:StackReference') {
+        const self = `${MOCK_STACK.organization}/${MOCK_STACK.project}/${MOCK_STACK.stack}`;
+        if (args.inputs.name !== self) throw new Error(`the mocks know only the stack ${self}, not ${String(args.inputs.name)}`);
+        Object.assign(state, { outputs: previousOutputs, secretOutputNames: [] });
+      }
       // An autonamed role's name, as AWS would report it (without the random suffix).
       if (args.type === 'aws:iam/role:Role') state.name = args.inputs.name ?? args.name;
       if (args.type === 'kubernetes:networking.k8s.io/v1:Ingress') {
@@ -72,17 +106,28 @@ export async function recordResources(): Promise<Recorded[]> {
       if (args.token === 'aws:eks/getAddonVersion:getAddonVersion') {
         return { ...args.inputs, version: eksDefaultAddonVersion(args.inputs.addonName as string, args.inputs.kubernetesVersion as string) };
       }
+      if (args.token === 'aws:index/getCallerIdentity:getCallerIdentity') return { accountId: '111122223333', arn: MOCK_CALLER.session, id: '111122223333', userId: 'AROAEXAMPLE:ci-run-42' };
+      // IAM's answer for the session's role, whose path only IAM knows (the session ARN leaves it out).
+      if (args.token === 'aws:iam/getSessionContext:getSessionContext') {
+        const arn = args.inputs.arn as string;
+        return arn === MOCK_CALLER.session
+          ? { arn, issuerArn: MOCK_CALLER.role, issuerName: 'deployer', sessionName: 'ci-run-42', issuerId: 'AROAEXAMPLE', id: arn }
+          : { arn, issuerArn: arn, issuerName: '', sessionName: '', issuerId: '', id: arn };
+      }
       if (args.token === 'aws:index/getAvailabilityZones:getAvailabilityZones') {
         const region = /::([a-z]+-[a-z]+-\d)?[^:]*$/.exec(args.provider ?? '')?.[0].match(/[a-z]{2}-[a-z]+-\d/)?.[0] ?? 'mock-1';
         return { names: [`${region}c`, `${region}a`, `${region}b`], zoneIds: ['z1', 'z2', 'z3'] };
       }
       return args.inputs;
     },
-  }, 'fleet', 'test', false);
+  }, MOCK_STACK.project, MOCK_STACK.stack, false, MOCK_STACK.organization);
   const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: (req: RegisterRequest, callback: unknown) => unknown };
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, callback) => {
-    dependencies.set(`${req.getType()}::${req.getName()}`, req.getDependenciesList());
+    requests.set(`${req.getType()}::${req.getName()}`, {
+      dependencies: req.getDependenciesList(),
+      options: { protect: req.getProtect() ?? false, retainOnDelete: req.getRetainondelete() ?? false, ignoreChanges: req.getIgnorechangesList() },
+    });
     return register(req, callback);
   };
   return recorded;
@@ -102,4 +147,46 @@ export async function settle(recorded: Recorded[]): Promise<void> {
 /** Resolves an Output's value under mocks. */
 export function valueOf<T>(o: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => o.apply((v) => { resolve(v); return v; }));
+}
+
+/**
+ * Runs `body` and returns the errors the program would die of: rejections no
+ * one handles, which the Node language host reports (each error once) before
+ * it exits non-zero, so the engine deletes nothing. They are collected here
+ * instead of failing the test run.
+ */
+export async function programFailures(recorded: Recorded[], body: () => Promise<unknown> | unknown): Promise<unknown[]> {
+  const others = process.listeners('unhandledRejection');
+  process.removeAllListeners('unhandledRejection');
+  const failures = new Set<unknown>();
+  const collect = (e: unknown) => {
+    failures.add(e);
+  };
+  process.on('unhandledRejection', collect);
+  try {
+    await body();
+    await settle(recorded);
+  } finally {
+    process.off('unhandledRejection', collect);
+    for (const l of others) process.on('unhandledRejection', l);
+  }
+  return [...failures];
+}
+
+/** The model and the binding, loaded once the mocks are installed, and the record of registrations. */
+export interface MockedBinding {
+  readonly recorded: Recorded[];
+  readonly lib: typeof import('../../lib');
+  readonly binding: typeof import('../../lib/pulumi');
+}
+
+/** Installs the mocks in a `beforeAll`, then loads the model and the binding (they must load after the mocks). */
+export function mockedBinding(): MockedBinding {
+  const loaded = {} as { -readonly [K in keyof MockedBinding]: MockedBinding[K] };
+  beforeAll(async () => {
+    loaded.recorded = await recordResources();
+    loaded.lib = await import('../../lib');
+    loaded.binding = await import('../../lib/pulumi');
+  });
+  return loaded;
 }

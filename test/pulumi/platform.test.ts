@@ -31,8 +31,8 @@ beforeAll(async () => {
  */
 function fleetOf(options: { loadBalancer?: boolean; west?: string } = {}) {
   const build = (addressLock: ReturnType<typeof lib.AddressLock.none>) => {
-    const { Fleet, FleetApp, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster } = lib;
-    const fleet = new Fleet('plat', { addressLock, supportDate: TEST_SUPPORT_DATE });
+    const { ApiEndpoint, Fleet, FleetApp, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster } = lib;
+    const fleet = new Fleet('plat', { addressLock, supportDate: TEST_SUPPORT_DATE, apiEndpoint: ApiEndpoint.publicFrom('203.0.113.0/24') });
     new RegionalCluster(fleet, 'east', { region: 'us-east-1' });
     new RegionalCluster(fleet, 'west', { region: 'eu-west-1', kubernetesVersion: options.west ?? '1.35' });
     const app = new FleetApp(fleet, 'web', { image: 'ghcr.io/plat/web:1.0.0', port: 8080, placement: Placement.all() });
@@ -209,16 +209,29 @@ describe('each cluster\'s platform under mocks', () => {
     }
   });
 
-  it('installs the controllers once the nodes, their add-ons and the controllers\' associations exist', () => {
+  it('installs the controllers once the nodes, every add-on (coredns among them) and the controllers\' associations exist', () => {
     for (const c of resolved.clusters) {
       for (const name of CHARTS) {
         const deps = one(RELEASE, `${c.id}-${name}`).dependencies;
         for (const pool of c.nodePools) expect(names(deps, NODE_GROUP, pool.resourceName)).toBe(true);
-        for (const a of BEFORE_NODES) expect(names(deps, ADDON, `${c.id}-${a}`), `${name} after ${a}`).toBe(true);
+        for (const a of [...BEFORE_NODES, ...AFTER_NODES]) expect(names(deps, ADDON, `${c.id}-${a}`), `${name} after ${a}`).toBe(true);
         for (const chart of ['aws-load-balancer-controller', 'cluster-autoscaler']) expect(names(deps, ASSOCIATION, `${c.id}-${chart}`)).toBe(true);
       }
       const identities = one('fleetform:aws:ControllerIdentities', `${c.id}-controller-identities`);
       expect(names(identities.dependencies, ADDON, `${c.id}-eks-pod-identity-agent`)).toBe(true);
+    }
+  });
+
+  it('installs the Load Balancer Controller first, with its Service webhook off, and the other controllers once it is ready', () => {
+    for (const c of resolved.clusters) {
+      const lbc = one(RELEASE, `${c.id}-aws-load-balancer-controller`);
+      expect(lbc.inputs.values.enableServiceMutatorWebhook).toBe(false);
+      // atomic: Helm reports the release done only once its pods are ready, so what waits for it finds the webhooks answering.
+      expect(lbc.inputs.atomic).toBe(true);
+      for (const name of ['cluster-autoscaler', 'metrics-server']) {
+        expect(names(one(RELEASE, `${c.id}-${name}`).dependencies, RELEASE, `${c.id}-aws-load-balancer-controller`), `${name} after the controller`).toBe(true);
+        expect(names(lbc.dependencies, RELEASE, `${c.id}-${name}`), `the controller not after ${name}`).toBe(false);
+      }
     }
   });
 
@@ -269,7 +282,9 @@ describe('a minor bump of one cluster, in one preview', () => {
     const before = recorded.length;
     new binding.FleetDeployment(name, { fleet: fleetOf({ west }) });
     await settle(recorded);
-    return new Map(recorded.slice(before).filter((r) => r.type !== 'fleetform:index:FleetDeployment').map((r) => [`${r.type}::${r.name}`, r]));
+    // The deployment and its reference to the stack's previous deploy are named after the deployment.
+    const own = ['fleetform:index:FleetDeployment', 'pulumi:pulumi:StackReference'];
+    return new Map(recorded.slice(before).filter((r) => !own.includes(r.type)).map((r) => [`${r.type}::${r.name}`, r]));
   }
 
   it('moves every add-on of the bumped cluster to its new minor\'s version, and changes nothing of the other cluster', async () => {

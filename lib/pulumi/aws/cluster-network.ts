@@ -2,6 +2,7 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ClusterAddresses } from '../../net/address-plan';
 import { NatGateways } from '../../environment-profile';
+import { Lifecycle, protection } from '../guards';
 
 /** Args of a {@link ClusterNetwork}. */
 export interface ClusterNetworkArgs {
@@ -14,12 +15,18 @@ export interface ClusterNetworkArgs {
   /** Availability zone names, one per subnet index. */
   readonly availabilityZones: pulumi.Input<string>[];
   readonly tags: Record<string, string>;
+  /**
+   * The cluster's lifecycle: the VPC and subnets are protected unless it is decommissioning.
+   * @default 'active'
+   */
+  readonly lifecycle?: Lifecycle;
 }
 
 /**
  * A cluster's VPC: public subnets (load balancers, NAT gateways) and private
  * subnets (nodes, pods) in three zones, an internet gateway, NAT gateways and
- * route tables, tagged for EKS load balancer discovery.
+ * route tables, tagged for EKS load balancer discovery. The VPC and subnets
+ * are protected while the cluster is not decommissioning.
  */
 export class ClusterNetwork extends pulumi.ComponentResource {
   readonly vpc: aws.ec2.Vpc;
@@ -29,6 +36,8 @@ export class ClusterNetwork extends pulumi.ComponentResource {
   constructor(name: string, args: ClusterNetworkArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super('fleetform:aws:ClusterNetwork', name, {}, opts);
     const parent = { parent: this };
+    // What moves or deletes the addresses is refused while the cluster is not decommissioning.
+    const guarded = { parent: this, ...protection(args.lifecycle ?? 'active') };
     const a = args.addresses;
     const tag = (suffix: string, extra: Record<string, string> = {}) => ({ ...args.tags, Name: `${args.clusterName}-${suffix}`, ...extra });
     const shared = { [`kubernetes.io/cluster/${args.clusterName}`]: 'shared' };
@@ -38,7 +47,7 @@ export class ClusterNetwork extends pulumi.ComponentResource {
       enableDnsHostnames: true,
       enableDnsSupport: true,
       tags: tag('vpc'),
-    }, parent);
+    }, guarded);
     const igw = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: this.vpc.id, tags: tag('igw') }, parent);
 
     const publicRoutes = new aws.ec2.RouteTable(`${name}-public`, {
@@ -54,7 +63,7 @@ export class ClusterNetwork extends pulumi.ComponentResource {
         availabilityZone: args.availabilityZones[i],
         mapPublicIpOnLaunch: false,
         tags: tag(`public-${i}`, { ...shared, 'kubernetes.io/role/elb': '1' }),
-      }, parent);
+      }, guarded);
       new aws.ec2.RouteTableAssociation(`${name}-public-${i}`, { subnetId: subnet.id, routeTableId: publicRoutes.id }, parent);
       return subnet;
     });
@@ -75,7 +84,7 @@ export class ClusterNetwork extends pulumi.ComponentResource {
         cidrBlock: cidr,
         availabilityZone: args.availabilityZones[i],
         tags: tag(`private-${i}`, { ...shared, 'kubernetes.io/role/internal-elb': '1' }),
-      }, parent);
+      }, guarded);
       const routes = new aws.ec2.RouteTable(`${name}-private-${i}`, {
         vpcId: this.vpc.id,
         routes: [{ cidrBlock: '0.0.0.0/0', natGatewayId: nats[Math.min(i, nats.length - 1)].id }],

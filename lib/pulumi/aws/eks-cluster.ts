@@ -1,6 +1,8 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ResolvedCluster } from '../../model/resolved';
+import { accessEntryName } from '../../naming';
+import { guarded, keeping, protection } from '../guards';
 import { kubeconfigFor } from '../kubeconfig';
 import { ClusterNetwork } from './cluster-network';
 import { ClusterAddons } from './cluster-addons';
@@ -25,6 +27,12 @@ export interface EksClusterArgs {
    * @default true
    */
   readonly manageAddons?: boolean;
+  /**
+   * An IAM role or user ARN that gets a cluster-admin access entry of its own: the identity that
+   * runs pulumi, on a cluster without a bootstrap admin where no cluster-admin grant is that principal.
+   * @default - none
+   */
+  readonly deployer?: string;
 }
 
 /** The add-ons and controller identities of a cluster whose platform fleetform manages. */
@@ -40,10 +48,15 @@ export interface ClusterPlatformResources {
 /**
  * One RegionalCluster on AWS: its network, IAM roles, a KMS key for secrets
  * encryption, the EKS control plane (private endpoint, logging), access entries
- * for the environment's principals, one managed node group per pool and,
- * unless `manageAddons` is off, the platform's EKS add-ons (those the nodes
- * need before the node groups, the others after) and the Pod Identity roles
- * of its controllers.
+ * for the environment's principals (and the deployer, where it needs its
+ * own), one managed node group per pool and, unless `manageAddons` is off,
+ * the platform's EKS add-ons (those the nodes need before the node groups, the
+ * others after) and the Pod Identity roles of its controllers.
+ *
+ * What holds state is guarded unless the cluster is decommissioning: the EKS
+ * cluster (Pulumi `protect` and EKS deletion protection), the VPC and subnets
+ * (`protect`), the secrets key and the control-plane log group (`protect`, and
+ * kept in the account if the stack lets them go).
  */
 export class EksCluster extends pulumi.ComponentResource {
   readonly eksCluster: aws.eks.Cluster;
@@ -53,10 +66,16 @@ export class EksCluster extends pulumi.ComponentResource {
   readonly kubeconfig: pulumi.Output<string>;
   // Private behind a getter: Pulumi walks the enumerable fields of a dependency's parents.
   readonly #platform?: ClusterPlatformResources;
+  readonly #access: pulumi.Resource[] = [];
 
   /** The add-ons and controller identities, or undefined when `manageAddons` is off. */
   get platform(): ClusterPlatformResources | undefined {
     return this.#platform;
+  }
+
+  /** The access entries and their policy associations: what a Kubernetes client of the cluster waits for. */
+  get access(): readonly pulumi.Resource[] {
+    return this.#access;
   }
 
   constructor(name: string, args: EksClusterArgs, opts: pulumi.ComponentResourceOptions = {}) {
@@ -86,6 +105,7 @@ export class EksCluster extends pulumi.ComponentResource {
       natGateways: addresses.natGateways,
       availabilityZones: addresses.privateSubnets.map((_, i) => zones.apply((n) => n[i])),
       tags,
+      lifecycle: c.lifecycle,
     }, parent);
 
     const clusterRole = serviceRole(`${name}-cluster-role`, 'eks.amazonaws.com', [POLICY.cluster], tags, this);
@@ -103,14 +123,14 @@ export class EksCluster extends pulumi.ComponentResource {
       enableKeyRotation: true,
       deletionWindowInDays: 30,
       tags,
-    }, parent);
+    }, { parent: this, ...keeping(c.lifecycle) });
 
     // Created first so the retention applies from the first log line.
     const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
       name: c.names.logGroup,
       retentionInDays: args.logRetentionDays,
       tags,
-    }, parent);
+    }, { parent: this, ...keeping(c.lifecycle) });
 
     this.eksCluster = new aws.eks.Cluster(`${name}-eks`, {
       name: clusterName,
@@ -125,24 +145,34 @@ export class EksCluster extends pulumi.ComponentResource {
       kubernetesNetworkConfig: { serviceIpv4Cidr: addresses.serviceCidr },
       encryptionConfig: { resources: ['secrets'], provider: { keyArn: secretsKey.arn } },
       enabledClusterLogTypes: CONTROL_PLANE_LOGS,
-      accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: true },
+      // EKS refuses to delete the cluster, whoever asks, until a decommissioning deploy turns this off.
+      deletionProtection: guarded(c.lifecycle),
+      // The creator gets no access of its own (an access entry for it would then be refused as a duplicate), except on
+      // clusters an earlier fleetform created with it: the setting cannot change after creation (the provider would
+      // replace the cluster), so a later change of the model's value is ignored rather than applied.
+      accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: c.creatorAdmin },
       tags,
-    }, { parent: this, dependsOn: [logGroup] });
+    }, { parent: this, dependsOn: [logGroup], ignoreChanges: ['accessConfig.bootstrapClusterCreatorAdminPermissions'], ...protection(c.lifecycle) });
 
-    // Named in the model after the principal, so adding or removing one never renames (and replaces) another's entry.
-    for (const grant of c.grants) {
+    // Named after the principal (as the model names the grants'), so adding or removing one never renames (and
+    // replaces) another's entry, and a deployer later listed among the admins keeps its entry.
+    const access = [
+      ...c.grants,
+      ...(args.deployer !== undefined ? [{ principal: args.deployer, level: 'cluster-admin' as const, resourceName: accessEntryName(c.names.resource, args.deployer) }] : []),
+    ];
+    for (const grant of access) {
       const entry = new aws.eks.AccessEntry(grant.resourceName, {
         clusterName: this.eksCluster.name,
         principalArn: grant.principal,
         type: 'STANDARD',
         tags,
       }, parent);
-      new aws.eks.AccessPolicyAssociation(grant.resourceName, {
+      this.#access.push(entry, new aws.eks.AccessPolicyAssociation(grant.resourceName, {
         clusterName: this.eksCluster.name,
         principalArn: entry.principalArn,
         policyArn: ACCESS_POLICY[grant.level],
         accessScope: { type: 'cluster' },
-      }, parent);
+      }, parent));
     }
 
     const addonArgs = { clusterName: this.eksCluster.name, stem: c.names.resource, tags, kubernetesVersion: c.kubernetesVersion };

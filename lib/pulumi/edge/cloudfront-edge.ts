@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ResolvedLoadBalancer } from '../../model/resolved';
+import { protection } from '../guards';
 
 /** Args of a {@link CloudFrontEdge}. */
 export interface CloudFrontEdgeArgs {
@@ -21,7 +22,8 @@ export interface CloudFrontEdgeArgs {
  * cached (the managed CachingDisabled policy): routes carry API calls and
  * personal data, and CloudFront's edge locations include some outside any
  * residency zone. Every viewer header but Host reaches the origin, so each
- * cluster's ALB routes by the origin name; no access log is written.
+ * cluster's ALB routes by the origin name; no access log is written. The
+ * distribution is protected unless the load balancer is decommissioning.
  */
 export class CloudFrontEdge extends pulumi.ComponentResource {
   readonly distribution: aws.cloudfront.Distribution;
@@ -60,7 +62,7 @@ export class CloudFrontEdge extends pulumi.ComponentResource {
       restrictions: { geoRestriction: { restrictionType: 'none' } },
       viewerCertificate: { acmCertificateArn: args.certificateArn, sslSupportMethod: 'sni-only', minimumProtocolVersion: 'TLSv1.2_2021' },
       tags: args.tags,
-    }, invoke);
+    }, { ...invoke, ...protection(lb.lifecycle) });
     this.record = new aws.route53.Record(`${name}-alias`, {
       zoneId: args.zoneId,
       name: lb.hostname,

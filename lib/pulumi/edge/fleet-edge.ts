@@ -8,22 +8,27 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ResolvedFleet, ResolvedLoadBalancer } from '../../model/resolved';
 import type { ClusterManifests } from '../cluster-manifests';
+import { protection } from '../guards';
 import type { FleetProviders } from '../providers';
 import { LoadBalancerCertificates } from './load-balancer-certificates';
 import { LoadBalancerEdge } from './load-balancer-edge';
 import type { ClusterAlb } from './record-tree';
 
-/** The hosted zone of every load balancer, by zone name: the id given, or a zone created once for all that use it. */
+/**
+ * The hosted zone of every load balancer, by zone name: the id given, or a zone created once for all
+ * that use it, protected unless every load balancer that uses it is decommissioning.
+ */
 export function hostedZones(fleet: ResolvedFleet, providers: FleetProviders, parent: pulumi.Resource): Map<string, pulumi.Input<string>> {
   const zones = new Map<string, pulumi.Input<string>>();
   for (const lb of fleet.loadBalancers) {
     const z = lb.hostedZone;
     if (zones.has(z.name)) continue;
+    const users = fleet.loadBalancers.filter((x) => x.hostedZone.name === z.name);
     zones.set(z.name, z.zoneId ?? new aws.route53.Zone(`${fleet.fleet.name}-${z.name}`, {
       name: z.name,
       comment: `created by fleetform for ${fleet.fleet.path}`,
       tags: { ...fleet.fleet.tags, 'fleetform:fleet': fleet.fleet.name, 'managed-by': 'fleetform' },
-    }, { parent, provider: providers.global() }).zoneId);
+    }, { parent, provider: providers.global(), ...protection(users.every((x) => x.lifecycle === 'decommissioning') ? 'decommissioning' : 'active') }).zoneId);
   }
   return zones;
 }
@@ -40,6 +45,7 @@ export function loadBalancerCertificates(fleet: ResolvedFleet, zones: ReadonlyMa
       global: providers.global(),
       cloudfront: lb.edge === 'cloudfront',
       tags: tagsOf(fleet, lb),
+      lifecycle: lb.lifecycle,
     }, { parent })];
   }));
 }

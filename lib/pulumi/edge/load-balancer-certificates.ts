@@ -1,5 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { Lifecycle, protection } from '../guards';
 
 /** Args of {@link LoadBalancerCertificates}. */
 export interface LoadBalancerCertificatesArgs {
@@ -14,6 +15,11 @@ export interface LoadBalancerCertificatesArgs {
   /** Whether the host name goes through CloudFront, which needs a certificate of us-east-1. */
   readonly cloudfront: boolean;
   readonly tags: Record<string, string>;
+  /**
+   * The load balancer's lifecycle: the certificates are protected unless it is decommissioning.
+   * @default 'active'
+   */
+  readonly lifecycle?: Lifecycle;
 }
 
 /**
@@ -22,6 +28,7 @@ export interface LoadBalancerCertificatesArgs {
  * Controller finds from the Ingress's TLS hosts) and, for CloudFront, one in
  * us-east-1; validated by DNS. ACM asks every certificate of one name in one
  * account for the same validation record, so one record validates them all.
+ * The certificates are protected unless the load balancer is decommissioning.
  */
 export class LoadBalancerCertificates extends pulumi.ComponentResource {
   /** Region → its issued certificate's validation (ALBs can use it once resolved). */
@@ -36,7 +43,7 @@ export class LoadBalancerCertificates extends pulumi.ComponentResource {
       subjectAlternativeNames: [`*.${args.hostname}`],
       validationMethod: 'DNS',
       tags: args.tags,
-    }, { parent: this, provider });
+    }, { parent: this, provider, ...protection(args.lifecycle ?? 'active') });
     const regional = [...args.regions].sort(([a], [b]) => (a < b ? -1 : 1)).map(([region, provider]) => [region, certificate(region, provider)] as const);
     const edge = args.cloudfront ? certificate('cloudfront', args.global) : undefined;
     const first = edge ?? regional[0][1];
