@@ -6,9 +6,11 @@
 //      require('fleetform') and through import, check no @pulumi module was
 //      loaded, validate the output with fleetform/testing, type-check a user
 //      program under moduleResolution node10, node16, nodenext and bundler,
-//      and check that fleetform/pulumi fails with the install command;
+//      check that fleetform/pulumi fails with the install command, and that
+//      fleetform/pulumi/testing diffs plans but asks for @pulumi/pulumi to mock;
 //  (b) with the three Pulumi peers installed: fleetform/pulumi loads and
-//      exports FleetDeployment, for require and import callers.
+//      exports FleetDeployment, for require and import callers, and
+//      fleetform/pulumi/testing records the plan of a FleetDeployment.
 //
 // Usage: node scripts/pack-check.mjs [--keep]   (--keep leaves the temp folder)
 import { spawnSync } from 'node:child_process';
@@ -102,6 +104,8 @@ const require = createRequire(import.meta.url);`));
   const typed = `import { EnvironmentFleet, Fleet, FleetApp, Placement } from 'fleetform';
 import type { FleetAssembly } from 'fleetform';
 import type { FleetDeployment } from 'fleetform/pulumi';
+import { diffPlans, PLAN_FORMAT } from 'fleetform/pulumi/testing';
+import type { PlanDiff, RecordedPlan } from 'fleetform/pulumi/testing';
 import { validateManifests, validateK8sObject } from 'fleetform/testing';
 
 export function build(): FleetAssembly {
@@ -113,16 +117,20 @@ export function build(): FleetAssembly {
 export const errors: string[] = validateManifests(build().clusters.flatMap((c) => c.files.flatMap((f) => f.objects)));
 export const one: string[] = validateK8sObject({ apiVersion: 'v1', kind: 'Namespace' });
 export type Deployment = FleetDeployment;
+const empty: RecordedPlan = { format: PLAN_FORMAT, project: 'p', stack: 's', resources: [] };
+export const nothing: PlanDiff = diffPlans(empty, empty);
 // @ts-expect-error: a wrong argument type is caught, so the types really resolved
 export const wrong: string[] = validateManifests(42);
 `;
   const required = `import fleetform = require('fleetform');
 import testing = require('fleetform/testing');
 import type pulumi = require('fleetform/pulumi');
+import plans = require('fleetform/pulumi/testing');
 
 export const fleet: fleetform.Fleet = new fleetform.Fleet('shop', {});
 export const errors: string[] = testing.validateManifests([]);
 export type Deployment = pulumi.FleetDeployment;
+export const format: number = plans.PLAN_FORMAT;
 // @ts-expect-error: a wrong argument type is caught, so the types really resolved
 export const wrong: string[] = testing.validateManifests(42);
 `;
@@ -183,7 +191,8 @@ function main() {
     const paths = packed.files.map((f) => f.path);
     console.log(`packed ${packed.filename}: ${paths.length} files, ${(packed.size / 1e6).toFixed(2)} MB (${(packed.unpackedSize / 1e6).toFixed(2)} MB unpacked), build and pack ${seconds.toFixed(1)} s`);
     const needed = ['package.json', 'README.md', 'LICENSE', 'build/lib/index.js', 'build/lib/index.d.ts', 'build/lib/pulumi/index.js',
-      'build/lib/pulumi/index.d.ts', 'build/lib/pulumi/peers.js', 'build/lib/testing/index.js', 'build/lib/testing/index.d.ts',
+      'build/lib/pulumi/index.d.ts', 'build/lib/pulumi/peers.js', 'build/lib/pulumi/testing/index.js', 'build/lib/pulumi/testing/index.d.ts',
+      'build/lib/testing/index.js', 'build/lib/testing/index.d.ts',
       'schema/fleet.schema.json', 'schema/kubernetes/v1.28.0/_definitions.json', 'schema/kubernetes/LICENSE', 'schema/kubernetes/NOTICE'];
     const absent = needed.filter((p) => !paths.includes(p));
     check(absent.length === 0, 'the tarball holds the built lib, its types, the schemas, README and licence notices', `missing: ${absent.join(', ')}`);
@@ -210,6 +219,14 @@ function main() {
       check(clear, `${how} of fleetform/pulumi without the peers fails, naming them and the install command`, r.output.trim());
     }
 
+    const plansWithout = run(process.execPath, ['-e', `
+const t = require('fleetform/pulumi/testing');
+const p = { format: t.PLAN_FORMAT, project: 'p', stack: 's', resources: [] };
+if (t.diffPlans(p, p).changes.length !== 0) process.exit(2);
+t.mockCloud().then(() => process.exit(3), (e) => { console.error(e.message); process.exit(1); });`], app);
+    check(plansWithout.status === 1 && plansWithout.stderr.includes('mockCloud needs @pulumi/pulumi') && plansWithout.stderr.includes('npm install @pulumi/pulumi'),
+      'without the peers, fleetform/pulumi/testing diffs plans, and mockCloud() names @pulumi/pulumi and the install command', plansWithout.output.trim());
+
     // (b) The Pulumi binding: the peers at the versions this repository tests with.
     const peerSpecs = PEERS.map((p) => `${p}@${JSON.parse(readFileSync(join(repo, 'node_modules', p, 'package.json'), 'utf8')).version}`);
     must(NPM, ['install', ...INSTALL_FLAGS, ...peerSpecs], app);
@@ -217,6 +234,25 @@ function main() {
     check(loads.status === 0, `with ${peerSpecs.join(' ')}: require('fleetform/pulumi') exports FleetDeployment`, loads.output.trim());
     const imports = run(process.execPath, ['--input-type=module', '-e', "import { FleetDeployment } from 'fleetform/pulumi'; if (typeof FleetDeployment !== 'function') process.exit(2);"], app);
     check(imports.status === 0, 'with the peers: import { FleetDeployment } from fleetform/pulumi works', imports.output.trim());
+    const recorded = run(process.execPath, ['-e', `
+const { recordPlan } = require('fleetform/pulumi/testing');
+const { AddressLock, EnvironmentFleet, Fleet } = require('fleetform');
+const build = (addressLock) => { const f = new Fleet('shop', { addressLock }); new EnvironmentFleet(f, 'prod', { regions: ['eu-west-1'] }); return f; };
+recordPlan({ program: () => {
+  const { FleetDeployment } = require('fleetform/pulumi');
+  new FleetDeployment('shop', { fleet: build(AddressLock.of(build(AddressLock.none()).resolve().addressLock.next)), applyManifests: false });
+} }).then((plan) => {
+  const clusters = plan.resources.filter((r) => r.type === 'aws:eks/cluster:Cluster').map((r) => r.inputs.name);
+  console.log(JSON.stringify({ resources: plan.resources.length, clusters }));
+}, (e) => { console.error(e.stack); process.exit(1); });`], app);
+    let plan;
+    try {
+      plan = JSON.parse(recorded.stdout.trim().split('\n').pop());
+    } catch {
+      plan = undefined;
+    }
+    check(recorded.status === 0 && plan?.clusters.join() === 'shop-prod-eu-west-1',
+      `with the peers: fleetform/pulumi/testing records the plan of a FleetDeployment (${plan?.resources ?? 0} resources)`, recorded.output.trim());
     // fleetform's declarations and the user's own @pulumi/pulumi are one and the same types.
     writeFileSync(join(app, 'src', 'user-pulumi.mts'), `import * as pulumi from '@pulumi/pulumi';
 import type { FleetDeployment } from 'fleetform/pulumi';

@@ -37,7 +37,10 @@ describe('README', () => {
         paths: {
           fleetform: ['lib/index.ts'],
           'fleetform/pulumi': ['lib/pulumi/index.ts'],
+          'fleetform/pulumi/testing': ['lib/pulumi/testing/index.ts'],
           'fleetform/testing': ['lib/testing/index.ts'],
+          // A user installs the Pulumi peers beside fleetform.
+          '@pulumi/*': ['node_modules/@pulumi/*'],
         },
       });
       // Only the snippets are checked; fleetform's own sources are checked by npm run typecheck.

@@ -22,6 +22,8 @@ export interface AcmeFleetOptions {
   readonly apiEndpoint?: ApiEndpoint;
   /** The day EKS support is judged on; tests fix it, the example's own synth judges on today. */
   readonly supportDate?: string;
+  /** AWS tags of every cloud resource (tests change them to show what a tag change does). */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** The committed address lock of the example. */
@@ -34,6 +36,7 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
     addressLock: options.addressLock ?? AddressLock.file(ACME_LOCK_FILE),
     apiEndpoint: options.apiEndpoint,
     supportDate: options.supportDate,
+    tags: options.tags,
   });
 
   // EU users' data is served and stored only by clusters in EU member states.

@@ -26,6 +26,7 @@ const FIELDS: Fields = {
   logRetentionDays: { shape: shapes.number, example: '90' },
   manageAddons: { shape: shapes.boolean, example: 'true' },
   privateEndpointsReachable: { shape: shapes.boolean, example: 'true' },
+  copyFleetTagsToNodes: { shape: shapes.boolean, example: 'true' },
   deployer: { shape: shapes.string, example: '"arn:aws:iam::123456789012:role/deployer" or await deployerFromCallerIdentity()' },
 };
 

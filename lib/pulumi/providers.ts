@@ -2,6 +2,9 @@ import * as aws from '@pulumi/aws';
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 
+/** The type token of `ClusterManifests`, the former parent of each cluster's Kubernetes provider. */
+const CLUSTER_MANIFESTS_TYPE = 'fleetform:kubernetes:ClusterManifests';
+
 /** The region of global AWS services' regional parts: CloudFront's certificates live in us-east-1. */
 export const GLOBAL_REGION = 'us-east-1';
 
@@ -44,9 +47,22 @@ export class FleetProviders {
     return Object.fromEntries(this.#regions);
   }
 
-  /** A Kubernetes provider for one cluster (server-side apply), named after it, after `after` (its access entries). */
-  kubernetes(clusterId: string, kubeconfig: pulumi.Input<string>, after: readonly pulumi.Resource[] = []): k8s.Provider {
-    return new k8s.Provider(`${clusterId}-k8s`, { kubeconfig, enableServerSideApply: true }, { parent: this.parent, dependsOn: [...this.after(), ...after] });
+  /**
+   * A Kubernetes provider for one cluster (server-side apply), named after its
+   * resource stem (`names.resource`, kept across renames),
+   * after `after` (its access entries) and the deployment's gate. Until commit
+   * 7e3f812 it was `<cluster>-manifests-provider`, a child of the cluster's
+   * `<cluster>-manifests` component: the alias keeps stacks deployed then on
+   * the same provider, since a provider whose URN changes without one can
+   * replace every object it manages.
+   */
+  kubernetes(stem: string, kubeconfig: pulumi.Input<string>, after: readonly pulumi.Resource[] = []): k8s.Provider {
+    const formerParent = pulumi.createUrn(`${stem}-manifests`, CLUSTER_MANIFESTS_TYPE, this.parent);
+    return new k8s.Provider(`${stem}-k8s`, { kubeconfig, enableServerSideApply: true }, {
+      parent: this.parent,
+      aliases: [{ name: `${stem}-manifests-provider`, parent: formerParent }],
+      dependsOn: [...this.after(), ...after],
+    });
   }
 
   private after(): pulumi.Input<pulumi.Resource>[] {

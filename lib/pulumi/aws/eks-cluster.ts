@@ -33,6 +33,11 @@ export interface EksClusterArgs {
    * @default - none
    */
   readonly deployer?: string;
+  /**
+   * Also put the fleet's tags on the nodes, not only on the cloud resources (see `FleetDeploymentArgs`).
+   * @default false
+   */
+  readonly copyFleetTagsToNodes?: boolean;
 }
 
 /** The add-ons and controller identities of a cluster whose platform fleetform manages. */
@@ -188,6 +193,7 @@ export class EksCluster extends pulumi.ComponentResource {
       tenancy: c.tenancy,
       kubernetesVersion: c.kubernetesVersion,
       tags,
+      copyFleetTagsToNodes: args.copyFleetTagsToNodes,
       dependsOn: baseAddons ? [baseAddons] : [],
     }, parent));
 

@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ResolvedNodePool } from '../../model/resolved';
+import { FLEETFORM_TAG_KEYS } from '../../reserved';
 import { Tenancy } from '../../tenancy';
 
 /** Args of a {@link NodePoolGroup}. */
@@ -11,15 +12,35 @@ export interface NodePoolGroupArgs {
   readonly subnetIds: pulumi.Input<string>[];
   readonly tenancy: Tenancy;
   readonly kubernetesVersion: string;
+  /** Tags of the template and the node group: the fleet's and fleetform's own. */
   readonly tags: Record<string, string>;
+  /**
+   * Also put the fleet's own tags on the nodes (the template's instance tags). A change of them
+   * then makes a new template version, which replaces every node of the group.
+   * @default false (fleetform's own tags and Name only)
+   */
+  readonly copyFleetTagsToNodes?: boolean;
   /** What must exist before the nodes start (the add-ons they need: networking, kube-proxy, the Pod Identity agent). */
   readonly dependsOn?: pulumi.Resource[];
 }
 
 /**
+ * The tags of a pool's instances: fleetform's own, which never change for a
+ * running pool, and its Name; with `copyFleetTagsToNodes`, the fleet's too.
+ */
+export function instanceTags(name: string, tags: Readonly<Record<string, string>>, copyFleetTagsToNodes = false): Record<string, string> {
+  const own = copyFleetTagsToNodes ? { ...tags } : Object.fromEntries(Object.entries(tags).filter(([k]) => FLEETFORM_TAG_KEYS.includes(k)));
+  return { ...own, Name: name };
+}
+
+/**
  * One node pool as an EKS managed node group in the private subnets, launched
  * from a template that requires IMDSv2 with a hop limit of 1, encrypts the root volume and, for
- * dedicated tenancy, places the nodes on dedicated hardware.
+ * dedicated tenancy, places the nodes on dedicated hardware. Any change of the
+ * template's content makes a new version, which replaces the group's nodes one
+ * at a time: so the instances carry only fleetform's own tags unless
+ * `copyFleetTagsToNodes` says otherwise, and a change of the fleet's tags
+ * updates the template's and the group's own tags in place.
  */
 export class NodePoolGroup extends pulumi.ComponentResource {
   readonly nodeGroup: aws.eks.NodeGroup;
@@ -39,7 +60,7 @@ export class NodePoolGroup extends pulumi.ComponentResource {
         ebs: { volumeSize: p.diskSizeGiB, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' },
       }],
       ...(args.tenancy === Tenancy.DEDICATED ? { placement: { tenancy: 'dedicated' } } : {}),
-      tagSpecifications: [{ resourceType: 'instance', tags: { ...args.tags, Name: `${name}` } }],
+      tagSpecifications: [{ resourceType: 'instance', tags: instanceTags(name, args.tags, args.copyFleetTagsToNodes) }],
       tags: args.tags,
     }, { parent: this });
 
