@@ -124,11 +124,11 @@ export function treeRootName(n: TreeNaming): string {
   return n.origin === undefined ? n.host : `${n.origin}.${n.host}`;
 }
 
-/** The name of a cluster's leaf in a tree. */
-export function leafName(n: TreeNaming, clusterId: string): string {
-  const readable = n.origin === undefined ? clusterId : `${clusterId}-${n.origin}`;
-  const looksLikeBranch = clusterId.split('-').some((w) => BRANCH_WORDS.has(w));
-  return `${fit(readable, `leaf\u0000${n.path ?? ''}\u0000${clusterId}`, n.room, looksLikeBranch)}.${n.host}`;
+/** The name of a cluster's leaf in a tree, from the stem of its names (its id unless renamed). */
+export function leafName(n: TreeNaming, stem: string): string {
+  const readable = n.origin === undefined ? stem : `${stem}-${n.origin}`;
+  const looksLikeBranch = stem.split('-').some((w) => BRANCH_WORDS.has(w));
+  return `${fit(readable, `leaf\u0000${n.path ?? ''}\u0000${stem}`, n.room, looksLikeBranch)}.${n.host}`;
 }
 
 /** The name of the branch at `segments` from the top of a tree. */

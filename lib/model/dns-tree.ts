@@ -79,8 +79,12 @@ export interface TreeGeoRule {
 export interface TreeInput {
   /** How the tree names its nodes: the host name, and the route for a route's tree. */
   readonly naming: TreeNaming;
-  /** Target clusters, by id, with their regions. */
-  readonly clusters: readonly { readonly id: string; readonly region: string }[];
+  /**
+   * Target clusters, by id, with their regions and the stems of their names
+   * (`names.resource`: the id, or for a renamed cluster the id the address
+   * lock first recorded, so a rename changes no record). The stem defaults to the id.
+   */
+  readonly clusters: readonly { readonly id: string; readonly region: string; readonly stem?: string }[];
   readonly routing: TreeRouting;
 }
 
@@ -107,10 +111,12 @@ function geoRouting(location: TreeLocation): RecordRouting {
 export function buildDnsTree(input: TreeInput): DnsTree {
   const n = input.naming;
   const regionOf = new Map(input.clusters.map((c) => [c.id, c.region]));
+  const stemOf = new Map(input.clusters.map((c) => [c.id, c.stem ?? c.id]));
+  const stem = (id: string): string => stemOf.get(id) ?? id;
   const records: DnsRecord[] = [];
   const leaves = new Map<string, DnsLeaf>();
   const leaf = (id: string): string => {
-    const name = leafName(n, id);
+    const name = leafName(n, stem(id));
     if (!leaves.has(id)) leaves.set(id, { name, clusterId: id, region: regionOf.get(id) ?? '' });
     return name;
   };
@@ -137,12 +143,12 @@ export function buildDnsTree(input: TreeInput): DnsTree {
     switch (routing.kind) {
       case 'latency':
         for (const id of ids) {
-          records.push({ name, setIdentifier: id, routing: { kind: 'latency', region: regionOf.get(id)! }, target: leaf(id), evaluateTargetHealth: true, healthCheckOf: leaf(id) });
+          records.push({ name, setIdentifier: stem(id), routing: { kind: 'latency', region: regionOf.get(id)! }, target: leaf(id), evaluateTargetHealth: true, healthCheckOf: leaf(id) });
         }
         return;
       case 'weighted':
         for (const w of routing.weights.filter((x) => ids.includes(x.clusterId))) {
-          records.push({ name, setIdentifier: w.clusterId, routing: { kind: 'weighted', weight: w.weight }, target: leaf(w.clusterId), evaluateTargetHealth: true, healthCheckOf: leaf(w.clusterId) });
+          records.push({ name, setIdentifier: stem(w.clusterId), routing: { kind: 'weighted', weight: w.weight }, target: leaf(w.clusterId), evaluateTargetHealth: true, healthCheckOf: leaf(w.clusterId) });
         }
         return;
       case 'failover':

@@ -57,7 +57,7 @@ export function resolveLoadBalancer(lb: GlobalLoadBalancer, ctx: EdgeContext): R
     const clusters = targets.filter((id) => onApp.has(id));
     const naming = treeNaming(hostname, s.path);
     const routing = treeRouting(s.routing ?? p.routing, targets, ctx.zones, unknown, lb.node.root);
-    const tree = buildDnsTree({ naming, clusters: clusters.map((id) => ({ id, region: known.get(id)!.region })), routing });
+    const tree = buildDnsTree({ naming, clusters: clusters.map((id) => ({ id, region: known.get(id)!.region, stem: known.get(id)!.names.resource })), routing });
     return [{
       ...tree, slug: naming.origin ?? '', app: app.appName, routing, ...(s.path !== undefined ? { path: s.path } : {}), clusters,
       ...(app.props.residency ? { residency: app.props.residency.zoneName } : {}),

@@ -9,20 +9,27 @@ export interface ClusterManifestsArgs {
   readonly artifact: ClusterArtifact;
   /** The cluster's own Kubernetes provider. */
   readonly provider: k8s.Provider;
+  /**
+   * The stem of every name registered here: the cluster's resource stem
+   * (`names.resource`), which the address lock keeps when the cluster is
+   * renamed, so a rename moves no object. Defaults to the cluster id.
+   */
+  readonly stem?: string;
 }
 
 /**
  * A cluster's synthesized manifests applied through that cluster's own
  * Kubernetes provider, one ConfigGroup per chart, phase by phase (see
  * `applyDependencies`). Groups are named after their charts, not their file
- * numbers, and every object name is prefixed with the cluster id, so objects
- * identical across clusters get distinct URNs and adding a chart never
- * renames another.
+ * numbers, and every object name is prefixed with the cluster's resource
+ * stem, so objects identical across clusters get distinct URNs, adding a
+ * chart never renames another, and renaming a cluster renames nothing.
  */
 export class ClusterManifests extends pulumi.ComponentResource {
   /** Chart name → its ConfigGroup. */
   readonly groups: Readonly<Record<string, k8s.yaml.ConfigGroup>>;
   readonly #clusterId: string;
+  readonly #stem: string;
 
   /** The cluster the manifests belong to. */
   get clusterId(): string {
@@ -33,12 +40,14 @@ export class ClusterManifests extends pulumi.ComponentResource {
     super('fleetform:kubernetes:ClusterManifests', name, {}, opts);
     const clusterId = args.artifact.clusterId;
     this.#clusterId = clusterId;
+    const stem = args.stem ?? clusterId;
+    this.#stem = stem;
     const after = applyDependencies(args.artifact.files);
     const groups: Record<string, k8s.yaml.ConfigGroup> = {};
     for (const file of args.artifact.files) {
-      groups[file.chart] = new k8s.yaml.ConfigGroup(`${clusterId}-${file.chart}`, {
+      groups[file.chart] = new k8s.yaml.ConfigGroup(`${stem}-${file.chart}`, {
         objs: [...file.objects],
-        resourcePrefix: clusterId,
+        resourcePrefix: stem,
       }, { parent: this, provider: args.provider, dependsOn: (after.get(file.chart) ?? []).map((c) => groups[c]) });
     }
     this.groups = groups;
@@ -50,8 +59,7 @@ export class ClusterManifests extends pulumi.ComponentResource {
    * Ingress's status once the AWS Load Balancer Controller has set it up.
    */
   ingressHostname(chart: string, namespace: string, name: string): pulumi.Output<string> {
-    const clusterId = this.clusterId;
-    return this.groups[chart].getResource('networking.k8s.io/v1/Ingress', `${clusterId}-${namespace}`, name)
+    return this.groups[chart].getResource('networking.k8s.io/v1/Ingress', `${this.#stem}-${namespace}`, name)
       .apply((ingress) => ingress.status.loadBalancer.ingress[0].hostname);
   }
 }

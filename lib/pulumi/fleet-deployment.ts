@@ -70,6 +70,15 @@ export interface FleetDeploymentArgs {
    * @default true
    */
   readonly manageAddons?: boolean;
+  /**
+   * Also put the fleet's `tags` on every node (the EC2 instances), not only on the cloud resources.
+   * The instances carry fleetform's own tags (fleet, cluster, environment, managed-by, Name)
+   * either way. With this on, adding, changing or removing a fleet tag makes a new launch
+   * template version for every node group, which replaces every node of every cluster (a
+   * rolling update, one node at a time per group); for a fleet with tags, switching it on or off does so once.
+   * @default false
+   */
+  readonly copyFleetTagsToNodes?: boolean;
 }
 
 /** What a deployed load balancer exports. */
@@ -189,6 +198,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
         logRetentionDays: args.logRetentionDays ?? 90,
         manageAddons: args.manageAddons ?? true,
         ...(plan.deployerEntries.includes(c.id) ? { deployer: args.deployer } : {}),
+        copyFleetTagsToNodes: args.copyFleetTagsToNodes ?? false,
       }, { parent: this, providers: [this.#providers.region(c.region)] });
     }
 
@@ -206,11 +216,11 @@ export class FleetDeployment extends pulumi.ComponentResource {
       for (const c of selected) {
         const cluster = this.#clusters[c.id];
         // Every call through the provider waits for the access entries, the deployer's among them.
-        const provider = this.#providers.kubernetes(c.id, cluster.kubeconfig, cluster.access);
+        const provider = this.#providers.kubernetes(c.names.resource, cluster.kubeconfig, cluster.access);
         const platform = cluster.platform;
         const before: pulumi.Resource[] = [...cluster.nodePools];
         if (platform) {
-          this.#charts[c.id] = new PlatformCharts(`${c.id}-platform`, {
+          this.#charts[c.id] = new PlatformCharts(`${c.names.resource}-platform`, {
             stem: c.names.resource,
             charts: c.platform!.charts,
             provider,
@@ -219,9 +229,10 @@ export class FleetDeployment extends pulumi.ComponentResource {
           }, { parent: this });
           before.push(platform.baseAddons, platform.addons, this.#charts[c.id]);
         }
-        this.#manifests[c.id] = new ClusterManifests(`${c.id}-manifests`, {
+        this.#manifests[c.id] = new ClusterManifests(`${c.names.resource}-manifests`, {
           artifact: artifacts.get(c.id)!,
           provider,
+          stem: c.names.resource,
         }, { parent: this, dependsOn: [...before, ...certificatesOf(c)] });
       }
     }

@@ -1,5 +1,5 @@
 /** Rules across clusters: ids and the cloud names derived from them. */
-import type { FleetModel } from '../model/resolved';
+import type { FleetModel, ResolvedCluster } from '../model/resolved';
 import { FleetRule, problem, RuleFinding, warning } from './rule';
 
 /** Two clusters with one id would share a folder, names and a network. */
@@ -26,6 +26,7 @@ export const physicalNamesUnique: FleetRule = {
   id: 'physical-names-unique',
   description: 'no two cloud resources of the fleet get the same name',
   *check(model: FleetModel): Iterable<RuleFinding> {
+    yield* stemsTaken(model);
     const owners = new Map<string, { readonly cluster: string; readonly what: string }>();
     const ids = new Set<string>();
     for (const c of model.clusters) {
@@ -46,6 +47,29 @@ export const physicalNamesUnique: FleetRule = {
     }
   },
 };
+
+/**
+ * A renamed cluster keeps the names it was first given (the address lock
+ * records them), so a new cluster that takes its old id would spell them
+ * again: reported on the newcomer, whose names are its id.
+ */
+function* stemsTaken(model: FleetModel): Iterable<RuleFinding> {
+  const kinds = [
+    { what: 'cloud resource names', of: (c: ResolvedCluster) => c.names.resource },
+    { what: 'EKS cluster name', of: (c: ResolvedCluster) => c.names.eksCluster },
+  ];
+  for (const { what, of } of kinds) {
+    const holders = new Map<string, ResolvedCluster[]>();
+    for (const c of model.clusters) holders.set(of(c), [...(holders.get(of(c)) ?? []), c]);
+    for (const [name, group] of holders) {
+      const renamed = group.find((c) => c.renamedFrom !== undefined || c.names.resource !== c.id);
+      if (group.length < 2 || renamed === undefined) continue; // one id twice: cluster-ids-unique reports it
+      for (const c of group.filter((x) => x !== renamed)) {
+        yield problem(c.path, `its ${what} would be "${name}", as those of ${renamed.path} are: a renamed cluster keeps the names the address lock records, so a new cluster cannot take its old id; give the new cluster an id no cluster of the fleet had before`);
+      }
+    }
+  }
+}
 
 /** An API endpoint open to the internet is allowed only when asked for by name, and always reported. */
 export const apiEndpointOpen: FleetRule = {

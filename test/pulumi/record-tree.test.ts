@@ -40,7 +40,7 @@ describe('RecordTree under mocks', () => {
     const [lb] = resolved.loadBalancers;
     const [tree] = lb.trees;
     const provider = new aws.Provider('global', { region: 'us-east-1' });
-    const albs = new Map(tree.leaves.map((l) => [l.clusterId, { dnsName: `${l.clusterId}.elb.amazonaws.com`, zoneId: 'ZALB' }]));
+    const albs = new Map(tree.leaves.map((l) => [l.clusterId, { dnsName: `${l.clusterId}.elb.amazonaws.com`, zoneId: 'ZALB', stem: l.clusterId }]));
     new edge.RecordTree('edge-main', { loadBalancer: lb, tree, zoneId: 'Z0123456789ABCDEFGHIJ', albs, provider, tags: {} });
     await settle(recorded);
     const records = recorded.filter((r) => r.type === 'aws:route53/record:Record');

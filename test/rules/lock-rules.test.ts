@@ -109,6 +109,19 @@ describe('renames', () => {
     expect(JSON.parse(resolved.addressLock.text).clusters).toEqual(entries);
   });
 
+  it('refuses a new cluster that takes a renamed cluster\'s old id: it would spell the names the renamed one keeps', () => {
+    const first = newFleet({ addressLock: recorded() });
+    new EnvironmentFleet(first, 'production', { regions: ['us-east-1', 'eu-west-1'], renamedFrom: 'prod' });
+    const entries = JSON.parse(first.resolve().addressLock.text).clusters as Record<string, LockedCluster>;
+    const later = newFleet({ addressLock: AddressLock.of(entries) });
+    new EnvironmentFleet(later, 'production', { regions: ['us-east-1', 'eu-west-1'] });
+    new RegionalCluster(later, 'prod-us-east-1', { region: 'us-east-1', kubernetesVersion: '1.35', environment: 'production', nodePools: POOL });
+    const problems = problemsOf(later).filter((p) => p.message.includes('renamed cluster keeps'));
+    expect(problems.map((p) => p.path)).toEqual(['acme/prod-us-east-1', 'acme/prod-us-east-1']);
+    expect(problems[0].message).toContain('its cloud resource names would be "prod-us-east-1", as those of acme/production/us-east-1 are');
+    expect(problems[1].message).toContain('its EKS cluster name would be "acme-prod-us-east-1"');
+  });
+
   it('refuses a renamedFrom that names nothing recorded, or a cluster still declared', () => {
     const fleet = newFleet({ addressLock: recorded() });
     new RegionalCluster(fleet, 'prod-us-east-1', { region: 'us-east-1', kubernetesVersion: '1.35', environment: 'production', nodePools: POOL });

@@ -60,6 +60,7 @@ export function targetAlbs(lb: ResolvedLoadBalancer, fleet: ResolvedFleet, manif
     const c = clusters.get(id)!;
     const namespace = c.apps.find((a) => a.name === tree.app)!.spec.namespace;
     albs.set(id, {
+      stem: c.names.resource,
       dnsName: manifests[id].ingressHostname(`edge-${lb.name}`, namespace, `${lb.name}-${tree.slug || 'main'}`),
       // The canonical zone of ALBs in the region, from AWS, never copied by hand.
       zoneId: aws.lb.getHostedZoneIdOutput({ loadBalancerType: 'application', region: c.region }, { parent, provider: providers.region(c.region) }).id,

@@ -9,6 +9,8 @@ export interface ClusterAlb {
   readonly dnsName: pulumi.Input<string>;
   /** The canonical hosted zone of ALBs in the cluster's region, from AWS's lookup. */
   readonly zoneId: pulumi.Input<string>;
+  /** The cluster's resource stem (`names.resource`, kept across renames): the stem of its leaf's names. */
+  readonly stem: string;
 }
 
 /** Args of a {@link RecordTree}. */
@@ -50,7 +52,7 @@ export class RecordTree extends pulumi.ComponentResource {
     };
     for (const leaf of tree.leaves) {
       const alb = args.albs.get(leaf.clusterId)!;
-      healthChecks[leaf.name] = new aws.route53.HealthCheck(`${name}-${leaf.clusterId}`, {
+      healthChecks[leaf.name] = new aws.route53.HealthCheck(`${name}-${alb.stem}`, {
         type: 'HTTPS',
         fqdn: leaf.name,
         port: 443,
@@ -61,7 +63,7 @@ export class RecordTree extends pulumi.ComponentResource {
         regions: [...lb.healthCheck.regions],
         tags: { ...args.tags, Name: leaf.name },
       }, child);
-      add(leaf.name, new aws.route53.Record(`${name}-leaf-${leaf.clusterId}`, {
+      add(leaf.name, new aws.route53.Record(`${name}-leaf-${alb.stem}`, {
         zoneId: args.zoneId,
         name: leaf.name,
         type: 'A',
