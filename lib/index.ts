@@ -38,3 +38,6 @@ export type { Phase } from './synth/phases';
 export type { WriteOutputOptions, WriteReport } from './io/output-writer';
 export { OutputError } from './io/output-error';
 export { RECORD_FILE } from './io/output-record';
+export * from './cost';
+export { AWS_PRICES, AWS_PRICE_SOURCES, AWS_PRICES_READ_ON, HOURS_PER_MONTH } from './catalog/aws-prices';
+export type { GlobalPrices, HealthCheckPrices, PriceBasis, PriceSource, PriceSourceKey, PriceTable, RegionPrices } from './catalog/aws-prices';
