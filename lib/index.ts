@@ -38,3 +38,4 @@ export type { Phase } from './synth/phases';
 export type { WriteOutputOptions, WriteReport } from './io/output-writer';
 export { OutputError } from './io/output-error';
 export { RECORD_FILE } from './io/output-record';
+export * from './diagram';
