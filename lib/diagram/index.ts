@@ -6,3 +6,4 @@ export type {
 } from './fleet-graph';
 export { fleetDiagramMarkdown, fleetMermaid, mermaidText, renderMermaid } from './mermaid';
 export { dotString, fleetDot, renderDot } from './dot';
+export { renderFleetSvg, renderSvg } from './svg';
