@@ -6,6 +6,7 @@
  *   constructs (lib/*.ts but fleet.ts and index.ts)                 the typed model
  *   model (resolve, resolved), rules                                constructs → plain data + findings
  *   synth                                                           resolved data → charts, fleet.json
+ *   diagram                                                         resolved data → Mermaid, DOT, SVG
  *   io                                                              files: the lock, the output folder
  *   fleet.ts                                                        the root construct: resolve → synth → write
  *   pulumi, testing                                                 entry points of their own
@@ -47,6 +48,13 @@ module.exports = {
       comment: 'Synthesis reads the resolved fleet, never the constructs, and writes no file itself.',
       from: { path: '^lib/synth/' },
       to: { path: '^lib/((fleet|regional-cluster|environment-fleet|fleet-app)[.]ts$|model/resolve[.]ts$|io/|pulumi/)' },
+    },
+    {
+      name: 'diagram-reads-resolved-data-only',
+      severity: 'error',
+      comment: 'Pictures of the fleet are drawn from the resolved fleet: no constructs, no resolving again, no files, no binding.',
+      from: { path: '^lib/diagram/' },
+      to: { path: '^lib/((fleet|regional-cluster|environment-fleet|fleet-app|gdpr-zone|global-load-balancer)[.]ts$|model/resolve[.]ts$|io/|pulumi/|testing/)' },
     },
     {
       name: 'files-only-in-io',

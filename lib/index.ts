@@ -41,3 +41,4 @@ export { RECORD_FILE } from './io/output-record';
 export * from './cost';
 export { AWS_PRICES, AWS_PRICE_SOURCES, AWS_PRICES_READ_ON, HOURS_PER_MONTH } from './catalog/aws-prices';
 export type { GlobalPrices, HealthCheckPrices, PriceBasis, PriceSource, PriceSourceKey, PriceTable, RegionPrices } from './catalog/aws-prices';
+export * from './diagram';
