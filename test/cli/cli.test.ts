@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,22 @@ describe('fleetform --help and the command line', () => {
     const r = await runCli(['list', ACME_PROGRAM, '--support-date', '4 Dec 2026']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--support-date is "4 Dec 2026"; give a calendar day as YYYY-MM-DD');
+  });
+});
+
+describe('what the commands load', () => {
+  it('synth, list and diff never load an @pulumi module', async () => {
+    // Preloaded into the command's process: on exit, prints the @pulumi modules it loaded.
+    const hook = join(temp.dir, 'loaded-pulumi.cjs');
+    writeFileSync(hook, "process.on('exit', () => process.stderr.write('@pulumi modules: ' + Object.keys(require.cache).filter((f) => /[\\\\/]@pulumi[\\\\/]/.test(f)).length + '\\n'));\n");
+    const preload = { nodeArgs: ['--require', hook] };
+    const list = await runCli(['list', ACME_PROGRAM], preload);
+    const synth = await runCli(['synth', ACME_PROGRAM, '--out', join(temp.dir, 'no-pulumi'), '--address-lock', 'read-only'], preload);
+    const diff = await runCli(['diff', ACME_PROGRAM, '--out', join(temp.dir, 'no-pulumi')], preload);
+    for (const r of [list, synth, diff]) expect(r.stderr).toBe('@pulumi modules: 0\n');
+    // The hook does see them when they are loaded.
+    const loaded = spawnSync(process.execPath, ['--require', hook, '-e', "require('@pulumi/pulumi')"], { cwd: REPO, encoding: 'utf8' });
+    expect(loaded.stderr).toMatch(/^@pulumi modules: [1-9]\d*\n$/);
   });
 });
 

@@ -20,12 +20,12 @@ export interface CliRun {
 }
 
 /** Runs `fleetform ...args` in `cwd`; resolves when it exits. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; nodeArgs?: readonly string[] } = {}): Promise<CliRun> {
   const env: Record<string, string | undefined> = { ...process.env, FLEETFORM_SUPPORT_DATE: TEST_SUPPORT_DATE, ...options.env };
   for (const key of ['FORCE_COLOR', 'NO_COLOR']) if (!(options.env && key in options.env)) delete env[key];
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: options.cwd ?? REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
