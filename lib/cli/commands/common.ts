@@ -6,6 +6,7 @@ import type { Fleet } from '../../fleet';
 import { resolveProjectPath } from '../../io/paths';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
+import { shown } from '../paths';
 import { findProgram, loadFleet } from '../program';
 import { progressOn } from '../style';
 
@@ -38,7 +39,7 @@ export function supportDate(options: Readonly<Record<string, unknown>>, ctx: Cli
 export async function fleetOf(program: string | undefined, ctx: CliContext): Promise<Fleet> {
   const path = findProgram(ctx.cwd, program);
   const progress = progressOn(ctx.stderr);
-  progress.update(`loading ${path}…`);
+  progress.update(`loading ${shown(path, ctx.cwd)}…`);
   try {
     return await loadFleet(path, ctx.cwd);
   } finally {
