@@ -10,6 +10,7 @@
  *   io                                                              files: the lock, the output folder
  *   fleet.ts                                                        the root construct: resolve → synth → write
  *   pulumi, testing                                                 entry points of their own
+ *   cli                                                             the command line: runs a fleet program
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -59,9 +60,23 @@ module.exports = {
     {
       name: 'files-only-in-io',
       severity: 'error',
-      comment: 'File I/O lives in lib/io/ (and the testing entry point, which reads its schemas).',
-      from: { path: '^lib/', pathNot: '^lib/(io|testing)/' },
+      comment: 'File I/O lives in lib/io/ (and the testing entry point, which reads its schemas, and the command line\'s own files: the program, package.json, the plan).',
+      from: { path: '^lib/', pathNot: '^lib/(io|testing)/|^lib/cli/files[.]ts$' },
       to: { dependencyTypes: ['core'], path: '^(node:)?fs' },
+    },
+    {
+      name: 'cli-is-the-top',
+      severity: 'error',
+      comment: 'The command line is an entry point: nothing in the library imports it.',
+      from: { path: '^lib/', pathNot: '^lib/cli/' },
+      to: { path: '^lib/cli/' },
+    },
+    {
+      name: 'cli-loads-pulumi-lazily',
+      severity: 'error',
+      comment: 'synth, list and diff never load @pulumi: the command line imports only types of lib/pulumi, and plan requires it when it runs.',
+      from: { path: '^lib/cli/' },
+      to: { path: '^lib/pulumi/', dependencyTypesNot: ['type-only', 'type-import'] },
     },
     {
       name: 'binding-reads-resolved-data-only',

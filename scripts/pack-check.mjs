@@ -8,9 +8,12 @@
 //      program under moduleResolution node10, node16, nodenext and bundler,
 //      check that fleetform/pulumi fails with the install command, and that
 //      fleetform/pulumi/testing diffs plans but asks for @pulumi/pulumi to mock;
+//      and the fleetform command: npx fleetform --help, list of a TypeScript
+//      fleet program found as fleet.ts, and plan naming the install command;
 //  (b) with the three Pulumi peers installed: fleetform/pulumi loads and
-//      exports FleetDeployment, for require and import callers, and
-//      fleetform/pulumi/testing records the plan of a FleetDeployment.
+//      exports FleetDeployment, for require and import callers,
+//      fleetform/pulumi/testing records the plan of a FleetDeployment, and
+//      npx fleetform plan records and writes it.
 //
 // Usage: node scripts/pack-check.mjs [--keep]   (--keep leaves the temp folder)
 import { spawnSync } from 'node:child_process';
@@ -23,6 +26,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const keep = process.argv.includes('--keep');
 const PEERS = ['@pulumi/pulumi', '@pulumi/aws', '@pulumi/kubernetes'];
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const INSTALL_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund'];
 
 let failures = 0;
@@ -180,6 +184,32 @@ function synthesizeBothWays(app, scratch) {
   }
 }
 
+/** The fleetform command as an installed package's bin, without the Pulumi peers. */
+function commandLineWithoutPeers(app) {
+  const help = run(NPX, ['fleetform', '--help'], app);
+  check(help.status === 0 && help.stdout.includes('Usage: fleetform') && help.stdout.includes('synth [options] [program]'), 'npx fleetform --help', help.output.trim());
+  // A TypeScript fleet program, found as fleet.ts in the working folder.
+  writeFileSync(join(app, 'fleet.ts'), `import { AddressLock, EnvironmentFleet, Fleet, FleetApp, Placement } from 'fleetform';
+export default async function build(): Promise<Fleet> {
+  const fleet = new Fleet('shop', { addressLock: AddressLock.file('fleetform.lock.json') });
+  new EnvironmentFleet(fleet, 'prod', { regions: ['us-east-1', 'eu-west-1'] });
+  new FleetApp(fleet, 'web', { image: 'nginx:1.25', port: 8080, placement: Placement.all() });
+  return fleet;
+}
+`);
+  const list = run(NPX, ['fleetform', 'list'], app);
+  check(list.status === 0 && list.stdout.startsWith('fleet shop: 2 clusters, 1 app') && list.stdout.includes('prod-eu-west-1'),
+    'npx fleetform list: lists the clusters of fleet.ts (TypeScript, loaded without a build; no @pulumi installed)', list.output.trim());
+  const synth = run(NPX, ['fleetform', 'synth', '--out', 'cli-dist'], app);
+  check(synth.status === 0 && synth.stdout.startsWith('synthesized 2 clusters') && existsSync(join(app, 'cli-dist', 'fleet.json')) && existsSync(join(app, 'fleetform.lock.json')),
+    'npx fleetform synth: writes the output and the address lock', synth.output.trim());
+  const diff = run(NPX, ['fleetform', 'diff', '--out', 'cli-dist'], app);
+  check(diff.status === 0 && diff.stdout.includes('no change'), 'npx fleetform diff right after the synth: no change, exit 0', diff.output.trim());
+  const plan = run(NPX, ['fleetform', 'plan'], app);
+  check(plan.status === 1 && plan.stderr.includes('npm install @pulumi/pulumi @pulumi/aws @pulumi/kubernetes'),
+    'npx fleetform plan without the peers exits 1 with the install command', plan.output.trim());
+}
+
 function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'fleetform-pack-check-'));
   console.log(`pack check in ${scratch}`);
@@ -190,7 +220,7 @@ function main() {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const paths = packed.files.map((f) => f.path);
     console.log(`packed ${packed.filename}: ${paths.length} files, ${(packed.size / 1e6).toFixed(2)} MB (${(packed.unpackedSize / 1e6).toFixed(2)} MB unpacked), build and pack ${seconds.toFixed(1)} s`);
-    const needed = ['package.json', 'README.md', 'LICENSE', 'build/lib/index.js', 'build/lib/index.d.ts', 'build/lib/pulumi/index.js',
+    const needed = ['package.json', 'README.md', 'LICENSE', 'bin/fleetform.js', 'build/lib/cli/main.js', 'build/lib/index.js', 'build/lib/index.d.ts', 'build/lib/pulumi/index.js',
       'build/lib/pulumi/index.d.ts', 'build/lib/pulumi/peers.js', 'build/lib/pulumi/testing/index.js', 'build/lib/pulumi/testing/index.d.ts',
       'build/lib/testing/index.js', 'build/lib/testing/index.d.ts',
       'schema/fleet.schema.json', 'schema/kubernetes/v1.28.0/_definitions.json', 'schema/kubernetes/LICENSE', 'schema/kubernetes/NOTICE'];
@@ -211,6 +241,7 @@ function main() {
     writeProgramFiles(app);
     synthesizeBothWays(app, scratch);
     typeCheck(app, 'without @pulumi installed');
+    commandLineWithoutPeers(app);
 
     for (const [how, code] of [['require', "require('fleetform/pulumi')"], ['import', "import('fleetform/pulumi').catch((e) => { console.error(e.message); process.exit(1); })"]]) {
       const r = run(process.execPath, ['-e', code], app);
@@ -266,6 +297,9 @@ export function urnOf(deployment: FleetDeployment): pulumi.Output<string> {
     }, null, 2));
     const typed = run(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.peers.json'], app);
     check(typed.status === 0, 'with the peers: tsc (nodenext) accepts FleetDeployment as a @pulumi/pulumi resource', typed.output.trim());
+    const planned = run(NPX, ['fleetform', 'plan', '--no-apply-manifests', '--out', 'plans/shop.plan.json'], app);
+    check(planned.status === 0 && planned.stdout.includes('plan of shop/dev:') && existsSync(join(app, 'plans', 'shop.plan.json')),
+      'with the peers: npx fleetform plan records the plan of the fleet program and writes it', planned.output.trim());
   } finally {
     if (keep) console.log(`kept ${scratch}`);
     else rmSync(scratch, { recursive: true, force: true });

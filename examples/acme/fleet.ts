@@ -118,3 +118,4 @@ function repoRoot(): string {
   while (!existsSync(join(dir, 'Pulumi.yaml')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
 }
+export default buildAcmeFleet;

@@ -119,6 +119,20 @@ export function summarizePlanDiff(diff: PlanDiff): PlanSummary {
   return { clusters, regions, total };
 }
 
+/** Where a resource of a plan is: its cluster and region, as {@link summarizePlanDiff} counts them. */
+export interface ResourceLocation {
+  /** The cluster id, or undefined for a resource of no cluster (providers, global routing). */
+  readonly cluster?: string;
+  /** The cluster's region; for a resource of no cluster, `global` or its provider's region. */
+  readonly region?: string;
+}
+
+/** The cluster and region of every resource of one plan, by URN: the attribution {@link summarizePlanDiff} uses. */
+export function locateResources(plan: RecordedPlan): ReadonlyMap<string, ResourceLocation> {
+  const placement = new Placement(plan, plan);
+  return new Map(plan.resources.map((r) => [r.urn, placement.of(r.urn)]));
+}
+
 /** What {@link formatPlanSummary} prints. */
 export interface FormatOptions {
   /**

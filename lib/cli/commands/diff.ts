@@ -1,0 +1,43 @@
+/** `fleetform diff`: what a synth would change in the output folder, without writing. */
+import { readRecordedOutput } from '../../io/output-read';
+import { outputFiles } from '../../synth/assembly';
+import type { CliCommand } from '../command';
+import { EXIT } from '../errors';
+import { shown } from '../paths';
+import { diffOutput, formatOutputDiff, outputChanges } from '../format/output-diff';
+import { formatWarning } from '../format/synth';
+import { progressOn, styleFor } from '../style';
+import { fleetOf, outdirOf, programArgument, supportDate, supportDateOption } from './common';
+
+export const diffCommand: CliCommand = {
+  name: 'diff',
+  define(command) {
+    programArgument(command.summary('show what a synth would change in the output folder').description(
+      'Synthesizes the fleet in memory and compares it with the files fleetform wrote in the output folder: per cluster, '
+      + 'each object (kind, namespace/name) added, removed or changed, with a diff of the changed ones. Writes nothing. '
+      + 'Files in the folder that fleetform did not write are not part of its output and are not reported. '
+      + 'Exit code 1 when something would change, 0 when nothing would.'));
+    command.option('--out <dir>', 'output folder, from the working folder (default: dist in the project root)');
+    supportDateOption(command);
+    command.addHelpText('after', '\nExamples:\n  fleetform diff\n  fleetform diff examples/acme/fleet.ts --out dist || echo "synth would change dist/"');
+  },
+  async run({ operands, options }, ctx) {
+    const fleet = await fleetOf(operands[0], ctx);
+    const outdir = outdirOf(options.out, ctx);
+    const progress = progressOn(ctx.stderr);
+    progress.update(`synthesizing ${fleet.fleetName} in memory…`);
+    let assembly;
+    try {
+      assembly = fleet.assemble({ supportDate: supportDate(options, ctx) });
+    } finally {
+      progress.done();
+    }
+    const err = styleFor(ctx.stderr, ctx.env);
+    for (const w of assembly.warnings) ctx.stderr.write(`${err.yellow('warning:')} ${formatWarning(w)}\n`);
+    const recorded = readRecordedOutput(outdir, fleet.fleetName);
+    for (const r of recorded.refusals) ctx.stderr.write(`${err.yellow('note:')} a synth would refuse this folder as it is: ${r}\n`);
+    const diff = diffOutput(recorded.files, outputFiles(assembly));
+    ctx.stdout.write(formatOutputDiff(diff, shown(outdir, ctx.cwd), styleFor(ctx.stdout, ctx.env)));
+    return outputChanges(diff) ? EXIT.failed : EXIT.ok;
+  },
+};

@@ -1,0 +1,193 @@
+/**
+ * `fleetform diff`: what a new synth would change in the output folder, per
+ * cluster and per Kubernetes object, from the files fleetform wrote there
+ * and the files a synth would write now. Pure: no file is read here.
+ */
+import { createTwoFilesPatch } from 'diff';
+import { parse } from 'yaml';
+import type { Style } from '../style';
+import { plural } from './table';
+
+/** One Kubernetes object (or one whole file that holds none) in a cluster's output. */
+interface Piece {
+  readonly key: string;
+  /** `Kind namespace/name`, or the file name for a file of no object. */
+  readonly label: string;
+  readonly file: string;
+  readonly text: string;
+}
+
+/** What changes for one object or file. */
+export interface PieceChange {
+  readonly change: 'added' | 'removed' | 'changed';
+  readonly label: string;
+  /** The file it is in after the synth (before, when removed). */
+  readonly file: string;
+  /** The file it was in, when it moves to another one. */
+  readonly movedFrom?: string;
+  /** A unified diff of its text, for a changed one. */
+  readonly patch?: string;
+}
+
+/** The changes in one cluster's folder, or in `fleet.json`. */
+export interface GroupChanges {
+  /** A cluster id, or a top-level file's name (`fleet.json`). */
+  readonly name: string;
+  readonly kind: 'cluster' | 'file';
+  /** Whether the whole group is new, or goes. */
+  readonly status: 'added' | 'removed' | 'changed';
+  readonly changes: readonly PieceChange[];
+  /** Files whose bytes change though no object does (objects reordered within the file). */
+  readonly reordered: readonly string[];
+}
+
+export interface OutputDiff {
+  readonly groups: readonly GroupChanges[];
+  readonly counts: { readonly added: number; readonly removed: number; readonly changed: number };
+}
+
+/** Compares the recorded output (`before`) with the files a synth writes now (`after`): relative POSIX path → content. */
+export function diffOutput(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): OutputDiff {
+  const groupsOf = (files: ReadonlyMap<string, string>) => {
+    const groups = new Map<string, Map<string, string>>();
+    for (const [path, content] of files) {
+      const slash = path.indexOf('/');
+      const group = slash < 0 ? path : path.slice(0, slash);
+      const inGroup = groups.get(group) ?? new Map<string, string>();
+      inGroup.set(slash < 0 ? path : path.slice(slash + 1), content);
+      groups.set(group, inGroup);
+    }
+    return groups;
+  };
+  const old = groupsOf(before);
+  const now = groupsOf(after);
+  // Clusters first, then the top-level files (fleet.json).
+  const isTopFile = (name: string) => before.has(name) || after.has(name);
+  const names = [...new Set([...old.keys(), ...now.keys()])].sort((x, y) => Number(isTopFile(x)) - Number(isTopFile(y)) || byCodeUnit(x, y));
+  const groups: GroupChanges[] = [];
+  const counts = { added: 0, removed: 0, changed: 0 };
+  for (const name of names) {
+    const a = old.get(name) ?? new Map<string, string>();
+    const b = now.get(name) ?? new Map<string, string>();
+    const isFile = isTopFile(name);
+    const changes = diffPieces(piecesOf(a), piecesOf(b), isFile ? '' : `${name}/`);
+    const reordered = [...b.keys()].filter((f) => a.has(f) && a.get(f) !== b.get(f)
+      && !changes.some((c) => c.file === f || c.movedFrom === f)).sort(byCodeUnit);
+    if (changes.length === 0 && reordered.length === 0) continue;
+    for (const c of changes) counts[c.change]++;
+    groups.push({ name, kind: isFile ? 'file' : 'cluster', status: a.size === 0 ? 'added' : b.size === 0 ? 'removed' : 'changed', changes, reordered });
+  }
+  return { groups, counts };
+}
+
+/** Whether anything changes. */
+export function outputChanges(d: OutputDiff): boolean {
+  return d.groups.length > 0;
+}
+
+function diffPieces(before: Map<string, Piece>, after: Map<string, Piece>, folder: string): PieceChange[] {
+  const out: PieceChange[] = [];
+  for (const [key, b] of after) {
+    const a = before.get(key);
+    if (!a) out.push({ change: 'added', label: b.label, file: b.file });
+    else if (a.text !== b.text || a.file !== b.file) {
+      out.push({
+        change: 'changed', label: b.label, file: b.file, ...(a.file !== b.file ? { movedFrom: a.file } : {}),
+        ...(a.text !== b.text ? { patch: unifiedDiff(a, b, folder) } : {}),
+      });
+    }
+  }
+  for (const [key, a] of before) if (!after.has(key)) out.push({ change: 'removed', label: a.label, file: a.file });
+  return out.sort((x, y) => byCodeUnit(x.file, y.file) || byCodeUnit(x.label, y.label) || byCodeUnit(x.change, y.change));
+}
+
+/** A unified diff of one piece's text, without the file header line of `diff`. */
+function unifiedDiff(a: Piece, b: Piece, folder: string): string {
+  const patch = createTwoFilesPatch(`a/${folder}${a.file}`, `b/${folder}${b.file}`, a.text, b.text, '', '', { context: 3 });
+  return patch.split('\n').filter((l) => !/^={3,}$/.test(l) && l !== '\\ No newline at end of file').join('\n').trimEnd()
+    .replace(/^(---|\+\+\+) (\S+)\t$/gm, '$1 $2');
+}
+
+/** The objects of a cluster's files (each YAML document one), keyed by kind, namespace and name. */
+function piecesOf(files: ReadonlyMap<string, string>): Map<string, Piece> {
+  const pieces = new Map<string, Piece>();
+  for (const file of [...files.keys()].sort(byCodeUnit)) {
+    const content = files.get(file)!;
+    const docs = file.endsWith('.yaml') ? splitDocuments(content) : [];
+    const objects = docs.map((text) => ({ text, id: identity(text) }));
+    if (objects.length === 0 || objects.some((o) => o.id === undefined)) {
+      pieces.set(`file ${file}`, { key: `file ${file}`, label: file, file, text: content });
+      continue;
+    }
+    for (const o of objects) {
+      let key = o.id!.key;
+      for (let n = 2; pieces.has(key); n++) key = `${o.id!.key} #${n}`;
+      pieces.set(key, { key, label: o.id!.label, file, text: o.text });
+    }
+  }
+  return pieces;
+}
+
+/** The documents of a YAML stream, each ending in a newline, empty ones left out. */
+function splitDocuments(content: string): string[] {
+  const docs: string[] = [];
+  let current: string[] = [];
+  for (const line of content.split('\n')) {
+    if (line === '---' || line.startsWith('--- ')) {
+      docs.push(current.join('\n'));
+      current = [];
+    } else current.push(line);
+  }
+  docs.push(current.join('\n'));
+  return docs.map((d) => `${d.replace(/\n+$/, '')}\n`).filter((d) => d.trim() !== '');
+}
+
+function identity(text: string): { key: string; label: string } | undefined {
+  let o: unknown;
+  try {
+    o = parse(text);
+  } catch {
+    return undefined;
+  }
+  const obj = o as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | null;
+  if (typeof obj?.kind !== 'string' || typeof obj.metadata?.name !== 'string') return undefined;
+  const ns = typeof obj.metadata.namespace === 'string' ? obj.metadata.namespace : '';
+  const group = typeof obj.apiVersion === 'string' && obj.apiVersion.includes('/') ? obj.apiVersion.slice(0, obj.apiVersion.indexOf('/')) : '';
+  return { key: `${group}/${obj.kind} ${ns}/${obj.metadata.name}`, label: `${obj.kind} ${ns ? `${ns}/` : ''}${obj.metadata.name}` };
+}
+
+/** The diff as text: a summary line, then per cluster each object added, removed or changed, with the changed ones' diffs. */
+export function formatOutputDiff(d: OutputDiff, outdir: string, style: Style): string {
+  if (!outputChanges(d)) return `${outdir}: no change; a synth would write nothing new\n`;
+  const clusters = d.groups.filter((g) => g.kind === 'cluster').length;
+  const files = d.groups.filter((g) => g.kind === 'file').map((g) => g.name);
+  const lines = [
+    `${outdir}: ${d.counts.added} added, ${d.counts.removed} removed, ${d.counts.changed} changed `
+      + `in ${plural(clusters, 'cluster')}${files.length > 0 ? `; ${files.join(', ')} changed` : ''}`,
+  ];
+  const mark = { added: style.green('+'), removed: style.red('-'), changed: style.yellow('~') };
+  for (const g of d.groups) {
+    lines.push('');
+    const what = g.status === 'changed' ? '' : ` (${g.status === 'added' ? 'new' : 'removed'})`;
+    lines.push(style.bold(g.kind === 'cluster' ? `cluster ${g.name}${what}` : `${g.name}${what}`));
+    for (const c of g.changes) {
+      const where = g.kind === 'file' ? '' : c.movedFrom ? ` (${c.movedFrom} → ${c.file})` : ` (${c.file})`;
+      lines.push(`  ${mark[c.change]} ${c.label}${where}`);
+      if (c.patch) lines.push(...c.patch.split('\n').map((l) => `      ${colourPatchLine(l, style)}`));
+    }
+    for (const f of g.reordered) lines.push(`  ${mark.changed} ${f}: the same objects in another order`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function colourPatchLine(line: string, style: Style): string {
+  if (line.startsWith('+++') || line.startsWith('---')) return style.bold(line);
+  if (line.startsWith('+')) return style.green(line);
+  if (line.startsWith('-')) return style.red(line);
+  if (line.startsWith('@@')) return style.cyan(line);
+  return line;
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPlan } from '../../lib/pulumi/testing';
+import { ACME_PROGRAM, CliRun, runCli, tempFolder } from './run-cli';
+
+// The example's plan under the mocks takes several seconds: recorded once for the whole file.
+const temp = tempFolder('plan');
+let run: CliRun;
+
+beforeAll(async () => {
+  run = await runCli(['plan', ACME_PROGRAM, '--private-endpoints-reachable', '--out', 'plans/acme.plan.json'], { cwd: temp.dir });
+}, 120_000);
+afterAll(() => temp.remove());
+
+describe('fleetform plan (the fleet in a FleetDeployment, under the mocks)', () => {
+  it('prints per cluster and region the resources by type and every stateful one by name', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatchSnapshot();
+  });
+
+  it('says that the plan is a preview of what the program registers, not of the cloud', () => {
+    expect(run.stdout).toContain('This is a preview of what the program registers under fleetform\'s mocks, not of the cloud\'s state');
+  });
+
+  it('writes the plan file, which readPlan reads back with every resource', () => {
+    const file = join(temp.dir, 'plans', 'acme.plan.json');
+    expect(existsSync(file)).toBe(true);
+    const plan = readPlan(readFileSync(file, 'utf8'));
+    // No Pulumi.yaml where it ran: the project is the fleet's name.
+    expect([plan.project, plan.stack]).toEqual(['acme', 'dev']);
+    expect(run.stdout).toContain(`wrote plans/acme.plan.json (${plan.resources.length} resources)`);
+    expect(plan.resources.filter((r) => r.type === 'aws:eks/cluster:Cluster').map((r) => r.name).sort()).toEqual([
+      'customer-a-eks', 'production-ap-southeast-1-eks', 'production-eu-west-1-eks', 'production-us-east-1-eks', 'qa-eu-west-3-eks', 'staging-eu-west-3-eks',
+    ]);
+  });
+});
