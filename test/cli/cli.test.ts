@@ -13,13 +13,13 @@ describe('fleetform --help and the command line', () => {
   it('lists every command and the exit codes', async () => {
     const r = await runCli(['--help']);
     expect(r.status).toBe(0);
-    for (const command of ['synth', 'list', 'diff', 'plan']) expect(r.stdout).toMatch(new RegExp(`^  ${command} \\[options\\] \\[program\\]`, 'm'));
+    for (const command of ['synth', 'list', 'diff', 'plan', 'diagram', 'cost']) expect(r.stdout).toMatch(new RegExp(`^  ${command} \\[options\\] \\[program\\]`, 'm'));
     expect(r.stdout).toContain('Exit codes: 0 done, 1 the fleet is invalid');
   });
 
   it('has help for every command, with its options and examples', async () => {
-    const runs = await Promise.all(['synth', 'list', 'diff', 'plan'].map((c) => runCli([c, '--help'])));
-    const [synth, list, diff, plan] = runs;
+    const runs = await Promise.all(['synth', 'list', 'diff', 'plan', 'diagram', 'cost'].map((c) => runCli([c, '--help'])));
+    const [synth, list, diff, plan, diagram, cost] = runs;
     for (const r of runs) {
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('Examples:');
@@ -28,6 +28,8 @@ describe('fleetform --help and the command line', () => {
     expect(list.stdout).toContain('--json');
     expect(diff.stdout).toContain('Exit code 1 when something would change');
     expect(plan.stdout).toContain('--against <file|ref>');
+    expect(diagram.stdout).toContain('--print <form>');
+    expect(cost.stdout).toContain('--node-count <basis>');
     expect(plan.stdout.replace(/\s+/g, ' ')).toContain('a preview of what the program registers under fleetform\'s mocks, not of the cloud\'s state');
   });
 
