@@ -36,3 +36,25 @@ describe('fleetform plan (the fleet in a FleetDeployment, under the mocks)', () 
     ]);
   });
 });
+
+describe('the README\'s "What pulumi up creates"', () => {
+  /** The printed plan's sections (split at blank lines), by their first line. */
+  const sections = () => run.stdout.split('\n\n').map((s) => s.trimEnd());
+  const readmeBlock = (marker: string) => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const at = readme.indexOf(`<!-- ${marker} -->\n\`\`\`text\n`);
+    expect(at, marker).toBeGreaterThan(-1);
+    const start = readme.indexOf('```text\n', at) + '```text\n'.length;
+    return readme.slice(start, readme.indexOf('\n```', start));
+  };
+
+  it('counts what fleetform plan counts for the example', () => {
+    const headlines = sections().flatMap((s, i) => {
+      const lines = s.split('\n');
+      return i === 0 ? [lines[0]] : lines[0].startsWith('cluster ') || lines[0].startsWith('no cluster, ') ? [lines[0]] : [];
+    });
+    expect(readmeBlock('plan:acme:counts')).toBe(headlines.join('\n'));
+    const detail = sections().filter((s) => s.startsWith('cluster production-eu-west-1 ') || s.startsWith('no cluster, global:'));
+    expect(readmeBlock('plan:acme:detail')).toBe(detail.join('\n\n'));
+  });
+});
