@@ -20,6 +20,7 @@ describe('README files', () => {
     expect(snippets.map((s) => s.path)).toEqual(expect.arrayContaining([
       'test/examples/own-repository/fleet.ts',
       'test/examples/own-repository/fleet.test.ts',
+      'test/examples/own-repository/deployment.test.ts',
     ]));
   });
 

@@ -9,6 +9,7 @@
 export * from './plan';
 export * from './mock-answers';
 export * from './mock-cloud';
+export * from './plan-fleet';
 export * from './compact';
 export * from './force-new';
 export * from './diff';
