@@ -3,6 +3,7 @@
  * A fleet's output in memory for snapshot tests, and strict validation of
  * Kubernetes objects against the Kubernetes 1.28 JSON schema shipped with the
  * package; needs no cluster and no network.
+ * @module fleetform/testing
  */
 import { validateK8sObject } from './k8s-schema';
 

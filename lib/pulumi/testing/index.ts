@@ -5,6 +5,7 @@
  * classes each resource as the engine would: same, update, replace, create or
  * delete (`diffPlans`), summed per cluster and region (`summarizePlanDiff`).
  * Needs no Pulumi CLI and no cloud account.
+ * @module fleetform/pulumi/testing
  */
 export * from './plan';
 export * from './mock-answers';
