@@ -1,4 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
+import { sep } from 'node:path';
+import { Script } from 'node:vm';
 
 /** One problem found in a fleet: where, and what is wrong with the fix. */
 export interface FleetProblem {
@@ -38,19 +40,57 @@ export class FleetValidationError extends Error {
     this.name = 'FleetValidationError';
     // Not enumerable, so Node's printing of an uncaught error does not repeat the list.
     Object.defineProperty(this, 'problems', { value: Object.freeze([...problems]), enumerable: false });
-    Object.defineProperty(this, 'stack', { value: `${this.name}: ${this.message}\n    at ${callerOutsideFleetform(this.stack)}`, writable: true, configurable: true });
+    Object.defineProperty(this, 'stack', { value: `${this.name}: ${this.message}\n    at ${callerOutsideFleetform()}`, writable: true, configurable: true });
+    hideThrowSite(this);
   }
 }
 
-/** The first stack frame of the user's code, or a placeholder when there is none. */
-function callerOutsideFleetform(stack: string | undefined): string {
-  const ownRoot = __dirname; // lib/ (source) or build/lib/ (compiled)
-  for (const line of (stack ?? '').split('\n').slice(1)) {
-    const frame = line.trim().replace(/^at /, '');
-    if (frame.includes(ownRoot) || frame.includes('node:internal') || frame.includes('/node_modules/')) continue;
+/** The first stack frame of the user's code (the caller of fleetform), or a placeholder when there is none. */
+function callerOutsideFleetform(): string {
+  const ownRoot = `${__dirname}${sep}`; // lib/ (source) or build/lib/ (compiled)
+  const probe: { stack?: string } = {};
+  const limit = Error.stackTraceLimit;
+  try {
+    Error.stackTraceLimit = 200; // fleetform's own frames may be many: look past them
+    Error.captureStackTrace(probe, callerOutsideFleetform);
+  } catch {
+    // No structured stack here: the placeholder below.
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  for (const line of (probe.stack ?? '').split('\n')) {
+    if (!line.startsWith('    at ')) continue; // the header, not a frame
+    const frame = line.slice('    at '.length);
+    if (frame.includes(ownRoot) || frame.includes('node:internal') || frame.includes(`${sep}node_modules${sep}`)) continue;
     return frame;
   }
   return '<fleetform>';
+}
+
+/** Throws the error in `globalThis[THROWN]`: a script of no file, so Node marks what it throws as already located. */
+let thrower: Script | undefined;
+const THROWN = Symbol.for('fleetform.FleetValidationError.thrown');
+
+/**
+ * Keeps Node from printing fleetform's own `throw` line above an uncaught error. For an uncaught
+ * exception Node prints the source line of the throw site (always inside fleetform here) unless
+ * the error is marked as already decorated, which Node does, once, to an error thrown out of a
+ * `vm` script; the stack the script's run prepends is put back, so only the mark remains.
+ * Best effort: without it, the error is the same, with one more line printed.
+ */
+function hideThrowSite(error: FleetValidationError): void {
+  const stack = Object.getOwnPropertyDescriptor(error, 'stack');
+  const global = globalThis as Record<symbol, unknown>;
+  try {
+    thrower ??= new Script(`throw globalThis[Symbol.for(${JSON.stringify(THROWN.description)})]`, { filename: 'fleetform' });
+    global[THROWN] = error;
+    thrower.runInThisContext();
+  } catch {
+    // Thrown on purpose.
+  } finally {
+    delete global[THROWN];
+    if (stack) Object.defineProperty(error, 'stack', stack);
+  }
 }
 
 /** Throws a {@link FleetValidationError} for one problem: for lookups that cannot wait for synth. */

@@ -1,3 +1,7 @@
+/**
+ * Typed constructs for multi-cluster Kubernetes fleets: `import { Fleet, EnvironmentFleet, FleetApp } from 'fleetform'`.
+ * @module fleetform
+ */
 export * from './fleet';
 export * from './api-endpoint';
 export * from './regional-cluster';

@@ -1,5 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { answered, isText } from './cloud-answers';
 import type { ClusterArtifact } from '../synth/cluster-synth';
 import { applyDependencies } from '../synth/phases';
 
@@ -60,6 +61,8 @@ export class ClusterManifests extends pulumi.ComponentResource {
    */
   ingressHostname(chart: string, namespace: string, name: string): pulumi.Output<string> {
     return this.groups[chart].getResource('networking.k8s.io/v1/Ingress', `${this.#stem}-${namespace}`, name)
-      .apply((ingress) => ingress.status.loadBalancer.ingress[0].hostname);
+      .apply((ingress) => ingress.status)
+      .apply((status) => answered(status?.loadBalancer?.ingress?.[0]?.hostname, `${this.#stem}-${namespace}/${name}`,
+        'the Ingress', 'load balancer host name in its status (the AWS Load Balancer Controller writes it)', isText));
   }
 }

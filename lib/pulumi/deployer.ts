@@ -4,6 +4,7 @@
  */
 import * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
+import { answered, isText } from './cloud-answers';
 
 /**
  * The IAM role or user pulumi runs as, for the `deployer` option: the caller's
@@ -22,6 +23,7 @@ import type * as pulumi from '@pulumi/pulumi';
  */
 export async function deployerFromCallerIdentity(opts?: pulumi.InvokeOptions): Promise<string> {
   const identity = await aws.getCallerIdentity({}, opts);
-  const session = await aws.iam.getSessionContext({ arn: identity.arn }, opts);
-  return session.issuerArn;
+  const arn = answered(identity.arn, 'deployerFromCallerIdentity', 'aws.getCallerIdentity', 'ARN', isText);
+  const session = await aws.iam.getSessionContext({ arn }, opts);
+  return answered(session.issuerArn, 'deployerFromCallerIdentity', 'aws.iam.getSessionContext', 'issuer ARN', isText);
 }

@@ -1,4 +1,7 @@
-/** The Pulumi binding of fleetform: `import { FleetDeployment } from 'fleetform/pulumi'`. */
+/**
+ * The Pulumi binding of fleetform: `import { FleetDeployment } from 'fleetform/pulumi'`.
+ * @module fleetform/pulumi
+ */
 import './peers';
 export * from './fleet-deployment';
 export { deployerFromCallerIdentity } from './deployer';

@@ -1,5 +1,6 @@
 import type * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { answered, isText } from './cloud-answers';
 
 /**
  * A kubeconfig for an EKS cluster built from its outputs. Tokens come from
@@ -10,7 +11,13 @@ export function kubeconfigFor(cluster: aws.eks.Cluster, region: string): pulumi.
   return pulumi.all([cluster.name, cluster.endpoint, cluster.certificateAuthority]).apply(([name, endpoint, ca]) => JSON.stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name, cluster: { server: endpoint, 'certificate-authority-data': ca.data } }],
+    clusters: [{
+      name,
+      cluster: {
+        server: answered(endpoint, name, 'the EKS cluster', 'endpoint', isText),
+        'certificate-authority-data': answered(ca?.data, name, 'the EKS cluster', 'certificate authority data', isText),
+      },
+    }],
     contexts: [{ name, context: { cluster: name, user: name } }],
     'current-context': name,
     users: [{

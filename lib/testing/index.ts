@@ -1,10 +1,14 @@
 /**
- * Test helpers of fleetform: `import { validateManifests } from 'fleetform/testing'`.
- * Strict validation of Kubernetes objects against the Kubernetes 1.28 JSON
- * schema shipped with the package; needs no cluster and no network.
+ * Test helpers of fleetform: `import { synthSnapshot, validateManifests } from 'fleetform/testing'`.
+ * A fleet's output in memory for snapshot tests, and strict validation of
+ * Kubernetes objects against the Kubernetes 1.28 JSON schema shipped with the
+ * package; needs no cluster and no network.
+ * @module fleetform/testing
  */
 import { validateK8sObject } from './k8s-schema';
 
+export { synthSnapshot } from './snapshot';
+export type { FleetSnapshot, SynthSnapshotOptions } from './snapshot';
 export { definitionFor, K8S_SCHEMA_VERSION, validateK8sObject } from './k8s-schema';
 
 /**

@@ -2,6 +2,7 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { CoreAddonName } from '../../catalog/eks-addons';
 import type { PlatformAddon } from '../../model/platform';
+import { answered, isText } from '../cloud-answers';
 import { podIdentityRole } from './iam';
 
 /** Args of {@link ClusterAddons}. */
@@ -80,7 +81,8 @@ export class ClusterAddons extends pulumi.ComponentResource {
       this.#roles[a.name] = role;
       podIdentityAssociations = [{ serviceAccount: a.role.serviceAccount, roleArn: role.arn }];
     }
-    const version = a.version ?? aws.eks.getAddonVersionOutput({ addonName: a.name, kubernetesVersion: args.kubernetesVersion }, { parent: this }).version;
+    const version = a.version ?? aws.eks.getAddonVersionOutput({ addonName: a.name, kubernetesVersion: args.kubernetesVersion }, { parent: this }).version
+      .apply((v) => answered(v, stem, `aws.eks.getAddonVersion(${a.name}, ${args.kubernetesVersion})`, 'version', isText));
     const addon = new aws.eks.Addon(stem, {
       clusterName: args.clusterName,
       addonName: a.name,

@@ -2,6 +2,7 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ResolvedCluster } from '../../model/resolved';
 import { accessEntryName } from '../../naming';
+import { answered, isText } from '../cloud-answers';
 import { guarded, keeping, protection } from '../guards';
 import { kubeconfigFor } from '../kubeconfig';
 import { ClusterNetwork } from './cluster-network';
@@ -97,7 +98,9 @@ export class EksCluster extends pulumi.ComponentResource {
       allAvailabilityZones: false,
       filters: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
       excludeZoneIds: [...EKS_UNSUPPORTED_ZONE_IDS],
-    }, parent).names.apply((names) => {
+    }, parent).names.apply((answer) => {
+      const names = answered(answer, c.path, `aws.getAvailabilityZones(${c.region})`, 'availability zone names',
+        (n) => Array.isArray(n) && n.length > 0 && n.every(isText));
       const sorted = [...names].sort();
       if (sorted.length < addresses.privateSubnets.length) {
         throw new Error(`[${c.path}] region ${c.region} offers this account ${sorted.length} availability zones EKS supports (${sorted.join(', ')}); fleetform clusters span ${addresses.privateSubnets.length}, so choose another region`);

@@ -3,6 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import type { ResolvedNodePool } from '../../model/resolved';
 import { FLEETFORM_TAG_KEYS } from '../../reserved';
 import { Tenancy } from '../../tenancy';
+import { answered } from '../cloud-answers';
 
 /** Args of a {@link NodePoolGroup}. */
 export interface NodePoolGroupArgs {
@@ -76,7 +77,10 @@ export class NodePoolGroup extends pulumi.ComponentResource {
       scalingConfig: { minSize: p.minSize, desiredSize: p.desiredSize, maxSize: p.maxSize },
       updateConfig: { maxUnavailable: 1 },
       labels: { ...p.labels, 'fleetform.io/node-pool': p.name },
-      launchTemplate: { id: template.id, version: pulumi.interpolate`${template.latestVersion}` },
+      launchTemplate: {
+        id: template.id,
+        version: template.latestVersion.apply((v) => `${answered(v, name, 'the launch template', 'latest version', (n) => typeof n === 'number')}`),
+      },
       // No Cluster Autoscaler tags here: a node group's tags do not reach its Auto Scaling group, and EKS
       // itself tags a managed node group's ASG with k8s.io/cluster-autoscaler/enabled and
       // k8s.io/cluster-autoscaler/<cluster name> (EKS user guide, "Managed node groups":

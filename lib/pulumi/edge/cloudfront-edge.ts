@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ResolvedLoadBalancer } from '../../model/resolved';
+import { answered, isText } from '../cloud-answers';
 import { protection } from '../guards';
 
 /** Args of a {@link CloudFrontEdge}. */
@@ -41,8 +42,8 @@ export class CloudFrontEdge extends pulumi.ComponentResource {
       viewerProtocolPolicy: 'redirect-to-https',
       allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'POST', 'PATCH', 'DELETE'],
       cachedMethods: ['GET', 'HEAD'],
-      cachePolicyId: cachingDisabled.apply((p) => p.id!),
-      originRequestPolicyId: allViewerButHost.apply((p) => p.id!),
+      cachePolicyId: cachingDisabled.apply((p) => answered(p.id, lb.path, 'aws.cloudfront.getCachePolicy(Managed-CachingDisabled)', 'id', isText)),
+      originRequestPolicyId: allViewerButHost.apply((p) => answered(p.id, lb.path, 'aws.cloudfront.getOriginRequestPolicy(Managed-AllViewerExceptHostHeader)', 'id', isText)),
       compress: true,
     });
     const fallback = lb.trees.find((t) => t.path === '/*')!;

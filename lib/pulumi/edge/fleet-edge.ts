@@ -8,6 +8,7 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ResolvedFleet, ResolvedLoadBalancer } from '../../model/resolved';
 import type { ClusterManifests } from '../cluster-manifests';
+import { answered, isText } from '../cloud-answers';
 import { protection } from '../guards';
 import type { FleetProviders } from '../providers';
 import { LoadBalancerCertificates } from './load-balancer-certificates';
@@ -63,7 +64,8 @@ export function targetAlbs(lb: ResolvedLoadBalancer, fleet: ResolvedFleet, manif
       stem: c.names.resource,
       dnsName: manifests[id].ingressHostname(`edge-${lb.name}`, namespace, `${lb.name}-${tree.slug || 'main'}`),
       // The canonical zone of ALBs in the region, from AWS, never copied by hand.
-      zoneId: aws.lb.getHostedZoneIdOutput({ loadBalancerType: 'application', region: c.region }, { parent, provider: providers.region(c.region) }).id,
+      zoneId: aws.lb.getHostedZoneIdOutput({ loadBalancerType: 'application', region: c.region }, { parent, provider: providers.region(c.region) }).id
+        .apply((id) => answered(id, c.path, `aws.lb.getHostedZoneId(${c.region})`, 'hosted zone id of application load balancers', isText)),
     });
   }
   return albs;

@@ -1,5 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { answered } from '../cloud-answers';
 import { Lifecycle, protection } from '../guards';
 
 /** Args of {@link LoadBalancerCertificates}. */
@@ -47,7 +48,10 @@ export class LoadBalancerCertificates extends pulumi.ComponentResource {
     const regional = [...args.regions].sort(([a], [b]) => (a < b ? -1 : 1)).map(([region, provider]) => [region, certificate(region, provider)] as const);
     const edge = args.cloudfront ? certificate('cloudfront', args.global) : undefined;
     const first = edge ?? regional[0][1];
-    const option = first.domainValidationOptions.apply((all) => all.find((o) => o.domainName === args.hostname) ?? all[0]);
+    const option = first.domainValidationOptions.apply((options) => {
+      const all = answered(options, name, 'the ACM certificate', 'domain validation options', (o) => Array.isArray(o) && o.length > 0);
+      return all.find((o) => o.domainName === args.hostname) ?? all[0];
+    });
     const record = new aws.route53.Record(`${name}-validation`, {
       zoneId: args.zoneId,
       name: option.resourceRecordName,

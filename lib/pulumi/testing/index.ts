@@ -5,10 +5,12 @@
  * classes each resource as the engine would: same, update, replace, create or
  * delete (`diffPlans`), summed per cluster and region (`summarizePlanDiff`).
  * Needs no Pulumi CLI and no cloud account.
+ * @module fleetform/pulumi/testing
  */
 export * from './plan';
 export * from './mock-answers';
 export * from './mock-cloud';
+export * from './plan-fleet';
 export * from './compact';
 export * from './force-new';
 export * from './diff';

@@ -133,7 +133,8 @@ const SECRET_SIG = '1b47061264138c4ac30d75fd1eb44270';
 const RESOURCE_SIG = '5cf8f73096256a8f31e491e813e4eb8e';
 const OUTPUT_SIG = 'd0e6a833031e9bbcd3f4e8bde6ca49a4';
 
-const DEFAULT_ACCOUNT = '111122223333';
+/** The AWS account the mocks answer for when not told another. */
+export const DEFAULT_MOCK_ACCOUNT = '111122223333';
 
 /**
  * Installs fleetform's runtime mocks on a `@pulumi/pulumi` module and records
@@ -146,7 +147,7 @@ export async function mockCloud(options: MockCloudOptions = {}): Promise<MockClo
   const stack = options.stack ?? 'stack';
   const organization = options.organization ?? 'organization';
   let previousOutputs: Readonly<Record<string, unknown>> = options.previousOutputs ?? {};
-  const accountId = options.accountId ?? DEFAULT_ACCOUNT;
+  const accountId = options.accountId ?? DEFAULT_MOCK_ACCOUNT;
   const identity: MockIdentity = { accountId, deployerRoleArn: options.deployerRoleArn ?? `arn:aws:iam::${accountId}:role/pulumi-deployer` };
   const resources: PlannedResource[] = [];
   const failures: string[] = [];
