@@ -3,12 +3,14 @@ import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { isIsoDate } from '../../catalog/iso-date';
 import type { Fleet } from '../../fleet';
+import type { FleetAssembly } from '../../synth/assembly';
 import { resolveProjectPath } from '../../io/paths';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { shown } from '../paths';
 import { findProgram, loadFleet } from '../program';
-import { progressOn } from '../style';
+import { formatWarning } from '../format/synth';
+import { progressOn, styleFor } from '../style';
 
 /** The environment variable that fixes the day EKS support is judged on, like --support-date. */
 export const SUPPORT_DATE_ENV = 'FLEETFORM_SUPPORT_DATE';
@@ -50,4 +52,23 @@ export async function fleetOf(program: string | undefined, ctx: CliContext): Pro
 /** The output folder: --out from the working folder, else `dist` in the project root (as fleet.synth()). */
 export function outdirOf(out: unknown, ctx: CliContext): string {
   return typeof out === 'string' ? resolve(ctx.cwd, out) : resolveProjectPath('dist', ctx.cwd);
+}
+
+/**
+ * Assembles the fleet in memory on the day --support-date gives, with a
+ * progress line saying `doing`, and prints its warnings on standard error.
+ */
+export function assembleFleet(fleet: Fleet, options: Readonly<Record<string, unknown>>, ctx: CliContext, doing: string): FleetAssembly {
+  const day = supportDate(options, ctx);
+  const progress = progressOn(ctx.stderr);
+  progress.update(`${doing} ${fleet.fleetName}…`);
+  let assembly: FleetAssembly;
+  try {
+    assembly = fleet.assemble({ supportDate: day });
+  } finally {
+    progress.done();
+  }
+  const err = styleFor(ctx.stderr, ctx.env);
+  for (const w of assembly.warnings) ctx.stderr.write(`${err.yellow('warning:')} ${formatWarning(w)}\n`);
+  return assembly;
 }

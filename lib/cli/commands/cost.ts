@@ -7,9 +7,7 @@ import type { CliCommand } from '../command';
 import type { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { readTextIfFile } from '../files';
-import { formatWarning } from '../format/synth';
-import { progressOn, styleFor } from '../style';
-import { fleetOf, programArgument, supportDate, supportDateOption } from './common';
+import { assembleFleet, fleetOf, programArgument, supportDate, supportDateOption } from './common';
 
 export const costCommand: CliCommand = {
   name: 'cost',
@@ -36,18 +34,8 @@ export const costCommand: CliCommand = {
       usage,
       supportDate: day,
     } as CostOptions;
-    const progress = progressOn(ctx.stderr);
-    progress.update(`estimating the cost of ${fleet.fleetName}…`);
-    let text: string;
-    try {
-      const assembly = fleet.assemble({ supportDate: day });
-      const err = styleFor(ctx.stderr, ctx.env);
-      for (const w of assembly.warnings) ctx.stderr.write(`${err.yellow('warning:')} ${formatWarning(w)}\n`);
-      const report = estimateCost(assembly, costOptions);
-      text = options.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatCostReport(report);
-    } finally {
-      progress.done();
-    }
+    const report = estimateCost(assembleFleet(fleet, options, ctx, 'estimating the cost of'), costOptions);
+    const text = options.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatCostReport(report);
     ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     return EXIT.ok;
   },

@@ -5,10 +5,9 @@ import { fleetDiagramMarkdown, fleetDot, fleetMermaid, renderFleetSvg } from '..
 import type { CliCommand } from '../command';
 import { EXIT } from '../errors';
 import { writeText } from '../files';
-import { formatWarning } from '../format/synth';
 import { shown } from '../paths';
-import { progressOn, styleFor } from '../style';
-import { fleetOf, programArgument, supportDate, supportDateOption } from './common';
+import { progressOn } from '../style';
+import { assembleFleet, fleetOf, programArgument, supportDateOption } from './common';
 
 export const diagramCommand: CliCommand = {
   name: 'diagram',
@@ -24,12 +23,9 @@ export const diagramCommand: CliCommand = {
   },
   async run({ operands, options }, ctx) {
     const fleet = await fleetOf(operands[0], ctx);
+    const assembly = assembleFleet(fleet, options, ctx, 'drawing');
     const progress = progressOn(ctx.stderr);
-    progress.update(`drawing ${fleet.fleetName}…`);
     try {
-      const assembly = fleet.assemble({ supportDate: supportDate(options, ctx) });
-      const err = styleFor(ctx.stderr, ctx.env);
-      for (const w of assembly.warnings) ctx.stderr.write(`${err.yellow('warning:')} ${formatWarning(w)}\n`);
       switch (options.print) {
         case 'mermaid': ctx.stdout.write(fleetMermaid(assembly)); return EXIT.ok;
         case 'markdown': ctx.stdout.write(fleetDiagramMarkdown(assembly)); return EXIT.ok;
@@ -40,6 +36,7 @@ export const diagramCommand: CliCommand = {
       const out = resolve(ctx.cwd, typeof options.out === 'string' ? options.out : '.');
       const markdown = join(out, `${fleet.fleetName}.diagram.md`);
       const svg = join(out, `${fleet.fleetName}.diagram.svg`);
+      progress.update('laying out the SVG…');
       const svgText = await renderFleetSvg(assembly);
       writeText(markdown, fleetDiagramMarkdown(assembly));
       writeText(svg, svgText);

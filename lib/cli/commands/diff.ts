@@ -5,9 +5,8 @@ import type { CliCommand } from '../command';
 import { EXIT } from '../errors';
 import { shown } from '../paths';
 import { diffOutput, formatOutputDiff, outputChanges } from '../format/output-diff';
-import { formatWarning } from '../format/synth';
-import { progressOn, styleFor } from '../style';
-import { fleetOf, outdirOf, programArgument, supportDate, supportDateOption } from './common';
+import { styleFor } from '../style';
+import { assembleFleet, fleetOf, outdirOf, programArgument, supportDateOption } from './common';
 
 export const diffCommand: CliCommand = {
   name: 'diff',
@@ -24,16 +23,8 @@ export const diffCommand: CliCommand = {
   async run({ operands, options }, ctx) {
     const fleet = await fleetOf(operands[0], ctx);
     const outdir = outdirOf(options.out, ctx);
-    const progress = progressOn(ctx.stderr);
-    progress.update(`synthesizing ${fleet.fleetName} in memory…`);
-    let assembly;
-    try {
-      assembly = fleet.assemble({ supportDate: supportDate(options, ctx) });
-    } finally {
-      progress.done();
-    }
+    const assembly = assembleFleet(fleet, options, ctx, 'synthesizing in memory');
     const err = styleFor(ctx.stderr, ctx.env);
-    for (const w of assembly.warnings) ctx.stderr.write(`${err.yellow('warning:')} ${formatWarning(w)}\n`);
     const recorded = readRecordedOutput(outdir, fleet.fleetName);
     for (const r of recorded.refusals) ctx.stderr.write(`${err.yellow('note:')} a synth would refuse this folder as it is: ${r}\n`);
     const diff = diffOutput(recorded.files, outputFiles(assembly));

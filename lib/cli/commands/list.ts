@@ -2,9 +2,7 @@
 import type { CliCommand } from '../command';
 import { EXIT } from '../errors';
 import { formatList } from '../format/list';
-import { formatWarning } from '../format/synth';
-import { styleFor } from '../style';
-import { fleetOf, programArgument, supportDate, supportDateOption } from './common';
+import { assembleFleet, fleetOf, programArgument, supportDateOption } from './common';
 
 export const listCommand: CliCommand = {
   name: 'list',
@@ -18,9 +16,7 @@ export const listCommand: CliCommand = {
   },
   async run({ operands, options }, ctx) {
     const fleet = await fleetOf(operands[0], ctx);
-    const assembly = fleet.assemble({ supportDate: supportDate(options, ctx) });
-    const err = styleFor(ctx.stderr, ctx.env);
-    for (const w of assembly.warnings) ctx.stderr.write(`${err.yellow('warning:')} ${formatWarning(w)}\n`);
+    const assembly = assembleFleet(fleet, options, ctx, 'checking');
     ctx.stdout.write(options.json === true ? assembly.topologyJson : formatList(assembly.topology));
     return EXIT.ok;
   },
