@@ -46,3 +46,16 @@ export * from './cost';
 export { AWS_PRICES, AWS_PRICE_SOURCES, AWS_PRICES_READ_ON, HOURS_PER_MONTH } from './catalog/aws-prices';
 export type { GlobalPrices, HealthCheckPrices, PriceBasis, PriceSource, PriceSourceKey, PriceTable, RegionPrices } from './catalog/aws-prices';
 export * from './diagram';
+// Types the public API names in its signatures, so callers can name them too.
+export type { IsoDate } from './catalog/iso-date';
+export type { CalendarSourceKind } from './catalog/eks-support';
+export { EKS_CALENDAR_SOURCES } from './catalog/eks-support';
+export type { AddonVersionSource, EksAddonName } from './catalog/eks-addons';
+export { ADDON_VERSION_SOURCES } from './catalog/eks-addons';
+export type { IamPolicyDocumentJson, IamStatementJson } from './catalog/iam-policies';
+export { BASE_PRICE_REGION, PRICE_FIELD_SOURCES } from './catalog/aws-prices';
+export type { AddonVersionChoice, PlatformAddon, PlatformChart, PlatformChartName, ResolvedPlatform } from './model/platform';
+export type { DnsUser, TreeGeoRule, TreeLocation } from './model/dns-tree';
+export type { PlanError } from './net/address-plan';
+export type { LocationCodes } from './geo-location';
+export type { Field, Fields, Shape } from './input';
