@@ -84,17 +84,30 @@ export interface AppEgress {
   readonly cidrs?: readonly string[];
 }
 
-/** What may differ on one cluster. */
-export interface ClusterOverrideOptions {
-  /** Image on this cluster. @default - the app's image */
+/**
+ * What an override changes: on one cluster (`addClusterOverride`), or on the
+ * clusters of an environment, region, GDPR zone or label (`addOverride`).
+ * Each setting given replaces the one below it in precedence; `env` and
+ * `resources` are merged: a variable (or `cpu` / `memory`) given replaces
+ * that one only, the others stay as below.
+ */
+export interface AppOverrideOptions {
+  /** Image there. @default - the app's image */
   readonly image?: string;
-  /** Fixed replicas on this cluster; turns autoscaling off there. @default - the app's scaling */
+  /** Fixed replicas there; turns autoscaling off there. @default - the app's scaling */
   readonly replicas?: number;
-  /** Autoscaling on this cluster; replaces fixed replicas there. @default - the app's scaling */
+  /** Autoscaling there; replaces fixed replicas there. @default - the app's scaling */
   readonly autoscaling?: AutoscalingOptions;
-  /** Environment variables added (or replaced) on this cluster. @default - none */
+  /** Container resources there, `cpu` and `memory` each replaced on its own. @default - the app's resources */
+  readonly resources?: AppResources;
+  /** Environment variables added (or replaced, name by name) there. @default - none */
   readonly env?: Readonly<Record<string, string>>;
+  /** Host name the app's ingress serves there; only for an app with an `ingress`. @default - the ingress's host */
+  readonly ingressHost?: string;
 }
+
+/** What may differ on one cluster: the same settings as any other override. */
+export type ClusterOverrideOptions = AppOverrideOptions;
 
 const RANGE = shapes.object({
   request: { shape: shapes.string, example: '"250m"', required: true },
@@ -140,10 +153,12 @@ export const EGRESS_SHAPE = shapes.object({
   cidrs: { shape: shapes.list(shapes.string), example: '["10.64.32.0/24"]' },
 }, 'egress such as { internet: false, cidrs: ["10.64.32.0/24"] }');
 
-/** The shape of {@link ClusterOverrideOptions}. */
+/** The shape of {@link AppOverrideOptions}. */
 export const OVERRIDE_FIELDS: Fields = {
   image: { shape: shapes.string, example: '"ghcr.io/acme/api:1.5.0"' },
   replicas: { shape: shapes.number, example: '2' },
   autoscaling: { shape: AUTOSCALING_SHAPE, example: '{ minReplicas: 2, maxReplicas: 10 }' },
+  resources: { shape: RESOURCES_SHAPE, example: '{ cpu: { request: "250m", limit: "1" } }' },
   env: { shape: ENV_SHAPE, example: '{ LOG_LEVEL: "debug" }' },
+  ingressHost: { shape: shapes.string, example: '"staging.shop.acme.example"' },
 };

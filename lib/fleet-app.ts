@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import {
-  AUTOSCALING_SHAPE, AppEgress, AppIngress, AppResources, AutoscalingOptions, ClusterOverrideOptions, EGRESS_SHAPE, ENV_SHAPE,
+  AUTOSCALING_SHAPE, AppEgress, AppIngress, AppOverrideOptions, AppResources, AutoscalingOptions, ClusterOverrideOptions, EGRESS_SHAPE, ENV_SHAPE,
   HEALTH_CHECK_SHAPE, HealthCheck, INGRESS_SHAPE, OVERRIDE_FIELDS, RESOURCES_SHAPE, ResourceRange,
 } from './app-options';
 import { claimId, enterTree } from './construct-ids';
@@ -9,10 +9,11 @@ import { otherFleetReferences } from './checks/same-fleet';
 import { checkImageReference } from './checks/image-reference';
 import { checkLater } from './errors';
 import { GdprZone } from './gdpr-zone';
-import { Fields, describeValue, readProps, shapes } from './input';
+import { Fields, ReadProps, describeValue, readProps, shapes } from './input';
 import { isKind } from './markers';
 import { checkDnsLabel, checkLabels, FLEETFORM_LABEL_KEYS } from './naming';
 import { parseCidr } from './net/ipv4';
+import { Override } from './override';
 import { Placement } from './placement';
 import { RESERVED_NAMESPACES } from './reserved';
 
@@ -115,6 +116,12 @@ const FIELDS: Fields = {
   peakReplicas: { shape: shapes.number, example: '12' },
 };
 
+/** An override added with {@link FleetApp.addOverride}: where it applies and what it changes. */
+export interface AppOverride {
+  readonly override: Override;
+  readonly options: AppOverrideOptions;
+}
+
 const QUANTITY = /^([0-9]+(\.[0-9]+)?)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
 
 /**
@@ -133,6 +140,7 @@ export class FleetApp extends Construct {
   /** The props as given, without fields of the wrong shape; the effective spec per cluster is in `fleet.resolve()`. */
   readonly props: Readonly<Partial<FleetAppProps>>;
   readonly #overrides = new Map<string, ClusterOverrideOptions>();
+  readonly #scoped = new Map<string, AppOverride>();
 
   constructor(scope: Construct, id: string, props: FleetAppProps) {
     super(scope, claimId(scope, id, 'app'));
@@ -171,7 +179,16 @@ export class FleetApp extends Construct {
     return this.#overrides;
   }
 
-  /** Changes the app on one cluster, such as replicas or image in one region. */
+  /** Overrides added with {@link addOverride}, in the order first added; the same selector added twice is one override. */
+  get scopedOverrides(): readonly AppOverride[] {
+    return [...this.#scoped.values()];
+  }
+
+  /**
+   * Changes the app on one cluster, such as replicas or image in one region.
+   * The highest precedence: it wins over every {@link addOverride}. Given twice for
+   * one cluster, the settings are merged (`env` variable by variable).
+   */
   addClusterOverride(cluster: { readonly clusterId: string } | string, options: ClusterOverrideOptions): void {
     const id = typeof cluster === 'string' ? cluster : (cluster as { clusterId?: unknown } | undefined)?.clusterId;
     const read = readProps<ClusterOverrideOptions>(options, OVERRIDE_FIELDS, 'override options');
@@ -179,16 +196,67 @@ export class FleetApp extends Construct {
       checkLater(this, () => [`addClusterOverride was given ${describeValue(cluster)}; give a RegionalCluster or a cluster id such as "production-eu-west-1"`]);
       return;
     }
-    const at = `override "${id}" `;
     checkLater(this, () => [
       ...otherFleetReferences(this, [{ what: 'addClusterOverride', ref: cluster }]),
-      ...read.problems.map((p) => `${at}${p}`),
-      ...(read.props.image !== undefined ? [checkImageReference(read.props.image, `${at}image`)] : []),
-      ...checkScaling(at, read.props),
-      ...(read.props.env !== undefined ? checkEnvValues(read.props.env, `${at}env`) : []),
+      ...checkOverride(`override "${id}" `, read, this.props),
     ]);
-    this.#overrides.set(id, { ...(this.#overrides.get(id) ?? {}), ...read.props });
+    this.#overrides.set(id, mergeOverride(this.#overrides.get(id), read.props));
   }
+
+  /**
+   * Changes the app on the clusters of an environment, a region, a GDPR zone or
+   * with given labels, such as `app.addOverride(Override.environment('staging'), { replicas: 1 })`.
+   *
+   * Precedence, lowest first: the app's props < `Override.environment` <
+   * `Override.region` / `Override.zone` / `Override.labels` < `addClusterOverride`.
+   * Each setting given higher replaces the one below; `env` is merged variable by
+   * variable and `resources` by `cpu` / `memory`. Two overrides of equal precedence
+   * that both apply to a cluster and give one setting different values are a problem.
+   * The same selector given twice is one override, its settings merged.
+   */
+  addOverride(override: Override, options: AppOverrideOptions): void {
+    const read = readProps<AppOverrideOptions>(options, OVERRIDE_FIELDS, 'override options');
+    if (!Override.isOverride(override)) {
+      checkLater(this, () => [`addOverride was given ${describeValue(override)}; give an Override, such as Override.environment("staging") or Override.region("eu-west-1")`]);
+      return;
+    }
+    if (override.problems.length > 0) {
+      checkLater(this, () => [...override.problems]);
+      return;
+    }
+    const name = override.describe();
+    checkLater(this, () => [
+      ...otherFleetReferences(this, [{ what: `Override.${override.kind}`, ref: override.reference }]),
+      ...checkOverride(`override ${name} `, read, this.props),
+    ]);
+    this.#scoped.set(name, { override, options: mergeOverride(this.#scoped.get(name)?.options, read.props) });
+  }
+}
+
+/** `later` laid over `earlier`, one override given twice: env by variable, resources by kind, scaling as one setting. */
+function mergeOverride(earlier: AppOverrideOptions | undefined, later: Partial<AppOverrideOptions>): AppOverrideOptions {
+  if (earlier === undefined) return later;
+  const merged: { -readonly [K in keyof AppOverrideOptions]: AppOverrideOptions[K] } = { ...earlier, ...later };
+  if (later.replicas !== undefined && later.autoscaling === undefined) delete merged.autoscaling;
+  if (later.autoscaling !== undefined && later.replicas === undefined) delete merged.replicas;
+  if (earlier.env && later.env) merged.env = { ...earlier.env, ...later.env };
+  if (earlier.resources && later.resources) merged.resources = { ...earlier.resources, ...later.resources };
+  return merged;
+}
+
+/** Problems of one override's options (read with `readProps`); `at` starts each message. */
+function checkOverride(at: string, read: ReadProps<AppOverrideOptions>, app: Partial<FleetAppProps>): string[] {
+  const o = read.props;
+  return [
+    ...read.problems.map((p) => `${at}${p}`),
+    ...(o.image !== undefined ? [checkImageReference(o.image, `${at}image`)] : []),
+    ...checkScaling(at, o),
+    ...(o.env !== undefined ? checkEnvValues(o.env, `${at}env`) : []),
+    ...checkResources(at, o.resources),
+    ...(o.ingressHost !== undefined ? [checkHost(`${at}ingressHost`, o.ingressHost)] : []),
+    ...(o.ingressHost !== undefined && app.ingress === undefined
+      ? [`${at}sets ingressHost, but the app has no ingress; give the app an ingress, or remove ingressHost`] : []),
+  ].filter((p): p is string => p !== undefined);
 }
 
 /** Checks of an app's own props that need no other construct. */
@@ -202,11 +270,7 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   if (p.port !== undefined && (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535)) yield `port ${p.port} is not a TCP port; use 1 to 65535`;
   if (p.servicePort !== undefined && (!Number.isInteger(p.servicePort) || p.servicePort < 1 || p.servicePort > 65535)) yield `servicePort ${p.servicePort} is not a TCP port; use 1 to 65535`;
   yield* checkScaling('', p);
-  for (const [kind, r] of Object.entries(p.resources ?? {})) {
-    for (const [k, q] of Object.entries(r as ResourceRange)) {
-      if (!QUANTITY.test(q)) yield `resources.${kind}.${k} "${q}" is not a Kubernetes quantity such as "250m" or "256Mi"`;
-    }
-  }
+  yield* checkResources('', p.resources);
   if (p.healthCheck?.path !== undefined && !p.healthCheck.path.startsWith('/')) yield `healthCheck.path "${p.healthCheck.path}" must start with '/'`;
   const delay = p.healthCheck?.initialDelaySeconds;
   if (delay !== undefined && (!Number.isInteger(delay) || delay < 0)) yield `healthCheck.initialDelaySeconds ${delay} must be a whole number of seconds, 0 or more`;
@@ -219,10 +283,22 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   yield* p.placement?.problems ?? [];
 }
 
-function* checkIngress(i: AppIngress): Iterable<string | undefined> {
-  if (!/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/.test(i.host)) {
-    yield `ingress.host "${i.host}" is not a DNS name such as "shop.acme.example"`;
+function* checkResources(at: string, resources: AppResources | undefined): Iterable<string> {
+  for (const [kind, r] of Object.entries(resources ?? {})) {
+    for (const [k, q] of Object.entries(r as ResourceRange)) {
+      if (!QUANTITY.test(q)) yield `${at}resources.${kind}.${k} "${q}" is not a Kubernetes quantity such as "250m" or "256Mi"`;
+    }
   }
+}
+
+/** A problem when `host` (given as `what`) is not a DNS name an ingress can serve. */
+function checkHost(what: string, host: string): string | undefined {
+  if (/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/.test(host)) return undefined;
+  return `${what} "${host}" is not a DNS name such as "shop.acme.example"`;
+}
+
+function* checkIngress(i: AppIngress): Iterable<string | undefined> {
+  yield checkHost('ingress.host', i.host);
   if (i.path !== undefined && !i.path.startsWith('/')) yield `ingress.path "${i.path}" must start with '/'`;
   for (const [region, arn] of Object.entries(i.certificateArns ?? {})) {
     const m = /^arn:aws:acm:([a-z]{2}(-[a-z]+)+-\d):\d{12}:certificate\/[0-9a-f-]+$/.exec(arn);

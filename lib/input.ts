@@ -114,8 +114,8 @@ function checkFields(raw: Record<string, unknown>, fields: Fields, prefix: strin
   return problems;
 }
 
-/** The known name within edit distance 2 of `name`, if any. */
-function closest(name: string, known: readonly string[]): string | undefined {
+/** The known name within edit distance 2 of `name`, if any (for a did-you-mean). */
+export function closest(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const k of known) {

@@ -10,6 +10,7 @@ const KINDS = {
   cluster: Symbol.for('fleetform.RegionalCluster'),
   app: Symbol.for('fleetform.FleetApp'),
   placement: Symbol.for('fleetform.Placement'),
+  override: Symbol.for('fleetform.Override'),
   profile: Symbol.for('fleetform.EnvironmentProfile'),
   addressLock: Symbol.for('fleetform.AddressLock'),
   apiEndpoint: Symbol.for('fleetform.ApiEndpoint'),

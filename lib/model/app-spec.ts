@@ -1,5 +1,5 @@
-/** An app's effective spec on a cluster: defaults filled in, the cluster's override applied. */
-import type { ClusterOverrideOptions } from '../app-options';
+/** An app's effective spec on a cluster: defaults filled in, the overrides that apply there layered over its props. */
+import type { AppOverrideOptions } from '../app-options';
 import type { FleetAppProps } from '../fleet-app';
 import type { AppPeer, AppSpec } from './resolved';
 
@@ -16,8 +16,8 @@ export interface AppSpecContext {
 /** The label every object of an app with residency in a zone carries. */
 export const RESIDENCY_LABEL = 'fleetform.io/residency';
 
-/** The spec of an app with these props on a cluster with `override` (or none). */
-export function appSpec(name: string, namespace: string, p: Partial<FleetAppProps>, ctx: AppSpecContext, override?: ClusterOverrideOptions): AppSpec {
+/** The spec of an app with these props on a cluster where `override` (the layered overrides, or none) applies. */
+export function appSpec(name: string, namespace: string, p: Partial<FleetAppProps>, ctx: AppSpecContext, override?: AppOverrideOptions): AppSpec {
   const o = override ?? {};
   const scaled = o.replicas !== undefined || o.autoscaling !== undefined ? o : p;
   const autoscaling = scaled.autoscaling ? { targetCpuUtilization: 70, ...scaled.autoscaling } : undefined;
@@ -31,14 +31,14 @@ export function appSpec(name: string, namespace: string, p: Partial<FleetAppProp
     replicas: autoscaling ? undefined : scaled.replicas ?? 2,
     autoscaling,
     resources: {
-      cpu: p.resources?.cpu ?? { request: '100m', limit: '500m' },
-      memory: p.resources?.memory ?? { request: '128Mi', limit: '256Mi' },
+      cpu: o.resources?.cpu ?? p.resources?.cpu ?? { request: '100m', limit: '500m' },
+      memory: o.resources?.memory ?? p.resources?.memory ?? { request: '128Mi', limit: '256Mi' },
     },
     healthCheck: p.healthCheck ?? {},
     maxUnavailable: p.maxUnavailable ?? 1,
     spreadAcrossZones: p.spreadAcrossZones ?? true,
     ingress: p.ingress && {
-      host: p.ingress.host,
+      host: o.ingressHost ?? p.ingress.host,
       path: p.ingress.path ?? '/',
       scheme: p.ingress.scheme ?? 'internet-facing',
       ...(certificateArn !== undefined ? { certificateArn } : {}),

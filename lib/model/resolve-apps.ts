@@ -1,8 +1,10 @@
 /** Resolving apps: where each lands, who may call whom, and the spec it runs with on each cluster. */
 import type { FleetApp } from '../fleet-app';
 import { byCodeUnit } from '../naming';
+import { OVERRIDE_PRECEDENCE } from '../override';
+import { LayeredOverride, layerOverrides } from './app-overrides';
 import { appSpec } from './app-spec';
-import type { AppPeer, AppSpec, ResolvedApp, ResolvedCluster, ResolvedPlacement } from './resolved';
+import type { AppPeer, AppSpec, ResolvedApp, ResolvedCluster, ResolvedOverrideConflict, ResolvedPlacement } from './resolved';
 
 /** The ids of the clusters `a` lands on, in the order of `clusters`. */
 export function placementOf(a: FleetApp, clusters: readonly ResolvedCluster[]): string[] {
@@ -40,16 +42,27 @@ export function resolveApp(a: FleetApp, clusters: ReadonlyMap<string, ResolvedCl
   const perRegion = a.props.ingress?.certificateArns !== undefined;
   const specs = new Map<string, AppSpec>(); // clusters that run the app alike share one spec
   const placements: ResolvedPlacement[] = [];
+  const scoped = a.scopedOverrides;
+  const matched = scoped.map(() => [] as string[]);
+  const conflicts: ResolvedOverrideConflict[] = [];
   for (const id of placed) {
     const c = clusters.get(id)!;
-    const override = a.overrides.get(id);
+    const applying = scoped.flatMap((o, i) => (o.override.matches(c) ? [i] : []));
+    for (const i of applying) matched[i].push(id);
+    const clusterOverride = a.overrides.get(id);
+    const layers: LayeredOverride[] = [
+      ...applying.map((i) => ({ name: scoped[i].override.describe(), precedence: scoped[i].override.precedence, options: scoped[i].options })),
+      ...(clusterOverride ? [{ name: `cluster("${id}")`, precedence: OVERRIDE_PRECEDENCE.cluster, options: clusterOverride }] : []),
+    ];
+    const layered = layers.length > 0 ? layerOverrides(layers) : undefined;
+    for (const conflict of layered?.conflicts ?? []) conflicts.push({ clusterId: id, ...conflict });
     const balanced = loadBalanced.has(id);
-    const key = `${override ? id : ''}\u0000${perRegion ? c.region : ''}\u0000${balanced}`;
+    const key = `${clusterOverride ? id : ''}\u0000${applying.join(',')}\u0000${perRegion ? c.region : ''}\u0000${balanced}`;
     let spec = specs.get(key);
     if (!spec) {
       spec = appSpec(a.appName, a.namespace, a.props, {
         region: c.region, callers: peers.callers.get(a.appName) ?? [], callees: peers.callees.get(a.appName) ?? [], loadBalanced: balanced,
-      }, override);
+      }, layered?.options);
       specs.set(key, spec);
     }
     placements.push({ clusterId: id, spec });
@@ -67,6 +80,13 @@ export function resolveApp(a: FleetApp, clusters: ReadonlyMap<string, ResolvedCl
     },
     placements,
     overrides: [...a.overrides.keys()],
+    scopedOverrides: scoped.map((o, i) => ({
+      name: o.override.describe(),
+      kind: o.override.kind,
+      ...(o.override.target !== undefined ? { target: o.override.target } : {}),
+      clusters: [...matched[i]].sort(byCodeUnit),
+    })),
+    overrideConflicts: conflicts,
     callers: a.callers,
     certificateRegions: Object.keys(a.props.ingress?.certificateArns ?? {}),
     ...(a.props.residency ? { residency: a.props.residency.zoneName } : {}),

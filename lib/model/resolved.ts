@@ -12,7 +12,9 @@ import type { FleetProblem, FleetWarning } from '../errors';
 import type { LockedCluster } from '../net/address-lock';
 import type { ClusterAddresses } from '../net/address-plan';
 import type { NodePoolSpec } from '../node-pool';
+import type { OverrideKind } from '../override';
 import type { Tenancy } from '../tenancy';
+import type { OverrideConflict } from './app-overrides';
 import type { DnsTree, TreeRouting } from './dns-tree';
 import type { ResolvedPlatform } from './platform';
 
@@ -193,6 +195,10 @@ export interface ResolvedApp {
   readonly placements: readonly ResolvedPlacement[];
   /** Ids of the clusters the app has an override for, in the order added. */
   readonly overrides: readonly string[];
+  /** Its overrides by environment, region, zone or labels (`addOverride`), in the order added. */
+  readonly scopedOverrides: readonly ResolvedOverride[];
+  /** Settings that two overrides of equal precedence give different values on one cluster (a rule refuses each). */
+  readonly overrideConflicts: readonly ResolvedOverrideConflict[];
   /** Names of the apps allowed to call it, as given (some may be unknown: a rule says so). */
   readonly callers: readonly string[];
   /** Regions its ingress has a certificate for (empty: HTTP only). */
@@ -201,6 +207,22 @@ export interface ResolvedApp {
   readonly residency?: string;
   /** Replicas it needs across its clusters at peak, when declared. */
   readonly peakReplicas?: number;
+}
+
+/** An app's override by environment, region, zone or labels, and where it applies. */
+export interface ResolvedOverride {
+  /** As written, such as `environment("staging")`. */
+  readonly name: string;
+  readonly kind: OverrideKind;
+  /** The environment, region or zone named; undefined for labels. */
+  readonly target?: string;
+  /** The clusters the app runs on that it applies to, sorted. */
+  readonly clusters: readonly string[];
+}
+
+/** Two overrides of equal precedence giving one setting different values on one cluster. */
+export interface ResolvedOverrideConflict extends OverrideConflict {
+  readonly clusterId: string;
 }
 
 /** The fleet's own settings. */

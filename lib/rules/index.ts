@@ -3,6 +3,7 @@ import { APP_RULES } from './app-rules';
 import { CLUSTER_RULES } from './cluster-rules';
 import { LOAD_BALANCER_RULES } from './load-balancer-rules';
 import { LOCK_RULES } from './lock-rules';
+import { OVERRIDE_RULES } from './override-rules';
 import { PLATFORM_RULES } from './platform-rules';
 import { QUOTA_RULES } from './quota-rules';
 import { ZONE_RULES } from './zone-rules';
@@ -11,4 +12,4 @@ import type { FleetRule } from './rule';
 export * from './rule';
 
 /** The rules every synth runs, in order. */
-export const FLEET_RULES: readonly FleetRule[] = [...CLUSTER_RULES, ...APP_RULES, ...ZONE_RULES, ...LOAD_BALANCER_RULES, ...PLATFORM_RULES, ...QUOTA_RULES, ...LOCK_RULES];
+export const FLEET_RULES: readonly FleetRule[] = [...CLUSTER_RULES, ...APP_RULES, ...OVERRIDE_RULES, ...ZONE_RULES, ...LOAD_BALANCER_RULES, ...PLATFORM_RULES, ...QUOTA_RULES, ...LOCK_RULES];
