@@ -75,7 +75,8 @@ function describeSetting(key: string, a: unknown, b: unknown): { setting: string
  */
 export function layerOverrides(overrides: readonly LayeredOverride[]): LayeredOptions {
   const won = new Map<string, unknown>();
-  const conflicts: OverrideConflict[] = [];
+  const wonAt = new Map<string, number>(); // the precedence each setting was last given at
+  const found: { key: string; level: number; conflict: OverrideConflict }[] = [];
   const levels = [...new Set(overrides.map((o) => o.precedence))].sort((a, b) => a - b);
   for (const level of levels) {
     const given = new Map<string, { name: string; value: unknown }>(); // the first override at this level to give each setting
@@ -85,13 +86,16 @@ export function layerOverrides(overrides: readonly LayeredOverride[]): LayeredOp
         if (first === undefined) {
           given.set(key, { name: o.name, value });
           won.set(key, value);
+          wonAt.set(key, level);
         } else if (canonical(first.value) !== canonical(value) && first.name !== o.name) {
           const d = describeSetting(key, first.value, value);
-          conflicts.push({ setting: d.setting, overrides: [first.name, o.name], values: d.values });
+          found.push({ key, level, conflict: { setting: d.setting, overrides: [first.name, o.name], values: d.values } });
         }
       }
     }
   }
+  // A conflict settled higher up (by a cluster override, say) decides nothing and is no conflict.
+  const conflicts = found.filter((f) => wonAt.get(f.key) === f.level).map((f) => f.conflict);
   return { options: optionsOf(won), conflicts };
 }
 
