@@ -16,6 +16,8 @@ export * from './app-options';
 export * from './placement';
 export * from './node-pool';
 export * from './tenancy';
+export * from './version-channel';
+export * from './rollout-plan';
 export * from './errors';
 export { AddressLock } from './net/address-lock';
 export type { LockedCluster, LockedNodePool } from './net/address-lock';
