@@ -17,6 +17,8 @@ export * from './placement';
 export * from './override';
 export * from './node-pool';
 export * from './tenancy';
+export * from './version-channel';
+export * from './rollout-plan';
 export * from './errors';
 export { AddressLock } from './net/address-lock';
 export type { LockedCluster, LockedNodePool } from './net/address-lock';

@@ -19,6 +19,8 @@ const KINDS = {
   routingPolicy: Symbol.for('fleetform.RoutingPolicy'),
   geoLocation: Symbol.for('fleetform.GeoLocation'),
   hostedZone: Symbol.for('fleetform.HostedZone'),
+  channel: Symbol.for('fleetform.VersionChannel'),
+  rolloutPlan: Symbol.for('fleetform.RolloutPlan'),
 } as const;
 
 /** The kinds of construct and value class fleetform knows. */

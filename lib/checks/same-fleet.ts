@@ -7,7 +7,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { isKind } from '../markers';
 
-const KIND_NAMES = [['zone', 'zone'], ['cluster', 'cluster'], ['app', 'app'], ['environment', 'environment'], ['loadBalancer', 'load balancer']] as const;
+const KIND_NAMES = [['zone', 'zone'], ['cluster', 'cluster'], ['app', 'app'], ['environment', 'environment'], ['loadBalancer', 'load balancer'], ['channel', 'version channel']] as const;
 
 /** A referenced construct's kind, for messages. */
 function kindOf(c: IConstruct): string {

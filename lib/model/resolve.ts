@@ -18,11 +18,14 @@ import { AddressPlan, checkAddressSpace, planAddresses } from '../net/address-pl
 import type { NodePoolProps } from '../node-pool';
 import { byCodeUnit } from '../naming';
 import { RegionalCluster } from '../regional-cluster';
+import { RolloutPlan } from '../rollout-plan';
+import { VersionChannel } from '../version-channel';
 import { FleetRule, runRules } from '../rules/rule';
 import { peersOf, placementOf, resolveApp } from './resolve-apps';
 import { resolveCluster } from './resolve-cluster';
 import { applyRenames, entryOf } from './resolve-lock';
 import { resolveLoadBalancer, resolveZone } from './resolve-edge';
+import { resolveChannel, resolveRolloutPlan } from './resolve-rollout';
 import type { ClusterApp, FleetModel, ResolvedFleet, ResolvedFleetSettings } from './resolved';
 
 /** What the resolve step reads of the root Fleet construct. */
@@ -107,6 +110,9 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
     apps,
     zones,
     loadBalancers,
+    channels: constructs.filter(VersionChannel.isVersionChannel).sort((a, b) => byCodeUnit(a.channelName, b.channelName)).map(resolveChannel),
+    rolloutPlans: constructs.filter(RolloutPlan.isRolloutPlan).sort((a, b) => byCodeUnit(a.planName, b.planName))
+      .map((plan) => resolveRolloutPlan(plan, clusters, loadBalancers)),
     addressLock: {
       path: lock.path,
       exists: lock.exists,

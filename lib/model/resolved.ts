@@ -333,6 +333,47 @@ export interface ResolvedLoadBalancer {
   readonly lifecycle: 'active' | 'decommissioning';
 }
 
+/** One stage of a version channel, resolved. */
+export interface ResolvedChannelStage {
+  readonly name: string;
+  /** The stage's clusters (of its environments and its own, of this fleet), sorted. */
+  readonly clusters: readonly string[];
+}
+
+/** A version channel: the order in which clusters take a new Kubernetes minor. */
+export interface ResolvedChannel {
+  readonly name: string;
+  readonly path: string;
+  /** In order: the first takes a new minor first. */
+  readonly stages: readonly ResolvedChannelStage[];
+}
+
+/** One wave of a rollout plan. */
+export interface ResolvedWave {
+  /** Position in the plan, from 1. */
+  readonly index: number;
+  readonly name: string;
+  /** Cluster ids, sorted. */
+  readonly clusters: readonly string[];
+  /** Minutes to watch the wave before the next one starts. */
+  readonly bakeMinutes: number;
+}
+
+/** A rollout plan: the ordered waves a change goes out in. */
+export interface ResolvedRolloutPlan {
+  readonly name: string;
+  readonly path: string;
+  /** Whether the program gave the waves (`waves`), rather than fleetform computing them. */
+  readonly explicit: boolean;
+  /** The channel whose stages order computed waves, if any. */
+  readonly channel?: string;
+  /** Most clusters a wave may hold, if limited. */
+  readonly maxClustersPerWave?: number;
+  readonly waves: readonly ResolvedWave[];
+  /** Clusters a computed plan could not place (its channel names them in no stage), sorted. */
+  readonly unplaced: readonly string[];
+}
+
 /** The fleet before the rules run: what every rule reads. */
 export interface FleetModel {
   readonly fleet: ResolvedFleetSettings;
@@ -344,6 +385,10 @@ export interface FleetModel {
   readonly zones: readonly ResolvedZone[];
   /** Sorted by name. */
   readonly loadBalancers: readonly ResolvedLoadBalancer[];
+  /** Version channels, sorted by name. */
+  readonly channels: readonly ResolvedChannel[];
+  /** Rollout plans, sorted by name (a rule allows one). */
+  readonly rolloutPlans: readonly ResolvedRolloutPlan[];
   readonly addressLock: ResolvedAddressLock;
   /**
    * The day EKS support and the catalogue's age are judged on (`YYYY-MM-DD`):

@@ -6,10 +6,11 @@ import { LOCK_RULES } from './lock-rules';
 import { OVERRIDE_RULES } from './override-rules';
 import { PLATFORM_RULES } from './platform-rules';
 import { QUOTA_RULES } from './quota-rules';
+import { ROLLOUT_RULES } from './rollout-rules';
 import { ZONE_RULES } from './zone-rules';
 import type { FleetRule } from './rule';
 
 export * from './rule';
 
 /** The rules every synth runs, in order. */
-export const FLEET_RULES: readonly FleetRule[] = [...CLUSTER_RULES, ...APP_RULES, ...OVERRIDE_RULES, ...ZONE_RULES, ...LOAD_BALANCER_RULES, ...PLATFORM_RULES, ...QUOTA_RULES, ...LOCK_RULES];
+export const FLEET_RULES: readonly FleetRule[] = [...CLUSTER_RULES, ...APP_RULES, ...OVERRIDE_RULES, ...ZONE_RULES, ...LOAD_BALANCER_RULES, ...PLATFORM_RULES, ...QUOTA_RULES, ...LOCK_RULES, ...ROLLOUT_RULES];

@@ -5,7 +5,7 @@
  */
 
 /** Version of the `fleet.json` shape; raised on every change that is not an addition. */
-export const TOPOLOGY_SCHEMA_VERSION = 3;
+export const TOPOLOGY_SCHEMA_VERSION = 4;
 
 /** The topology's file at the root of the output folder. */
 export const TOPOLOGY_FILE = 'fleet.json';
@@ -13,7 +13,7 @@ export const TOPOLOGY_FILE = 'fleet.json';
 /** The topology of a synthesized fleet (`fleet.json`). */
 export interface FleetTopology {
   /** Version of this shape. */
-  readonly schemaVersion: 3;
+  readonly schemaVersion: 4;
   readonly fleet: TopologyFleet;
   /** Sorted by id. */
   readonly clusters: readonly TopologyCluster[];
@@ -25,8 +25,36 @@ export interface FleetTopology {
   readonly loadBalancers: readonly TopologyLoadBalancer[];
   /** Fleet-wide access policies (none yet: the section is reserved). */
   readonly accessPolicies: readonly never[];
-  /** Rollout waves (none yet: the section is reserved). */
-  readonly waves: readonly never[];
+  /** Version channels, sorted by name. */
+  readonly channels: readonly TopologyChannel[];
+  /** The rollout plan's waves, in order (none without a plan). */
+  readonly waves: readonly TopologyWave[];
+}
+
+/** A version channel: the order in which clusters take a new Kubernetes minor. */
+export interface TopologyChannel {
+  readonly name: string;
+  readonly path: string;
+  /** In order: the first takes a new minor first. */
+  readonly stages: readonly { readonly name: string; readonly clusters: readonly string[] }[];
+}
+
+/** One wave of the rollout plan, for a pipeline to follow: fleetform itself does not deploy wave by wave. */
+export interface TopologyWave {
+  /** Position in the plan, from 1. */
+  readonly index: number;
+  readonly name: string;
+  /** Cluster ids, sorted. */
+  readonly clusters: readonly string[];
+  /** Minutes to watch the wave before the next one starts. */
+  readonly bakeMinutes: number;
+}
+
+/** A cluster's place in a version channel. */
+export interface TopologyChannelStage {
+  /** The channel's name. */
+  readonly channel: string;
+  readonly stage: string;
 }
 
 /** The fleet's own settings. */
@@ -52,6 +80,8 @@ export interface TopologyCluster {
   /** Environment profile, or null for a cluster with none. */
   readonly profile: string | null;
   readonly kubernetesVersion: string;
+  /** The version channel and stage the cluster takes a new minor in, or null. */
+  readonly channel: TopologyChannelStage | null;
   readonly tenancy: 'shared' | 'dedicated';
   /** Who can reach the cluster's Kubernetes API. */
   readonly apiEndpoint: TopologyApiEndpoint;

@@ -10,6 +10,8 @@ import { FleetTopology, TOPOLOGY_SCHEMA_VERSION } from './fleet-topology';
  */
 export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterArtifact[]): FleetTopology {
   const files = new Map(artifacts.map((a) => [a.clusterId, a.files.map((f) => f.name)]));
+  const stageOf = new Map<string, { channel: string; stage: string }>();
+  for (const ch of fleet.channels) for (const s of ch.stages) for (const id of s.clusters) if (!stageOf.has(id)) stageOf.set(id, { channel: ch.name, stage: s.name });
   return {
     schemaVersion: TOPOLOGY_SCHEMA_VERSION,
     fleet: {
@@ -28,6 +30,7 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
         environment: c.environment,
         profile: c.profile,
         kubernetesVersion: c.kubernetesVersion,
+        channel: stageOf.get(c.id) ?? null,
         tenancy: c.tenancy,
         apiEndpoint: { access: c.apiEndpoint.access, publicCidrs: c.apiEndpoint.publicCidrs },
         labels: c.labels,
@@ -106,7 +109,8 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
       })),
     })),
     accessPolicies: [],
-    waves: [],
+    channels: fleet.channels.map((ch) => ({ name: ch.name, path: ch.path, stages: ch.stages.map((s) => ({ name: s.name, clusters: s.clusters })) })),
+    waves: (fleet.rolloutPlans[0]?.waves ?? []).map((w) => ({ index: w.index, name: w.name, clusters: w.clusters, bakeMinutes: w.bakeMinutes })),
   };
 }
 

@@ -28,10 +28,12 @@ export function formatList(t: FleetTopology): string {
     ['name', 'hostname', 'edge', 'routing', 'targets'],
     ...t.loadBalancers.map((lb) => [lb.name, lb.hostname, lb.edge, lb.routing, lb.targets.join(', ')]),
   ])));
-  const waves: readonly unknown[] = t.waves;
-  if (waves.length > 0) {
+  if (t.waves.length > 0) {
     lines.push('', 'waves');
-    waves.forEach((w, i) => lines.push(`  ${i + 1}. ${JSON.stringify(w)}`));
+    lines.push(...table([
+      ['#', 'name', 'bake', 'clusters'],
+      ...t.waves.map((w) => [String(w.index), w.name, `${w.bakeMinutes} min`, w.clusters.join(', ')]),
+    ]));
   }
   return `${lines.join('\n')}\n`;
 }
