@@ -41,6 +41,8 @@ export interface PlannedFile {
   readonly input?: string;
   /** The file's content; called at most once. */
   render(): string;
+  /** Called instead of `render` with the file's bytes when the file is kept without being rendered. */
+  kept?(bytes: Buffer): void;
 }
 
 /** A new output given file by file: each file's content is asked for when it is written, and let go after. */
@@ -112,7 +114,12 @@ function commit(dir: string, plan: OutputPlan, existing: ExistingOutput, options
       const recorded = existing.files.get(path);
       if (file.input !== undefined && plan.renderer !== undefined) inputs.set(path, file.input);
       // Made from the same inputs and still holding what was recorded: kept without rendering it.
-      let current = recorded !== undefined && file.input !== undefined && known?.get(path) === file.input ? onDisk(path) : undefined;
+      let current: string | undefined;
+      if (recorded !== undefined && file.input !== undefined && known?.get(path) === file.input) {
+        const bytes = readFileSync(join(dir, path));
+        current = contentHash(bytes);
+        if (current === recorded) file.kept?.(bytes);
+      }
       if (current !== undefined && current === recorded) {
         hashes.set(path, recorded);
         report.unchanged.push(path);
