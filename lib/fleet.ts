@@ -20,9 +20,11 @@ import { byCodeUnit, checkDnsLabel } from './naming';
 import { RegionalCluster } from './regional-cluster';
 import { FLEETFORM_TAG_KEYS, MOST_FLEETFORM_TAGS_ON_A_RESOURCE, RESERVED_TAG_PREFIXES } from './reserved';
 import { FLEET_RULES } from './rules';
-import { FleetAssembly, outputFiles, synthesizeFleet } from './synth/assembly';
+import { FleetAssembly, outputSources, synthesizeFleet } from './synth/assembly';
+import { ChartTemplates } from './synth/chart-templates';
 import { OutputError } from './io/output-error';
 import { WriteReport, writeOutput } from './io/output-writer';
+import { rendererId } from './synth/input-digest';
 
 /** Props of a {@link Fleet}. */
 export interface FleetProps {
@@ -312,12 +314,16 @@ export class Fleet extends RootConstruct {
    * @throws FleetValidationError listing every problem (and, when strict, every warning)
    */
   assemble(options: FleetAssembleOptions = {}): FleetAssembly {
+    return this.#assemble(options, false);
+  }
+
+  #assemble(options: FleetAssembleOptions, lazy: boolean): FleetAssembly {
     const resolved = this.resolve(options);
     assertNoProblems([
       ...resolved.problems,
       ...(options.strict ? resolved.warnings.map((w) => ({ path: w.path, message: `${w.message} (warning ${w.rule}, refused by strict synth)` })) : []),
     ]);
-    return synthesizeFleet(resolved);
+    return synthesizeFleet(resolved, new ChartTemplates(), { lazy });
   }
 
   /**
@@ -328,7 +334,9 @@ export class Fleet extends RootConstruct {
    */
   synth(options: FleetSynthOptions = {}): FleetSynthResult {
     assertNoProblems(synthOptionProblems(options).map((message) => ({ path: this.node.path, message })));
-    const assembly = this.assemble(options);
+    // Charts are rendered as the writer asks for them: a file whose inputs did not change since
+    // the output was written is kept without rendering it (see lib/io/output-writer.ts).
+    const assembly = this.#assemble(options, true);
     const lock = assembly.fleet.addressLock;
     const mode = options.addressLock ?? 'update';
     const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -345,7 +353,7 @@ export class Fleet extends RootConstruct {
     const written = kept && mode === 'update';
     let report: WriteReport;
     try {
-      report = writeOutput(resolveProjectPath(options.outdir ?? 'dist'), outputFiles(assembly), {
+      report = writeOutput(resolveProjectPath(options.outdir ?? 'dist'), { renderer: rendererId(), files: outputSources(assembly) }, {
         owner: this.fleetName,
         lockTimeoutMs: options.outputLockTimeoutMs,
         beforeCommit: written ? () => writeAddressLock(lock.path!, lock.text) : undefined,

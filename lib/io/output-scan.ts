@@ -13,6 +13,8 @@ export interface ExistingOutput {
   readonly exists: boolean;
   /** The folder's record; undefined for a missing or empty folder. */
   readonly record?: OutputRecord;
+  /** The record's text as read. */
+  readonly recordText?: string;
   /**
    * Recorded files present as regular files: relative path → recorded hash.
    * Their content is not read here: the writer compares it with the new
@@ -39,7 +41,8 @@ export function scanOutput(outdir: string, owner: string): ExistingOutput | stri
   if (entries.length === 0) return { exists: true, files: new Map() };
   const recordEntry = entries.find((e) => e.rel === RECORD_FILE && e.kind === 'file');
   if (recordEntry === undefined) return [unownedFolder(outdir, entries)];
-  const record = parseRecord(readFileSync(join(outdir, RECORD_FILE), 'utf8'));
+  const recordText = readFileSync(join(outdir, RECORD_FILE), 'utf8');
+  const record = parseRecord(recordText);
   if (typeof record === 'string') {
     return [`the output record ${join(outdir, RECORD_FILE)} cannot be trusted: ${record}; if the folder holds only fleetform's output, delete the folder and synth again`];
   }
@@ -69,7 +72,7 @@ export function scanOutput(outdir: string, owner: string): ExistingOutput | stri
       problems.push(`${join(outdir, entry.rel)} is a folder fleetform did not write; move it out of the output folder`);
     }
   }
-  return problems.length > 0 ? listed(problems) : { exists: true, record, files };
+  return problems.length > 0 ? listed(problems) : { exists: true, record, recordText, files };
 }
 
 function unownedFolder(outdir: string, entries: readonly Entry[]): string {

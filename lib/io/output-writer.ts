@@ -5,15 +5,16 @@
  * `output-scan.ts` for what makes a folder fleetform's, and `output-record.ts`
  * for the record that says so.
  */
-import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { flushFolder, writeFileFlushed } from './atomic-file';
+import { flushFolder } from './atomic-file';
 import { faultPoint } from './fault-points';
 import { acquireFolderLock, DEFAULT_LOCK_TIMEOUT_MS } from './folder-lock';
 import { describeFsError, OutputError } from './output-error';
 import { contentHash, formatRecord, isSafeRelativePath, RECORD_FILE } from './output-record';
 import { editedFile, ExistingOutput, listed, scanOutput } from './output-scan';
+import { OutputStage } from './output-stage';
 
 /** What a write changed in the output folder; paths relative to it, sorted. */
 export interface WriteReport {
@@ -30,6 +31,31 @@ export interface WriteReport {
   readonly leftovers: string[];
 }
 
+/** One file of a new output, made only when the writer needs its content. */
+export interface PlannedFile {
+  /**
+   * SHA-256 (hex) of everything the content is made from. When the record of
+   * the same renderer has the same digest for the file and the file still holds
+   * its recorded content, the file is kept without calling `render`.
+   */
+  readonly input?: string;
+  /** The file's content; called at most once. */
+  render(): string;
+  /** Called instead of `render` with the file's bytes when the file is kept without being rendered. */
+  kept?(bytes: Buffer): void;
+}
+
+/** A new output given file by file: each file's content is asked for when it is written, and let go after. */
+export interface OutputPlan {
+  /**
+   * What renders the files (its code and libraries): input digests are trusted
+   * only from a record of the same renderer. Without one, every file is rendered.
+   */
+  readonly renderer?: string;
+  /** Relative POSIX path → the file. */
+  readonly files: ReadonlyMap<string, PlannedFile>;
+}
+
 export interface WriteOutputOptions {
   /** The fleet that owns the folder: a folder another fleet wrote is refused. */
   readonly owner: string;
@@ -43,13 +69,14 @@ export interface WriteOutputOptions {
 }
 
 /**
- * Makes `outdir` hold exactly `files` (relative POSIX path → content) and
- * fleetform's record of them. The folder must be missing, empty, or written by
+ * Makes `outdir` hold exactly `output` (relative POSIX path → content, or a
+ * plan of files made on demand) and fleetform's record of them. The folder must be missing, empty, or written by
  * the same owner with nothing added or edited since; otherwise nothing is
  * written and an {@link OutputError} names every obstacle.
  */
-export function writeOutput(outdir: string, files: ReadonlyMap<string, string>, options: WriteOutputOptions): WriteReport {
-  checkPaths(files);
+export function writeOutput(outdir: string, output: ReadonlyMap<string, string> | OutputPlan, options: WriteOutputOptions): WriteReport {
+  const plan = output instanceof Map ? planOf(output as ReadonlyMap<string, string>) : output as OutputPlan;
+  checkPaths(plan.files);
   const dir = resolve(outdir);
   const parent = dirname(dir);
   if (parent === dir) throw new OutputError([`${dir} is the root of the file system; give outdir a folder of its own, for example "dist"`]);
@@ -64,7 +91,7 @@ export function writeOutput(outdir: string, files: ReadonlyMap<string, string>, 
       const leftovers = recoverInterrupted(dir);
       const existing = scanOutput(dir, options.owner);
       if (Array.isArray(existing)) throw new OutputError(existing);
-      const report = commit(dir, files, existing, options);
+      const report = commit(dir, plan, existing, options);
       return { ...report, leftovers: [...leftovers, ...report.leftovers] };
     }, 'the previous output is left as it was');
   } finally {
@@ -72,76 +99,68 @@ export function writeOutput(outdir: string, files: ReadonlyMap<string, string>, 
   }
 }
 
-function commit(dir: string, files: ReadonlyMap<string, string>, existing: ExistingOutput, options: WriteOutputOptions): WriteReport {
+function commit(dir: string, plan: OutputPlan, existing: ExistingOutput, options: WriteOutputOptions): WriteReport {
   const report: WriteReport = { outdir: dir, written: [], unchanged: [], removed: [], leftovers: [] };
   const edited: string[] = [];
-  // A file that already holds the new content is kept whatever its history; one that would be
-  // replaced or deleted must still hold what the record says fleetform wrote.
-  const unedited = (path: string, content: string): boolean => {
-    if (contentHash(content) === existing.files.get(path)) return true;
-    edited.push(editedFile(join(dir, path)));
-    return false;
-  };
-  for (const path of [...files.keys()].sort()) {
-    if (!existing.files.has(path)) {
-      report.written.push(path);
-      continue;
-    }
-    const current = readFileSync(join(dir, path), 'utf8');
-    if (current === files.get(path)) report.unchanged.push(path);
-    else if (unedited(path, current)) report.written.push(path);
-  }
-  for (const path of [...existing.files.keys()].sort()) {
-    if (!files.has(path) && unedited(path, readFileSync(join(dir, path), 'utf8'))) report.removed.push(path);
-  }
-  if (edited.length > 0) throw new OutputError(listed(edited));
-  if (report.written.length === 0 && report.removed.length === 0 && existing.record !== undefined) {
-    options.beforeCommit?.();
-    return report;
-  }
-  // An unchanged file keeps its recorded hash: hashing 40 MB again would cost more than the rest of the swap.
-  const unchanged = new Set(report.unchanged);
-  const hashes = new Map([...files].map(([path, content]) => [path, unchanged.has(path) ? existing.files.get(path)! : contentHash(content)]));
-  const record = formatRecord({ owner: options.owner, files: hashes });
-  const stage = beside(dir, `stage-${uniqueSuffix()}`);
+  const hashes = new Map<string, string>();
+  const inputs = new Map<string, string>();
+  // Input digests are trusted only from a record of the same renderer.
+  const known = plan.renderer !== undefined && existing.record?.renderer === plan.renderer ? existing.record.inputs : undefined;
+  const stage = new OutputStage(beside(dir, `stage-${uniqueSuffix()}`), dir);
+  const onDisk = (path: string) => contentHash(readFileSync(join(dir, path)));
   try {
-    stageOutput(stage, dir, files, unchanged, record);
+    for (const path of [...plan.files.keys()].sort()) {
+      const file = plan.files.get(path)!;
+      const recorded = existing.files.get(path);
+      if (file.input !== undefined && plan.renderer !== undefined) inputs.set(path, file.input);
+      // Made from the same inputs and still holding what was recorded: kept without rendering it.
+      let current: string | undefined;
+      if (recorded !== undefined && file.input !== undefined && known?.get(path) === file.input) {
+        const bytes = readFileSync(join(dir, path));
+        current = contentHash(bytes);
+        if (current === recorded) file.kept?.(bytes);
+      }
+      if (current !== undefined && current === recorded) {
+        hashes.set(path, recorded);
+        report.unchanged.push(path);
+        stage.keep(path);
+        continue;
+      }
+      const content = file.render();
+      const hash = contentHash(content);
+      hashes.set(path, hash);
+      if (recorded !== undefined) current ??= onDisk(path);
+      // A file that already holds the new content is kept whatever its history; one that would be
+      // replaced must still hold what the record says fleetform wrote.
+      if (current === hash) {
+        report.unchanged.push(path);
+        stage.keep(path);
+      } else if (current === undefined || current === recorded) {
+        report.written.push(path);
+        if (edited.length === 0) stage.write(path, content);
+      } else edited.push(editedFile(join(dir, path)));
+    }
+    for (const path of [...existing.files.keys()].sort()) {
+      if (plan.files.has(path)) continue;
+      if (onDisk(path) === existing.files.get(path)) report.removed.push(path);
+      else edited.push(editedFile(join(dir, path)));
+    }
+    if (edited.length > 0) throw new OutputError(listed(edited));
+    const record = formatRecord({ owner: options.owner, files: hashes, ...(plan.renderer !== undefined ? { renderer: plan.renderer, inputs } : {}) });
+    if (!stage.exists && report.written.length === 0 && report.removed.length === 0 && record === existing.recordText) {
+      options.beforeCommit?.();
+      return report;
+    }
+    stage.finish(record);
     faultPoint('before-commit');
     options.beforeCommit?.();
-    const leftover = swapIn(stage, dir, existing.exists);
+    const leftover = swapIn(stage.path, dir, existing.exists);
     if (leftover) report.leftovers.push(leftover);
   } catch (e) {
-    rmSync(stage, { recursive: true, force: true });
+    stage.discard();
     throw e;
   }
   return report;
-}
-
-/** Writes the whole new output into `stage`; unchanged files are hard links to the current ones. */
-function stageOutput(stage: string, dir: string, files: ReadonlyMap<string, string>, unchanged: ReadonlySet<string>, record: string): void {
-  mkdirSync(stage);
-  const made = new Set<string>();
-  for (const path of [...files.keys()].sort()) {
-    const slash = path.lastIndexOf('/');
-    if (slash > 0 && !made.has(path.slice(0, slash))) {
-      mkdirSync(join(stage, path.slice(0, slash)), { recursive: true });
-      made.add(path.slice(0, slash));
-    }
-    const target = join(stage, path);
-    if (slash < 0) writeFileFlushed(target, files.get(path)!);
-    else if (!unchanged.has(path) || !tryLink(join(dir, path), target)) writeFileSync(target, files.get(path)!);
-    faultPoint('stage-file');
-  }
-  writeFileFlushed(join(stage, RECORD_FILE), record);
-}
-
-function tryLink(from: string, to: string): boolean {
-  try {
-    linkSync(from, to);
-    return true;
-  } catch {
-    return false; // a file system without hard links: the caller writes a copy
-  }
 }
 
 /**
@@ -215,7 +234,12 @@ function exists(path: string): boolean {
   }
 }
 
-function checkPaths(files: ReadonlyMap<string, string>): void {
+/** A plan of files whose content is already known. */
+function planOf(files: ReadonlyMap<string, string>): OutputPlan {
+  return { files: new Map([...files].map(([path, content]) => [path, { render: () => content }])) };
+}
+
+function checkPaths(files: ReadonlyMap<string, unknown>): void {
   for (const path of files.keys()) {
     if (!isSafeRelativePath(path) || path === RECORD_FILE) throw new TypeError(`output path ${JSON.stringify(path)} is not a plain relative path (this is a bug in fleetform)`);
     for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {

@@ -1,7 +1,7 @@
 import type { FleetWarning } from '../errors';
 import type { ResolvedFleet } from '../model/resolved';
 import { ChartTemplates } from './chart-templates';
-import { ClusterArtifact, synthesizeCluster } from './cluster-synth';
+import { ClusterArtifact, countDocuments, sourceOf, synthesizeCluster } from './cluster-synth';
 import { FleetTopology, TOPOLOGY_FILE } from './fleet-topology';
 import { buildTopology } from './topology';
 
@@ -19,10 +19,18 @@ export interface FleetAssembly {
   readonly warnings: readonly FleetWarning[];
 }
 
-/** Synthesizes every cluster of a resolved fleet that has no problems. */
-export function synthesizeFleet(fleet: ResolvedFleet, templates: ChartTemplates = new ChartTemplates()): FleetAssembly {
+/**
+ * Synthesizes every cluster of a resolved fleet that has no problems. Every
+ * chart is rendered (once per template) before this returns, so a chart that
+ * cannot be rendered fails here; with `lazy`, charts are rendered only when a
+ * file's content or objects are first read (what a synth into a folder that
+ * already holds most of the output needs). Either way a file made from a
+ * template holds no text of its own: it is made again from the template when read.
+ */
+export function synthesizeFleet(fleet: ResolvedFleet, templates: ChartTemplates = new ChartTemplates(), options: { readonly lazy?: boolean } = {}): FleetAssembly {
   if (fleet.problems.length > 0) throw new TypeError('the fleet has problems; refuse it before synthesizing (this is a bug in fleetform)');
   const clusters = fleet.clusters.map((c) => synthesizeCluster(c, fleet, templates));
+  if (!options.lazy) for (const c of clusters) for (const f of c.files) sourceOf(f)?.chart.prepare();
   const topology = buildTopology(fleet, clusters);
   return { fleet, clusters, topology, topologyJson: `${JSON.stringify(topology, null, 2)}\n`, warnings: fleet.warnings };
 }
@@ -32,5 +40,39 @@ export function outputFiles(assembly: FleetAssembly): Map<string, string> {
   const files = new Map<string, string>();
   for (const c of assembly.clusters) for (const f of c.files) files.set(`${c.clusterId}/${f.name}`, f.content);
   files.set(TOPOLOGY_FILE, assembly.topologyJson);
+  return files;
+}
+
+/** A file of the output, as the output writer takes it (the same shape as its `PlannedFile`). */
+export interface OutputFileSource {
+  readonly input?: string;
+  render(): string;
+  /** Told the file's bytes when the writer kept it without rendering it. */
+  kept(bytes: Buffer): void;
+}
+
+/**
+ * The files of an assembly made one at a time as the writer asks for them,
+ * each with the digest of its inputs: relative POSIX path → file.
+ */
+export function outputSources(assembly: FleetAssembly): Map<string, OutputFileSource> {
+  const files = new Map<string, OutputFileSource>();
+  for (const c of assembly.clusters) {
+    for (const f of c.files) {
+      const source = sourceOf(f);
+      files.set(`${c.clusterId}/${f.name}`, {
+        input: source?.input,
+        render: () => {
+          const content = f.content;
+          if (source) source.objectCount = countDocuments(content);
+          return content;
+        },
+        kept: (bytes) => {
+          if (source) source.objectCount = countDocuments(bytes);
+        },
+      });
+    }
+  }
+  files.set(TOPOLOGY_FILE, { render: () => assembly.topologyJson, kept: () => undefined });
   return files;
 }

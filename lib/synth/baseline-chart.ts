@@ -51,6 +51,7 @@ export function baselineCharts(cluster: ResolvedCluster): ChartContribution[] {
   return [{
     phase: 'baseline',
     name: 'baseline',
+    inputKey: JSON.stringify([cluster.kubernetesVersion, network.vpcCidr, network.serviceCidr, cluster.tenancy]),
     build: (app, labels, identity) => new BaselineChart(app, 'baseline', {
       identity, labels, kubernetesVersion: cluster.kubernetesVersion,
       vpcCidr: network.vpcCidr, serviceCidr: network.serviceCidr, tenancy: cluster.tenancy,

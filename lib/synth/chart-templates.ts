@@ -12,6 +12,7 @@
  * like the sentinels are; a value that is not (a cluster id YAML would quote,
  * such as "1234") makes the cluster render without the template.
  */
+import { createHash } from 'node:crypto';
 import { App, Chart } from 'cdk8s';
 import type { ClusterValues } from './labels';
 import { toYaml } from './yaml';
@@ -56,17 +57,35 @@ class Template {
   }
 }
 
-/** A chart for one cluster: its YAML, and its objects on demand. */
+/**
+ * A chart for one cluster, rendered when first needed: its YAML, and its
+ * objects on demand. A chart from a template keeps nothing of its own: its
+ * text is made from the template on each call.
+ */
 export interface ClusterChart {
-  readonly yaml: string;
+  /** Renders now what the chart is made from (its template, or the chart itself), so an error surfaces now. */
+  prepare(): void;
+  yaml(): string;
   /** Parsed on each call when the chart came from a template; callers keep what they need. */
   objects(): Record<string, unknown>[];
+}
+
+/** A chart rendered on its own, once, on first use. */
+export function renderedOnDemand(render: () => RenderedChart): ClusterChart {
+  let rendered: RenderedChart | undefined;
+  const get = () => (rendered ??= render());
+  return {
+    prepare: () => void get(),
+    yaml: () => get().yaml,
+    objects: () => get().objects.map((o) => structuredClone(o)),
+  };
 }
 
 /** Templates of one synthesis, keyed by everything a chart depends on besides the cluster values. */
 export class ChartTemplates {
   private readonly templates = new Map<string, Template>();
   private readonly plain = new Map<string, boolean>();
+  private readonly digests = new Map<string, string>();
   /** Renders done, for tests and the benchmark. */
   renders = 0;
 
@@ -76,23 +95,41 @@ export class ChartTemplates {
   /**
    * The chart for `values`: from the template under `key` (rendered with
    * `build(SENTINELS)` on first use), or rendered directly with
-   * `build(values)` when the values cannot be substituted safely.
+   * `build(values)` when the values cannot be substituted safely. Nothing is
+   * rendered until the chart is prepared or read.
    * @param key every input of `build` except the cluster values, serialized
    */
   chart(key: string, values: ClusterValues, build: (values: ClusterValues, app: App) => Chart): ClusterChart {
     if (!this.reuse || !this.substitutable(values) || key.includes('fleetform-template-')) {
-      this.renders++;
-      const r = renderChart((app) => build(values, app));
-      return { yaml: r.yaml, objects: () => r.objects.map((o) => structuredClone(o)) };
+      return renderedOnDemand(() => {
+        this.renders++;
+        return renderChart((app) => build(values, app));
+      });
     }
-    let t = this.templates.get(key);
-    if (!t) {
-      this.renders++;
-      t = new Template(renderChart((app) => build(SENTINELS, app)));
-      this.templates.set(key, t);
+    const template = () => {
+      let t = this.templates.get(key);
+      if (!t) {
+        this.renders++;
+        t = new Template(renderChart((app) => build(SENTINELS, app)));
+        this.templates.set(key, t);
+      }
+      return t;
+    };
+    return {
+      prepare: () => void template(),
+      yaml: () => template().yamlFor(values),
+      objects: () => template().objectsFor(values),
+    };
+  }
+
+  /** SHA-256 of a template key, computed once per key. */
+  keyDigest(key: string): string {
+    let d = this.digests.get(key);
+    if (d === undefined) {
+      d = createHash('sha256').update(key).digest('hex');
+      this.digests.set(key, d);
     }
-    const template = t;
-    return { yaml: template.yamlFor(values), objects: () => template.objectsFor(values) };
+    return d;
   }
 
   /** Whether every cluster value is written by YAML and JSON as its bare characters, like the sentinels. */

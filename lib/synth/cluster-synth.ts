@@ -1,7 +1,8 @@
 import type { ResolvedCluster, ResolvedFleet } from '../model/resolved';
 import { appCharts } from './app-chart';
 import { baselineCharts } from './baseline-chart';
-import { ChartTemplates, ClusterChart, renderChart } from './chart-templates';
+import { ChartTemplates, ClusterChart, renderChart, renderedOnDemand } from './chart-templates';
+import { inputDigest } from './input-digest';
 import { ClusterValues, identityLabels } from './labels';
 import { byApplyOrder, ChartContribution, ClusterContributor, fileNumber, Phase } from './phases';
 import { rawCharts } from './raw-chart';
@@ -14,10 +15,36 @@ export interface ManifestFile {
   /** Chart name, unique on the cluster. */
   readonly chart: string;
   readonly phase: Phase;
-  /** The YAML written to disk. */
+  /** The YAML written to disk (rendered on first access; from a template, made again on each access). */
   readonly content: string;
   /** The chart's objects (a fresh copy on each access, parsed on demand). */
   readonly objects: readonly Record<string, unknown>[];
+  /** How many objects the chart has, counted in its YAML rather than parsed. */
+  readonly objectCount: number;
+}
+
+/** What a file is made from and how, for the output writer; kept apart from the public shape of a file. */
+export interface FileSource {
+  /** Digest of everything the content is made from, when the chart says what that is. */
+  readonly input?: string;
+  readonly chart: ClusterChart;
+  /** The number of objects, once known from content rendered or read back. */
+  objectCount?: number;
+}
+
+const sources = new WeakMap<ManifestFile, FileSource>();
+
+/** The source of a file this module made. */
+export function sourceOf(file: ManifestFile): FileSource | undefined {
+  return sources.get(file);
+}
+
+/** The number of YAML documents in a file as fleetform writes them (documents joined by `---` lines). */
+export function countDocuments(text: string | Buffer): number {
+  if (text.length === 0) return 0;
+  let count = 1;
+  for (let i = text.indexOf('\n---\n'); i >= 0; i = text.indexOf('\n---\n', i + 1)) count++;
+  return count;
 }
 
 /** Everything synthesized for one cluster. */
@@ -31,10 +58,11 @@ export interface ClusterArtifact {
 export const CONTRIBUTORS: readonly ClusterContributor[] = [baselineCharts, appCharts, edgeCharts, rawCharts];
 
 /**
- * Renders the charts of one cluster in apply order. Each chart is rendered in
- * a fresh cdk8s App, so object names are identical across clusters; charts
- * with a template key come from `templates` when another cluster already
- * rendered the same chart with the same labels.
+ * The charts of one cluster in apply order, rendered when first read. Each
+ * chart is rendered in a fresh cdk8s App, so object names are identical across
+ * clusters; charts with a template key come from `templates` when another
+ * cluster already rendered the same chart with the same labels. Each file
+ * carries a digest of its inputs (see `sourceOf`).
  */
 export function synthesizeCluster(
   cluster: ResolvedCluster,
@@ -54,27 +82,36 @@ export function synthesizeCluster(
   const labelsKey = JSON.stringify(Object.entries(cluster.labels));
   const contributions = contributors.flatMap((contribute) => contribute(cluster, fleet)).sort(byApplyOrder);
 
+  const given = { values: JSON.stringify(identity), labels: JSON.stringify(labels) };
   const names = new Set<string>();
   const files = contributions.map((c): ManifestFile => {
     if (names.has(c.name)) throw new TypeError(`[${cluster.path}] two charts are named "${c.name}"; this is a bug in fleetform`);
     names.add(c.name);
-    const chart = render(c, identity, labels, labelsKey, cluster, templates);
-    return {
+    const source = sourceFor(c, identity, labels, labelsKey, cluster, templates, given);
+    const file: ManifestFile = {
       name: `${String(fileNumber(c)).padStart(4, '0')}-${c.name}.k8s.yaml`,
       chart: c.name,
       phase: c.phase,
-      content: chart.yaml,
-      get objects() { return chart.objects(); },
+      get content() { return source.chart.yaml(); },
+      get objects() { return source.chart.objects(); },
+      get objectCount() { return (source.objectCount ??= countDocuments(source.chart.yaml())); },
     };
+    sources.set(file, source);
+    return file;
   });
   return { clusterId: cluster.id, files };
 }
 
-function render(c: ChartContribution, identity: ClusterValues, labels: Record<string, string>, labelsKey: string, cluster: ResolvedCluster, templates: ChartTemplates): ClusterChart {
+function sourceFor(
+  c: ChartContribution, identity: ClusterValues, labels: Record<string, string>, labelsKey: string, cluster: ResolvedCluster, templates: ChartTemplates,
+  given: { readonly values: string; readonly labels: string },
+): FileSource {
+  const values = given.values;
   if (c.templateKey !== undefined) {
-    return templates.chart(`${c.name}\u0000${c.templateKey}\u0000${labelsKey}`, identity,
-      (id, app) => c.build(app, identityLabels(id, cluster.labels), id));
+    const key = `${c.name}\u0000${c.templateKey}\u0000${labelsKey}`;
+    const chart = templates.chart(key, identity, (id, app) => c.build(app, identityLabels(id, cluster.labels), id));
+    return { chart, input: inputDigest(['template', templates.keyDigest(key), values]) };
   }
-  const rendered = renderChart((app) => c.build(app, labels, identity));
-  return { yaml: rendered.yaml, objects: () => rendered.objects.map((o) => structuredClone(o)) };
+  const chart: ClusterChart = renderedOnDemand(() => renderChart((app) => c.build(app, labels, identity)));
+  return { chart, ...(c.inputKey !== undefined ? { input: inputDigest(['chart', c.name, c.inputKey, given.labels, values]) } : {}) };
 }

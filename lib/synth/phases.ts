@@ -34,6 +34,13 @@ export interface ChartContribution {
    * Omit for a chart that depends on the cluster itself.
    */
   readonly templateKey?: string;
+  /**
+   * For a chart without a template key: everything `build` depends on besides
+   * the labels and the cluster's values, serialized. It lets a later synth keep
+   * the chart's file without rendering it when nothing changed; omit it when
+   * unsure, and the chart is rendered on every synth.
+   */
+  readonly inputKey?: string;
   /** Renders the chart in `app`, with `labels` on every object and the cluster's `values` (sentinels, for a template). */
   build(app: App, labels: Record<string, string>, values: ClusterValues): Chart;
 }

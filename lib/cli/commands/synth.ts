@@ -42,7 +42,7 @@ export const synthCommand: CliCommand = {
     const warningLines = new Set(result.warnings.map((w) => `warning: [${w.path}] ${w.message}`));
     for (const w of result.warnings) ctx.stderr.write(`${err.yellow('warning:')} ${formatWarning(w)}\n`);
     for (const line of logged) if (!warningLines.has(line)) ctx.stderr.write(`${line}\n`);
-    const objects = result.clusters.reduce((n, c) => n + c.files.reduce((m, f) => m + f.objects.length, 0), 0);
+    const objects = result.clusters.reduce((n, c) => n + c.files.reduce((m, f) => m + f.objectCount, 0), 0);
     ctx.stdout.write(`${formatSynthSummary({ clusters: result.clusters.length, objects, outdir: shown(outdir, ctx.cwd), report: result.report })}\n`);
     return EXIT.ok;
   },
