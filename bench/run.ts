@@ -148,16 +148,19 @@ function oneAppChange(n: number, m: number): { changed: number; unchanged: numbe
  * A fresh synth into an empty folder against a synth of the same fleet with one
  * app's image changed onto that output, round by round: times, peak RSS, files rewritten.
  */
-function incremental(n: number, m: number): { n: number; m: number; fresh: Run[]; changed: Run[] } {
+function incremental(n: number, m: number): { n: number; m: number; fresh: Run[]; changed: Run[]; diff: Run[] } {
   const fresh: Run[] = [];
   const changed: Run[] = [];
+  const diff: Run[] = [];
+  const app = String(Math.min(5, m - 1));
   for (let r = 0; r < ROUNDS; r++) {
     const out = fresh_(join(work, 'incremental'));
     fresh.push(runNode(join(MODES_DIR, 'fleetform.js'), [String(n), String(m), join(out, 'dist')]));
-    changed.push(runNode(join(MODES_DIR, 'fleetform.js'), [String(n), String(m), join(out, 'dist'), String(Math.min(5, m - 1))]));
-    log(`  ${n}x${m} round ${r + 1}/${ROUNDS} fresh ${(fresh[r].wallMs / 1000).toFixed(2)} s, one app changed ${(changed[r].wallMs / 1000).toFixed(2)} s`);
+    diff.push(runNode(join(MODES_DIR, 'fleetform-diff.js'), [String(n), String(m), join(out, 'dist'), app]));
+    changed.push(runNode(join(MODES_DIR, 'fleetform.js'), [String(n), String(m), join(out, 'dist'), app]));
+    log(`  ${n}x${m} round ${r + 1}/${ROUNDS} fresh ${(fresh[r].wallMs / 1000).toFixed(2)} s, diff ${(diff[r].wallMs / 1000).toFixed(2)} s, one app changed ${(changed[r].wallMs / 1000).toFixed(2)} s`);
   }
-  return { n, m, fresh, changed };
+  return { n, m, fresh, changed, diff };
 }
 
 function pulumiRegistration(n: number, m: number): { registrationMs: number; resources: number; maxRssKiB: number } {
@@ -239,6 +242,14 @@ for (const i of incrementals) {
   const f = incMed(i.fresh, (r) => r.wallMs);
   const c = incMed(i.changed, (r) => r.wallMs);
   lines.push(`| ${i.n} × ${i.m} | ${secs(f)} s | ${secs(c)} s | ${(c / f).toFixed(2)} | ${incMed(i.fresh, rssOf).toFixed(0)} MB | ${incMed(i.changed, rssOf).toFixed(0)} MB | ${i.changed[0].result?.written} |`);
+}
+lines.push('');
+lines.push('`fleetform diff` of the same one-app change against the fresh output (what the command does, from compiled JS, start-up included): only files whose inputs changed are rendered, and only files whose bytes differ are compared object by object.', '');
+lines.push('| clusters × apps | fresh synth | diff, one app changed | diff / fresh synth | peak RSS diff | files rendered |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const i of incrementals) {
+  const f = incMed(i.fresh, (r) => r.wallMs);
+  const d = incMed(i.diff, (r) => r.wallMs);
+  lines.push(`| ${i.n} × ${i.m} | ${secs(f)} s | ${secs(d)} s | ${(d / f).toFixed(2)} | ${incMed(i.diff, rssOf).toFixed(0)} MB | ${i.diff[0].result?.rendered} |`);
 }
 lines.push('');
 

@@ -94,6 +94,14 @@ export interface FleetAssembleOptions extends FleetResolveOptions {
    * @default false
    */
   readonly strict?: boolean;
+  /**
+   * Render each manifest file only when its content is first read, instead of
+   * all of them before `assemble` returns: a caller that needs a few files
+   * (as `fleetform diff` does for the files whose inputs changed) skips the
+   * rest. The content is the same either way.
+   * @default false
+   */
+  readonly renderOnDemand?: boolean;
 }
 
 /** What a synth does with the address lock's file. */
@@ -314,7 +322,7 @@ export class Fleet extends RootConstruct {
    * @throws FleetValidationError listing every problem (and, when strict, every warning)
    */
   assemble(options: FleetAssembleOptions = {}): FleetAssembly {
-    return this.#assemble(options, false);
+    return this.#assemble(options, (options as Record<string, unknown> | undefined)?.renderOnDemand === true);
   }
 
   #assemble(options: FleetAssembleOptions, lazy: boolean): FleetAssembly {

@@ -6,8 +6,9 @@
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseRecord, RECORD_FILE } from './output-record';
+import { contentHash, parseRecord, RECORD_FILE, type OutputRecord } from './output-record';
 import { scanOutput } from './output-scan';
+import type { OutputPlan } from './output-writer';
 
 /** The output fleetform recorded writing in a folder. */
 export interface RecordedOutput {
@@ -15,13 +16,15 @@ export interface RecordedOutput {
   readonly outdir: string;
   /** The fleet the record names, when the folder has a record. */
   readonly owner?: string;
-  /** Recorded files present as regular files: relative POSIX path → content now. */
-  readonly files: ReadonlyMap<string, string>;
+  /** Recorded files present as regular files (relative POSIX paths), sorted. */
+  readonly paths: readonly string[];
+  /** The record itself, when the folder has a readable one. */
+  readonly record?: OutputRecord;
   /** Why a synth of the fleet `owner` would refuse the folder as it is (empty when it would not). */
   readonly refusals: readonly string[];
 }
 
-/** Reads the files fleetform recorded writing in `outdir`, for the fleet `fleet`; a missing folder has none. */
+/** Finds the files fleetform recorded writing in `outdir`, for the fleet `fleet`; a missing folder has none. Reads no file but the record. */
 export function readRecordedOutput(outdir: string, fleet: string): RecordedOutput {
   const scanned = scanOutput(outdir, fleet);
   const refusals = Array.isArray(scanned) ? scanned : [];
@@ -29,19 +32,66 @@ export function readRecordedOutput(outdir: string, fleet: string): RecordedOutpu
   try {
     recordText = readFileSync(join(outdir, RECORD_FILE), 'utf8');
   } catch {
-    return { outdir, files: new Map(), refusals };
+    return { outdir, paths: [], refusals };
   }
   const record = parseRecord(recordText);
-  if (typeof record === 'string') return { outdir, files: new Map(), refusals };
-  const files = new Map<string, string>();
-  for (const path of [...record.files.keys()].sort()) {
-    const full = join(outdir, ...path.split('/'));
+  if (typeof record === 'string') return { outdir, paths: [], refusals };
+  const paths = [...record.files.keys()].sort().filter((path) => {
     try {
-      if (!lstatSync(full).isFile()) continue;
+      return lstatSync(join(outdir, ...path.split('/'))).isFile();
     } catch {
+      return false;
+    }
+  });
+  return { outdir, owner: record.owner, paths, record, refusals };
+}
+
+/**
+ * The recorded output against a new one, file by file, as `fleetform diff`
+ * compares them: only files whose content differs are given (relative POSIX
+ * path → content, before and after); files with the same content on both
+ * sides are only named, and never held in memory together.
+ */
+export interface OutputComparison {
+  readonly before: ReadonlyMap<string, string>;
+  readonly after: ReadonlyMap<string, string>;
+  /** Files present on both sides with the same content. */
+  readonly same: ReadonlySet<string>;
+  /** How many files of the new output were rendered (the others were kept from disk, unrendered). */
+  readonly rendered: number;
+}
+
+/**
+ * Compares the recorded output with a plan of the new one. A file whose
+ * inputs have the digest the record holds for it (from the same renderer),
+ * and whose bytes are still the recorded ones, is the same without being
+ * rendered, as the writer would keep it; every other file is rendered and
+ * compared with the file on disk.
+ */
+export function compareOutput(recorded: RecordedOutput, plan: OutputPlan): OutputComparison {
+  const record = recorded.record;
+  const known = plan.renderer !== undefined && record?.renderer === plan.renderer ? record.inputs : undefined;
+  const onDisk = new Set(recorded.paths);
+  const read = (path: string) => readFileSync(join(recorded.outdir, ...path.split('/')));
+  const before = new Map<string, string>();
+  const after = new Map<string, string>();
+  const same = new Set<string>();
+  let rendered = 0;
+  for (const [path, file] of plan.files) {
+    const bytes = onDisk.has(path) ? read(path) : undefined;
+    if (bytes !== undefined && file.input !== undefined && known?.get(path) === file.input && record!.files.get(path) === contentHash(bytes)) {
+      same.add(path);
       continue;
     }
-    files.set(path, readFileSync(full, 'utf8'));
+    const content = file.render();
+    rendered++;
+    const now = bytes?.toString('utf8');
+    if (now === content) same.add(path);
+    else {
+      after.set(path, content);
+      if (now !== undefined) before.set(path, now);
+    }
   }
-  return { outdir, owner: record.owner, files, refusals };
+  for (const path of recorded.paths) if (!plan.files.has(path)) before.set(path, read(path).toString('utf8'));
+  return { before, after, same, rendered };
 }

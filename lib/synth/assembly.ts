@@ -35,14 +35,6 @@ export function synthesizeFleet(fleet: ResolvedFleet, templates: ChartTemplates 
   return { fleet, clusters, topology, topologyJson: `${JSON.stringify(topology, null, 2)}\n`, warnings: fleet.warnings };
 }
 
-/** The files of an assembly as the output folder holds them: relative POSIX path → content. */
-export function outputFiles(assembly: FleetAssembly): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const c of assembly.clusters) for (const f of c.files) files.set(`${c.clusterId}/${f.name}`, f.content);
-  files.set(TOPOLOGY_FILE, assembly.topologyJson);
-  return files;
-}
-
 /** A file of the output, as the output writer takes it (the same shape as its `PlannedFile`). */
 export interface OutputFileSource {
   readonly input?: string;

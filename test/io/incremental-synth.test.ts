@@ -1,14 +1,20 @@
 /**
  * A synth onto an output folder keeps the files whose inputs did not change
  * without rendering them; the folder must come out byte-identical to a synth
- * into an empty one, and any doubt about a kept file renders it again.
+ * into an empty one, and any doubt about a kept file renders it again. A diff
+ * against that folder renders only what a synth would, and finds the same changes.
  */
 import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FleetApp, FleetValidationError, Placement, RECORD_FILE, RegionalCluster } from '../../lib';
+import { diffOutput, formatOutputDiff } from '../../lib/cli/format/output-diff';
+import { styleFor } from '../../lib/cli/style';
+import { compareOutput, readRecordedOutput } from '../../lib/io/output-read';
 import { contentHash } from '../../lib/io/output-record';
+import { outputSources } from '../../lib/synth/assembly';
+import { rendererId } from '../../lib/synth/input-digest';
 import { FLEETFORM_VERSION } from '../../lib/version';
 import { newFleet, readTree, tempDir, thrownBy } from '../helpers/fleets';
 
@@ -158,5 +164,55 @@ describe('incremental synth', () => {
 
   it('names the version of package.json', () => {
     expect(FLEETFORM_VERSION).toBe((JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version);
+  });
+});
+
+/** What `fleetform diff` prints for a fleet against a folder, rendering only the files whose inputs changed; and how many it rendered. */
+function diffAgainst(shape: FleetShape, outdir: string): { text: string; rendered: number } {
+  const assembly = fleetOf(shape).assemble({ renderOnDemand: true });
+  const recorded = readRecordedOutput(outdir, fleetOf(shape).fleetName);
+  const compared = compareOutput(recorded, { renderer: rendererId(), files: outputSources(assembly) });
+  return { text: formatOutputDiff(diffOutput(compared.before, compared.after, compared.same), 'dist', NO_COLOUR), rendered: compared.rendered };
+}
+
+/** The same diff the plain way: every recorded file read, every file rendered, all of them compared. */
+function fullDiff(shape: FleetShape, outdir: string): string {
+  const recorded = readRecordedOutput(outdir, fleetOf(shape).fleetName);
+  const before = new Map(recorded.paths.map((path) => [path, readFileSync(join(outdir, path), 'utf8')]));
+  const after = new Map([...outputSources(fleetOf(shape).assemble())].map(([path, file]) => [path, file.render()]));
+  return formatOutputDiff(diffOutput(before, after), 'dist', NO_COLOUR);
+}
+
+const NO_COLOUR = styleFor(process.stdout, { NO_COLOR: '1' });
+
+describe('incremental diff', () => {
+  it('finds the same changes as a diff that renders every file', () => {
+    fc.assert(fc.property(withEdit, fc.option(fc.nat()), ({ before, after }, handEdit) => {
+      const outdir = tempDir();
+      synth(before, outdir);
+      if (handEdit !== null) {
+        // A file edited by hand after the synth: the diff must see it whatever the record says.
+        const files = readRecordedOutput(outdir, fleetOf(before).fleetName).paths;
+        const file = join(outdir, files[handEdit % files.length]);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/\n$/, '\nextra: edited\n'));
+      }
+      const incremental = diffAgainst(after, outdir);
+      expect(incremental.text).toBe(fullDiff(after, outdir));
+      if (after === before && handEdit === null) expect(incremental.text).toBe('dist: no change; a synth would write nothing new\n');
+    }), { numRuns: 25 });
+  });
+
+  it('renders only the files whose inputs changed, and every file that was edited by hand', () => {
+    const outdir = tempDir();
+    synth(base, outdir);
+    expect(diffAgainst(base, outdir).rendered).toBe(1); // fleet.json has no input digest: always made
+    const changed = diffAgainst({ ...base, apps: [{ image: 2, replicas: 2 }, base.apps[1]] }, outdir);
+    expect(changed.rendered).toBe(3);
+    expect(changed.text).toMatch(/^dist: 0 added, 0 removed, 3 changed in 2 clusters; fleet.json changed\n/);
+    expect(changed.text).toContain('  ~ apps › app0\n');
+    writeFileSync(join(outdir, APP_FILE), readFileSync(join(outdir, APP_FILE), 'utf8').replace('replicas: 2', 'replicas: 5'));
+    const edited = diffAgainst(base, outdir);
+    expect(edited.rendered).toBe(2);
+    expect(edited.text).toContain('-  replicas: 5\n');
   });
 });

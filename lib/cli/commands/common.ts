@@ -58,13 +58,15 @@ export function outdirOf(out: unknown, ctx: CliContext): string {
  * Assembles the fleet in memory on the day --support-date gives, with a
  * progress line saying `doing`, and prints its warnings on standard error.
  */
-export function assembleFleet(fleet: Fleet, options: Readonly<Record<string, unknown>>, ctx: CliContext, doing: string): FleetAssembly {
+export function assembleFleet(
+  fleet: Fleet, options: Readonly<Record<string, unknown>>, ctx: CliContext, doing: string, assemble: { readonly renderOnDemand?: boolean } = {},
+): FleetAssembly {
   const day = supportDate(options, ctx);
   const progress = progressOn(ctx.stderr);
   progress.update(`${doing} ${fleet.fleetName}…`);
   let assembly: FleetAssembly;
   try {
-    assembly = fleet.assemble({ supportDate: day });
+    assembly = fleet.assemble({ supportDate: day, ...assemble });
   } finally {
     progress.done();
   }

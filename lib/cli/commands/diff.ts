@@ -1,6 +1,7 @@
 /** `fleetform diff`: what a synth would change in the output folder, without writing. */
-import { readRecordedOutput } from '../../io/output-read';
-import { outputFiles } from '../../synth/assembly';
+import { compareOutput, readRecordedOutput } from '../../io/output-read';
+import { outputSources } from '../../synth/assembly';
+import { rendererId } from '../../synth/input-digest';
 import type { CliCommand } from '../command';
 import { EXIT } from '../errors';
 import { shown } from '../paths';
@@ -23,11 +24,13 @@ export const diffCommand: CliCommand = {
   async run({ operands, options }, ctx) {
     const fleet = await fleetOf(operands[0], ctx);
     const outdir = outdirOf(options.out, ctx);
-    const assembly = assembleFleet(fleet, options, ctx, 'synthesizing in memory');
+    const assembly = assembleFleet(fleet, options, ctx, 'synthesizing in memory', { renderOnDemand: true });
     const err = styleFor(ctx.stderr, ctx.env);
     const recorded = readRecordedOutput(outdir, fleet.fleetName);
     for (const r of recorded.refusals) ctx.stderr.write(`${err.yellow('note:')} a synth would refuse this folder as it is: ${r}\n`);
-    const diff = diffOutput(recorded.files, outputFiles(assembly));
+    // Files whose inputs did not change since the recorded synth are taken from disk, not rendered.
+    const compared = compareOutput(recorded, { renderer: rendererId(), files: outputSources(assembly) });
+    const diff = diffOutput(compared.before, compared.after, compared.same);
     ctx.stdout.write(formatOutputDiff(diff, shown(outdir, ctx.cwd), styleFor(ctx.stdout, ctx.env)));
     return outputChanges(diff) ? EXIT.failed : EXIT.ok;
   },

@@ -4,8 +4,8 @@
  * and the files a synth would write now. Pure: no file is read here.
  */
 import { createTwoFilesPatch } from 'diff';
-import { parse } from 'yaml';
 import type { Style } from '../style';
+import { objectIdentity } from './object-identity';
 import { plural } from './table';
 
 /** One Kubernetes object (or one whole file that holds none) in a cluster's output. */
@@ -46,23 +46,32 @@ export interface OutputDiff {
   readonly counts: { readonly added: number; readonly removed: number; readonly changed: number };
 }
 
-/** Compares the recorded output (`before`) with the files a synth writes now (`after`): relative POSIX path → content. */
-export function diffOutput(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): OutputDiff {
+/**
+ * Compares the recorded output (`before`) with the files a synth writes now
+ * (`after`): relative POSIX path → content. `same` names files left out of
+ * both maps because their content is the same on both sides: they make their
+ * cluster present on both sides, and hold no change.
+ */
+export function diffOutput(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, same: ReadonlySet<string> = new Set()): OutputDiff {
+  const groupOf = (path: string) => {
+    const slash = path.indexOf('/');
+    return slash < 0 ? { group: path, file: path } : { group: path.slice(0, slash), file: path.slice(slash + 1) };
+  };
   const groupsOf = (files: ReadonlyMap<string, string>) => {
     const groups = new Map<string, Map<string, string>>();
     for (const [path, content] of files) {
-      const slash = path.indexOf('/');
-      const group = slash < 0 ? path : path.slice(0, slash);
+      const { group, file } = groupOf(path);
       const inGroup = groups.get(group) ?? new Map<string, string>();
-      inGroup.set(slash < 0 ? path : path.slice(slash + 1), content);
+      inGroup.set(file, content);
       groups.set(group, inGroup);
     }
     return groups;
   };
   const old = groupsOf(before);
   const now = groupsOf(after);
+  const kept = new Set([...same].map((path) => groupOf(path).group));
   // Clusters first, then the top-level files (fleet.json).
-  const isTopFile = (name: string) => before.has(name) || after.has(name);
+  const isTopFile = (name: string) => before.has(name) || after.has(name) || same.has(name);
   const names = [...new Set([...old.keys(), ...now.keys()])].sort((x, y) => Number(isTopFile(x)) - Number(isTopFile(y)) || byCodeUnit(x, y));
   const groups: GroupChanges[] = [];
   const counts = { added: 0, removed: 0, changed: 0 };
@@ -70,14 +79,21 @@ export function diffOutput(before: ReadonlyMap<string, string>, after: ReadonlyM
     const a = old.get(name) ?? new Map<string, string>();
     const b = now.get(name) ?? new Map<string, string>();
     const isFile = isTopFile(name);
-    const changes = diffPieces(piecesOf(a), piecesOf(b), isFile ? '' : `${name}/`);
+    // A file with the same bytes on both sides holds the same objects: only the others are read.
+    const differs = (f: string) => a.get(f) !== b.get(f);
+    const changes = diffPieces(piecesOf(only(a, differs)), piecesOf(only(b, differs)), isFile ? '' : `${name}/`);
     const reordered = [...b.keys()].filter((f) => a.has(f) && a.get(f) !== b.get(f)
       && !changes.some((c) => c.file === f || c.movedFrom === f)).sort(byCodeUnit);
     if (changes.length === 0 && reordered.length === 0) continue;
     for (const c of changes) counts[c.change]++;
-    groups.push({ name, kind: isFile ? 'file' : 'cluster', status: a.size === 0 ? 'added' : b.size === 0 ? 'removed' : 'changed', changes, reordered });
+    const status = a.size === 0 && !kept.has(name) ? 'added' : b.size === 0 && !kept.has(name) ? 'removed' : 'changed';
+    groups.push({ name, kind: isFile ? 'file' : 'cluster', status, changes, reordered });
   }
   return { groups, counts };
+}
+
+function only(files: ReadonlyMap<string, string>, keep: (file: string) => boolean): Map<string, string> {
+  return new Map([...files].filter(([file]) => keep(file)));
 }
 
 /** Whether anything changes. */
@@ -113,8 +129,13 @@ function piecesOf(files: ReadonlyMap<string, string>): Map<string, Piece> {
   const pieces = new Map<string, Piece>();
   for (const file of [...files.keys()].sort(byCodeUnit)) {
     const content = files.get(file)!;
+    const entries = file.endsWith('.json') ? jsonEntries(content) : undefined;
+    if (entries) {
+      for (const e of entries) pieces.set(`entry ${file} ${e.key}`, { key: `entry ${file} ${e.key}`, label: e.key, file, text: e.text });
+      continue;
+    }
     const docs = file.endsWith('.yaml') ? splitDocuments(content) : [];
-    const objects = docs.map((text) => ({ text, id: identity(text) }));
+    const objects = docs.map((text) => ({ text, id: objectIdentity(text) }));
     if (objects.length === 0 || objects.some((o) => o.id === undefined)) {
       pieces.set(`file ${file}`, { key: `file ${file}`, label: file, file, text: content });
       continue;
@@ -126,6 +147,37 @@ function piecesOf(files: ReadonlyMap<string, string>): Map<string, Piece> {
     }
   }
   return pieces;
+}
+
+/**
+ * The entries of a JSON object file (such as `fleet.json`), each compared on
+ * its own: a top-level key, or one element of a top-level list of objects
+ * with a distinct `id` or `name` (`clusters › prod-eu-west-1`). A large file
+ * changed in many places is then shown as the entries that change, each
+ * with a small diff. Undefined when the file is not a JSON object.
+ */
+function jsonEntries(content: string): { key: string; text: string }[] | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const entries: { key: string; text: string }[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const ids = Array.isArray(value) ? value.map(elementId) : [];
+    if (ids.length > 0 && ids.every((id) => id !== undefined) && new Set(ids).size === ids.length) {
+      (value as unknown[]).forEach((v, i) => entries.push({ key: `${key} › ${ids[i]!}`, text: `${JSON.stringify(v, null, 2)}\n` }));
+    } else entries.push({ key, text: `${JSON.stringify(value, null, 2)}\n` });
+  }
+  return entries;
+}
+
+function elementId(v: unknown): string | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const { id, name } = v as { id?: unknown; name?: unknown };
+  return typeof id === 'string' ? id : typeof name === 'string' ? name : undefined;
 }
 
 /** The documents of a YAML stream, each ending in a newline, empty ones left out. */
@@ -140,20 +192,6 @@ function splitDocuments(content: string): string[] {
   }
   docs.push(current.join('\n'));
   return docs.map((d) => `${d.replace(/\n+$/, '')}\n`).filter((d) => d.trim() !== '');
-}
-
-function identity(text: string): { key: string; label: string } | undefined {
-  let o: unknown;
-  try {
-    o = parse(text);
-  } catch {
-    return undefined;
-  }
-  const obj = o as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | null;
-  if (typeof obj?.kind !== 'string' || typeof obj.metadata?.name !== 'string') return undefined;
-  const ns = typeof obj.metadata.namespace === 'string' ? obj.metadata.namespace : '';
-  const group = typeof obj.apiVersion === 'string' && obj.apiVersion.includes('/') ? obj.apiVersion.slice(0, obj.apiVersion.indexOf('/')) : '';
-  return { key: `${group}/${obj.kind} ${ns}/${obj.metadata.name}`, label: `${obj.kind} ${ns ? `${ns}/` : ''}${obj.metadata.name}` };
 }
 
 /** The diff as text: a summary line, then per cluster each object added, removed or changed, with the changed ones' diffs. */
