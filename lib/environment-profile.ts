@@ -16,12 +16,20 @@ export interface EnvironmentProfileOptions {
    * @default - the profile's own pool
    */
   readonly nodePool?: NodePoolProps;
+  /**
+   * Accept a production cluster whose every node pool is spot. AWS may reclaim
+   * spot nodes at two minutes' notice, several at once when capacity runs short,
+   * so a production cluster on spot alone is refused unless this says it is meant.
+   * @default false
+   */
+  readonly allowSpotOnly?: boolean;
 }
 
 /**
  * Sizing and cost choices of an environment's clusters. Use the factories:
  * `EnvironmentProfile.production()` for customer-facing clusters,
- * `EnvironmentProfile.economy()` for staging, QA and R&D.
+ * `EnvironmentProfile.economy()` for staging and QA,
+ * `EnvironmentProfile.sandbox()` for R&D.
  */
 export class EnvironmentProfile {
   /** Whether `x` is an EnvironmentProfile (also one made by another copy of fleetform). */
@@ -45,7 +53,7 @@ export class EnvironmentProfile {
   }
 
   /**
-   * Cheaper infrastructure for staging, QA and R&D: two spot workers that may
+   * Cheaper infrastructure for staging and QA: two spot workers that may
    * grow to four, smaller instances, a single NAT gateway.
    */
   static economy(options: EnvironmentProfileOptions = {}): EnvironmentProfile {
@@ -60,10 +68,31 @@ export class EnvironmentProfile {
     }, NatGateways.SINGLE);
   }
 
+  /**
+   * The smallest clusters, for R&D and experiments: one spot worker of 2 vCPU
+   * and 4 GiB that may grow to two, a single NAT gateway, and a pool whose
+   * floor is zero nodes, so it can be scaled to zero when nobody uses it
+   * (`desiredSize: 0` on the node group; the Cluster Autoscaler itself keeps
+   * one node while CoreDNS and the controllers run on it).
+   */
+  static sandbox(options: EnvironmentProfileOptions = {}): EnvironmentProfile {
+    return new EnvironmentProfile('sandbox', options, {
+      name: 'general',
+      instanceTypes: ['t3.medium', 't3a.medium'],
+      minSize: 0,
+      desiredSize: 1,
+      maxSize: 2,
+      capacityType: CapacityType.SPOT,
+      diskSizeGiB: 20,
+    }, NatGateways.SINGLE);
+  }
+
   /** The node pool clusters of this profile get unless they name their own. */
   readonly nodePool: NodePoolProps;
   /** Problems of a node pool given in the options, reported by the constructs that use the profile. */
   readonly problems: readonly string[];
+  /** Whether a production cluster of this profile may run on spot alone (`allowSpotOnly`). */
+  readonly allowSpotOnly: boolean;
 
   private constructor(
     /** Profile name, recorded in the topology. */
@@ -74,9 +103,13 @@ export class EnvironmentProfile {
     readonly natGateways: NatGateways,
   ) {
     markKind(this, 'profile');
-    const given = (typeof options === 'object' && options !== null ? options : {}).nodePool;
+    const opts = (typeof options === 'object' && options !== null ? options : {}) as EnvironmentProfileOptions;
+    const given = opts.nodePool;
+    this.allowSpotOnly = opts.allowSpotOnly === true;
     const shape = given === undefined ? [] : NODE_POOL_SHAPE.check(given, `profile ${name}() nodePool`);
     this.nodePool = given !== undefined && shape.length === 0 ? given : profilePool;
-    this.problems = given === undefined ? [] : shape.length > 0 ? shape : checkNodePools([given]).map((p) => `profile ${name}() ${p}`);
+    const flag = opts.allowSpotOnly !== undefined && typeof opts.allowSpotOnly !== 'boolean'
+      ? [`profile ${name}() allowSpotOnly must be true or false, got ${JSON.stringify(opts.allowSpotOnly)}`] : [];
+    this.problems = [...flag, ...(given === undefined ? [] : shape.length > 0 ? shape : checkNodePools([given]).map((p) => `profile ${name}() ${p}`))];
   }
 }

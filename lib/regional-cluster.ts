@@ -40,6 +40,12 @@ export interface RegionalClusterProps {
    */
   readonly nodePools?: readonly NodePoolProps[];
   /**
+   * Accept this cluster on spot node pools alone although it is a production
+   * cluster (see `EnvironmentProfileOptions.allowSpotOnly`).
+   * @default - the profile's `allowSpotOnly`, else false
+   */
+  readonly allowSpotOnly?: boolean;
+  /**
    * Shared or dedicated hardware for the nodes.
    * @default - the environment's tenancy, else Tenancy.SHARED
    */
@@ -96,6 +102,7 @@ export const CLUSTER_OPTION_FIELDS: Fields = {
   kubernetesVersion: { shape: shapes.string, example: '"1.31"' },
   profile: { shape: shapes.instance('an EnvironmentProfile', EnvironmentProfile.isEnvironmentProfile), example: 'EnvironmentProfile.economy()' },
   nodePools: { shape: shapes.list(NODE_POOL_SHAPE), example: '[{ name: "general", instanceTypes: ["m6i.large"] }]' },
+  allowSpotOnly: { shape: shapes.boolean, example: 'true' },
   tenancy: { shape: shapes.oneOf(Object.values(Tenancy), 'Tenancy.SHARED or Tenancy.DEDICATED'), example: 'Tenancy.DEDICATED' },
   labels: { shape: shapes.record(shapes.string, 'an object of label names to string values'), example: '{ tier: "edge" }' },
   vpcCidr: { shape: shapes.string, example: '"10.100.0.0/17"' },

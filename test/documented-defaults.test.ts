@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as fleetform from '../lib';
 import {
-  ApiEndpoint, EnvironmentFleet, Fleet, FleetApp, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster,
+  AddressLock, ApiEndpoint, EnvironmentFleet, Fleet, FleetApp, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster,
 } from '../lib';
 import { TEST_SUPPORT_DATE } from './helpers/support-date';
 
@@ -24,6 +24,7 @@ const INTERFACES: Readonly<Record<string, readonly string[]>> = {
   'lib/fleet-app.ts': ['FleetAppProps'],
   'lib/global-load-balancer.ts': ['GlobalLoadBalancerProps', 'LoadBalancerHealthCheck'],
   'lib/node-pool.ts': ['NodePoolProps'],
+  'lib/environment-profile.ts': ['EnvironmentProfileOptions'],
   'lib/app-options.ts': ['AppResources', 'AppEgress'],
 };
 
@@ -84,6 +85,19 @@ const ACTUAL: Readonly<Record<string, { actual: (f: Resolved) => unknown; docume
   'FleetProps.kubernetesVersion': { actual: (f) => f.cluster('edge').kubernetesVersion },
   'FleetProps.addressLock': { actual: (f) => f.fleet.addressLock },
   'FleetProps.apiEndpoint': { actual: (f) => f.fleet.apiEndpoint },
+  'FleetAssembleOptions.renderOnDemand': {
+    // Rendering reads a raw manifest's fields: by default that has happened when assemble returns.
+    actual: () => {
+      let reads = 0;
+      const fleet = new Fleet('acme', { supportDate: TEST_SUPPORT_DATE, addressLock: AddressLock.none() });
+      new RegionalCluster(fleet, 'edge', { region: 'eu-west-1' }).addManifest('extra', {
+        apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, get data() { reads++; return { a: 'b' }; },
+      });
+      fleet.assemble();
+      return reads === 0;
+    },
+  },
+  'EnvironmentProfileOptions.allowSpotOnly': { actual: (f) => f.production.profile!.allowSpotOnly },
   'FleetAssembleOptions.strict': {
     // A fleet with a warning is assembled: not strict.
     actual: () => {

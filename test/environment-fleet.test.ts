@@ -63,6 +63,18 @@ describe('EnvironmentFleet props', () => {
     expect(resolved.problems).toEqual([]);
   });
 
+  it('sandbox gives the smallest clusters: one spot worker that may grow to two, a pool that may go to zero, one NAT gateway', () => {
+    const fleet = newFleet();
+    new EnvironmentFleet(fleet, 'rnd', { regions: ['us-west-2'], profile: EnvironmentProfile.sandbox() });
+    const c = findCluster(fleet.resolve(), 'rnd-us-west-2')!;
+    expect(c.profile).toBe('sandbox');
+    expect(c.nodePools).toEqual([expect.objectContaining({
+      instanceTypes: ['t3.medium', 't3a.medium'], minSize: 0, desiredSize: 1, maxSize: 2, capacityType: CapacityType.SPOT, diskSizeGiB: 20,
+    })]);
+    expect(c.network!.natGateways).toBe('single');
+    expect(fleet.assemble().topology.clusters[0].profile).toBe('sandbox');
+  });
+
   it('a profile can carry its own node pool', () => {
     const fleet = newFleet();
     const env = new EnvironmentFleet(fleet, 'rnd', {

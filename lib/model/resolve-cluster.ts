@@ -73,6 +73,7 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
       recorded,
     },
     nodePools: pools.map((pool) => ({ ...pool, resourceName: `${stem}-${pool.name}`, nodeGroupPrefix: `${pool.name}-` })),
+    allowSpotOnly: p.allowSpotOnly ?? profile?.allowSpotOnly ?? false,
     grants,
     names: { eksCluster, resource: stem, logGroup: `/aws/eks/${eksCluster}/cluster` },
     tags: {

@@ -136,6 +136,8 @@ export interface ResolvedCluster {
   /** Undefined only when the address plan failed for the cluster (a problem says why). */
   readonly network?: ClusterNetwork;
   readonly nodePools: readonly ResolvedNodePool[];
+  /** Whether the program accepts this cluster on spot pools alone when it is a production one (`allowSpotOnly`). */
+  readonly allowSpotOnly: boolean;
   /** Access of IAM principals, sorted by principal. */
   readonly grants: readonly ResolvedGrant[];
   readonly names: ClusterNames;

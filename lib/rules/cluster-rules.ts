@@ -1,4 +1,5 @@
-/** Rules across clusters: ids and the cloud names derived from them. */
+/** Rules across clusters: ids, the cloud names derived from them, endpoints and capacity. */
+import { CapacityType } from '../node-pool';
 import type { FleetModel, ResolvedCluster } from '../model/resolved';
 import { FleetRule, problem, RuleFinding, warning } from './rule';
 
@@ -84,5 +85,25 @@ export const apiEndpointOpen: FleetRule = {
   },
 };
 
+/**
+ * A production cluster (production profile, or in the production environment
+ * without a profile) keeps at least one on-demand pool: AWS may reclaim spot
+ * nodes at two minutes' notice, many at once when capacity runs short, which
+ * would take every replica of every app down together. `allowSpotOnly` accepts it.
+ */
+export const productionNotOnSpotAlone: FleetRule = {
+  id: 'production-not-on-spot-alone',
+  description: 'a production cluster has an on-demand node pool unless the program accepts spot alone',
+  *check(model: FleetModel): Iterable<RuleFinding> {
+    for (const c of model.clusters) {
+      const production = c.profile === 'production' || (c.profile === null && c.environment === 'production');
+      if (!production || c.allowSpotOnly || c.nodePools.length === 0 || c.nodePools.some((p) => p.capacityType !== CapacityType.SPOT)) continue;
+      yield problem(c.path, `every node pool of production cluster ${c.id} is spot (${c.nodePools.map((p) => p.name).join(', ')}): AWS may reclaim spot nodes at two minutes' notice, `
+        + 'many at once when capacity runs short, taking every replica down together; add an on-demand pool (capacityType: CapacityType.ON_DEMAND), '
+        + 'or accept it with allowSpotOnly: true on the cluster or its profile');
+    }
+  },
+};
+
 /** The rules across clusters, in the order they run. */
-export const CLUSTER_RULES: readonly FleetRule[] = [clusterIdsUnique, physicalNamesUnique, apiEndpointOpen];
+export const CLUSTER_RULES: readonly FleetRule[] = [clusterIdsUnique, physicalNamesUnique, apiEndpointOpen, productionNotOnSpotAlone];
