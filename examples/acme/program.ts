@@ -4,6 +4,7 @@
  *
  * Stack config (namespace `fleetform`):
  *   clusters                   JSON list of cluster ids to deploy (default: all)
+ *   wave                       one wave of the fleet's rollout plan to deploy, by name or position (instead of clusters)
  *   publicAccessCidrs          JSON list of CIDRs allowed to the API endpoints, such as the runner's (default: none, private only)
  *   privateEndpointsReachable  true when pulumi runs inside the VPCs or a peered network (default: false)
  *   applyManifests             false to provision the clusters without applying manifests
@@ -21,6 +22,7 @@ export async function deployAcme() {
   const deployment = new FleetDeployment('acme', {
     fleet: buildAcmeFleet({ apiEndpoint: publicAccessCidrs.length > 0 ? ApiEndpoint.publicFrom(...publicAccessCidrs) : ApiEndpoint.private() }),
     clusters: config.getObject<string[]>('clusters'),
+    wave: config.get('wave'),
     applyManifests: config.getBoolean('applyManifests') ?? true,
     privateEndpointsReachable: config.getBoolean('privateEndpointsReachable') ?? false,
     manageAddons: config.getBoolean('manageAddons') ?? true,

@@ -9,6 +9,8 @@ import type { ResolvedCluster, ResolvedFleet, ResolvedLoadBalancer } from '../mo
 /** The options the plan reads. */
 export interface DeploymentChoices {
   readonly clusters?: readonly string[];
+  readonly wave?: string;
+  readonly rolloutPlan?: string;
   readonly applyManifests?: boolean;
   readonly manageAddons?: boolean;
   readonly privateEndpointsReachable?: boolean;
@@ -35,13 +37,14 @@ export interface DeploymentPlan {
 export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices): DeploymentPlan {
   const all = fleet.clusters.map((c) => c.id);
   const problems: FleetProblem[] = [];
-  const wanted = choices.clusters ?? all;
+  const wave = choices.wave !== undefined ? waveClusters(fleet, choices, problems) : undefined;
+  const wanted = wave ?? choices.clusters ?? all;
   for (const id of wanted) {
     if (!all.includes(id)) {
       problems.push({ path: fleet.fleet.path, message: `cluster "${id}" chosen for deployment is not in the fleet; choose among ${all.join(', ')}` });
     }
   }
-  if (wanted.length === 0) problems.push({ path: fleet.fleet.path, message: 'no cluster is chosen for deployment; list at least one cluster id or leave the choice out to deploy all' });
+  if (wanted.length === 0 && choices.wave === undefined) problems.push({ path: fleet.fleet.path, message: 'no cluster is chosen for deployment; list at least one cluster id or leave the choice out to deploy all' });
   const selected = fleet.clusters.filter((c) => wanted.includes(c.id));
   problems.push(...unrecordedBlocks(fleet, selected), ...droppedClusters(fleet));
   const applyManifests = choices.applyManifests ?? true;
@@ -67,6 +70,29 @@ export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices)
   }
   assertNoProblems(problems);
   return { clusters: selected, loadBalancers, deployerEntries: deployer.entries };
+}
+
+/** The clusters of the wave chosen for deployment; problems say why none can be chosen. */
+function waveClusters(fleet: ResolvedFleet, choices: DeploymentChoices, problems: FleetProblem[]): string[] {
+  const at = fleet.fleet.path;
+  const plans = fleet.rolloutPlans;
+  if (choices.clusters !== undefined) problems.push({ path: at, message: 'choose clusters or a wave for deployment, not both; leave clusters out to deploy the wave\'s' });
+  const named = (choices.rolloutPlan !== undefined ? plans.find((p) => p.name === choices.rolloutPlan) : plans.length === 1 ? plans[0] : undefined);
+  if (named === undefined) {
+    const message = plans.length === 0
+      ? `wave "${choices.wave}" is chosen for deployment, but the fleet has no rollout plan; add a RolloutPlan, or choose clusters`
+      : choices.rolloutPlan !== undefined
+        ? `rollout plan "${choices.rolloutPlan}" chosen for deployment is not in the fleet; choose among ${plans.map((p) => p.name).join(', ')}`
+        : `the fleet has rollout plans ${plans.map((p) => p.name).join(', ')}; name the one wave "${choices.wave}" is of with rolloutPlan`;
+    problems.push({ path: at, message });
+    return [];
+  }
+  const wave = named.waves.find((w) => w.name === choices.wave || String(w.index) === choices.wave);
+  if (wave === undefined) {
+    problems.push({ path: named.path, message: `wave "${choices.wave}" chosen for deployment is not in rollout plan ${named.name}; choose among ${named.waves.map((w) => `${w.index} (${w.name})`).join(', ')}` });
+    return [];
+  }
+  return [...wave.clusters];
 }
 
 /**

@@ -26,6 +26,18 @@ export interface FleetDeploymentArgs {
    */
   readonly clusters?: readonly string[];
   /**
+   * The wave of the fleet's rollout plan to deploy, by name or by position (`"1"` is the first):
+   * its clusters, as `clusters` would list them (give one or the other). One stack per wave lets
+   * `pulumi up` reach one wave at a time, in the plan's order.
+   * @default - no wave: `clusters`, else every cluster
+   */
+  readonly wave?: string;
+  /**
+   * The rollout plan `wave` is a wave of, by its construct id; needed only when the fleet has several.
+   * @default - the fleet's only rollout plan
+   */
+  readonly rolloutPlan?: string;
+  /**
    * Apply each cluster's synthesized manifests (and install its controllers) through its own
    * Kubernetes provider, from wherever pulumi runs: that needs network access to each API endpoint,
    * so a cluster whose endpoint is private only is refused unless `privateEndpointsReachable`.

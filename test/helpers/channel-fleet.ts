@@ -5,7 +5,7 @@
  * a global load balancer over production.
  */
 import {
-  EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, GdprZone, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster,
+  AddressLock, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, GdprZone, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster,
   RolloutPlanProps, RolloutPlan, Tenancy, VersionChannel,
 } from '../../lib';
 import { newFleet } from './fleets';
@@ -18,6 +18,8 @@ export interface ChannelFleetOptions {
   readonly productionVersion?: string;
   /** Adds a rollout plan with these props, ordered by the channel. */
   readonly plan?: RolloutPlanProps;
+  /** @default AddressLock.none() */
+  readonly addressLock?: AddressLock;
 }
 
 /** The channel fleet and its constructs, so tests can name them. */
@@ -32,7 +34,7 @@ export interface ChannelFleet {
 }
 
 export function buildChannelFleet(options: ChannelFleetOptions = {}): ChannelFleet {
-  const fleet = newFleet({ kubernetesVersion: '1.35' });
+  const fleet = newFleet({ kubernetesVersion: '1.35', ...(options.addressLock ? { addressLock: options.addressLock } : {}) });
   const eu = GdprZone.europeanUnion(fleet, 'eu');
   const economy = EnvironmentProfile.economy();
   const canary = new RegionalCluster(fleet, 'canary', { region: 'eu-west-3', environment: 'canary', profile: economy, kubernetesVersion: options.canaryVersion ?? '1.35' });
