@@ -16,16 +16,20 @@ import { newFleet, problemsOf, TEST_SUPPORT_DATE } from './helpers/fleets';
 const wavesOf = (t: { waves: readonly { name: string; clusters: readonly string[] }[] }) => t.waves.map((w) => `${w.name}: ${w.clusters.join(' ')}`);
 
 describe('computed waves', () => {
-  it('of the acme example: pre-production first, then production (and the customer) region by region', () => {
+  it('of the acme example: its channel\'s canary, pre-production, then production (and the customer) region by region', () => {
     const fleet = buildAcmeFleet({ addressLock: AddressLock.none(), supportDate: TEST_SUPPORT_DATE });
-    new RolloutPlan(fleet, 'rollout', { bakeMinutes: 30 });
     const { topology } = fleet.assemble();
     expect(topology.waves).toEqual([
-      { index: 1, name: 'pre-production', clusters: ['qa-eu-west-3', 'staging-eu-west-3'], bakeMinutes: 30 },
-      { index: 2, name: 'production-ap-southeast-1', clusters: ['production-ap-southeast-1'], bakeMinutes: 30 },
-      { index: 3, name: 'production-eu-central-1', clusters: ['customer-a'], bakeMinutes: 30 },
-      { index: 4, name: 'production-eu-west-1', clusters: ['production-eu-west-1'], bakeMinutes: 30 },
-      { index: 5, name: 'production-us-east-1', clusters: ['production-us-east-1'], bakeMinutes: 30 },
+      { index: 1, name: 'canary', clusters: ['canary-eu-west-3'], bakeMinutes: 60 },
+      { index: 2, name: 'pre-production', clusters: ['qa-eu-west-3', 'staging-eu-west-3'], bakeMinutes: 60 },
+      { index: 3, name: 'production-ap-southeast-1', clusters: ['production-ap-southeast-1'], bakeMinutes: 60 },
+      { index: 4, name: 'production-eu-central-1', clusters: ['customer-a'], bakeMinutes: 60 },
+      { index: 5, name: 'production-eu-west-1', clusters: ['production-eu-west-1'], bakeMinutes: 60 },
+      { index: 6, name: 'production-us-east-1', clusters: ['production-us-east-1'], bakeMinutes: 60 },
+    ]);
+    expect(topology.clusters.map((c) => [c.id, c.channel?.stage ?? null])).toEqual([
+      ['canary-eu-west-3', 'canary'], ['customer-a', 'production'], ['production-ap-southeast-1', 'production'], ['production-eu-west-1', 'production'],
+      ['production-us-east-1', 'production'], ['qa-eu-west-3', 'pre-production'], ['staging-eu-west-3', 'pre-production'],
     ]);
   });
 

@@ -1,7 +1,8 @@
 /**
  * The example fleet of ACME Shop: production near customers in three regions,
  * staging and QA on cheaper infrastructure in one region near the team, a
- * dedicated cluster for one customer inside the EU zone, three apps, and one
+ * sandbox canary that takes each new Kubernetes minor first (a version
+ * channel, and a rollout plan whose waves follow it), a dedicated cluster for one customer inside the EU zone, three apps, and one
  * global host name: EU users answered from the EU zone, everyone else by
  * latency, /api/* and the storefront routed to the clusters that run them.
  */
@@ -9,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   AddressLock, ApiEndpoint, CapacityType, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, GdprZone, GeoLocation,
-  GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, RoutingPolicy, Tenancy,
+  GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, RolloutPlan, RoutingPolicy, Tenancy, VersionChannel,
 } from '../../lib';
 
 /** Options for building the example, so tests can vary it. */
@@ -52,13 +53,15 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
     },
   });
   const team = { admins: ['arn:aws:iam::111122223333:role/developers'] };
-  new EnvironmentFleet(fleet, 'staging', { regions: ['eu-west-3'], profile: EnvironmentProfile.economy(), access: team });
-  new EnvironmentFleet(fleet, 'qa', { regions: ['eu-west-3'], profile: EnvironmentProfile.economy(), access: team });
+  const staging = new EnvironmentFleet(fleet, 'staging', { regions: ['eu-west-3'], profile: EnvironmentProfile.economy(), access: team });
+  const qa = new EnvironmentFleet(fleet, 'qa', { regions: ['eu-west-3'], profile: EnvironmentProfile.economy(), access: team });
+  // The canary takes each new Kubernetes minor first: the channel refuses staging, QA or production on a minor it has not run.
+  const canary = new EnvironmentFleet(fleet, 'canary', { regions: ['eu-west-3'], profile: EnvironmentProfile.sandbox(), access: team });
 
   const api = new FleetApp(fleet, 'api', {
     image: 'ghcr.io/acme/api:1.4.2',
     port: 8080,
-    placement: Placement.environments(production, 'staging', 'qa'),
+    placement: Placement.environments(production, 'staging', 'qa', 'canary'),
     autoscaling: { minReplicas: 3, maxReplicas: 12, targetCpuUtilization: 65 },
     resources: { cpu: { request: '250m', limit: '1' }, memory: { request: '256Mi', limit: '512Mi' } },
     healthCheck: { path: '/healthz' },
@@ -67,6 +70,7 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
   // Economy clusters run a single fixed replica; Asia gets the next build first.
   api.addClusterOverride('staging-eu-west-3', { replicas: 1, env: { LOG_LEVEL: 'debug' } });
   api.addClusterOverride('qa-eu-west-3', { replicas: 1, env: { LOG_LEVEL: 'debug' } });
+  api.addClusterOverride(canary.cluster('eu-west-3'), { replicas: 1, env: { LOG_LEVEL: 'debug' } });
   api.addClusterOverride(production.cluster('ap-southeast-1'), { image: 'ghcr.io/acme/api:1.5.0-rc.1' });
 
   const storefront = new FleetApp(fleet, 'storefront', {
@@ -108,6 +112,16 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
       { path: '/*', app: storefront },
     ],
   });
+
+  // A new minor goes canary → staging and QA → production (and the customer); a change goes out in the waves of the plan.
+  const channel = new VersionChannel(fleet, 'kubernetes', {
+    stages: [
+      { name: 'canary', environments: [canary] },
+      { name: 'pre-production', environments: [staging, qa] },
+      { name: 'production', environments: [production], clusters: [customer] },
+    ],
+  });
+  new RolloutPlan(fleet, 'rollout', { channel, bakeMinutes: 60 });
 
   return fleet;
 }

@@ -23,7 +23,6 @@ const FIELDS: Fields = {
   fleet: { shape: shapes.instance('a Fleet', (v) => isKind(v, 'fleet')), example: 'new Fleet("acme", {...})', required: true },
   clusters: { shape: shapes.list(shapes.string), example: '["production-eu-west-1"]' },
   wave: { shape: shapes.string, example: '"canary" or "1"' },
-  rolloutPlan: { shape: shapes.string, example: '"releases"' },
   applyManifests: { shape: shapes.boolean, example: 'false' },
   logRetentionDays: { shape: shapes.number, example: '90' },
   manageAddons: { shape: shapes.boolean, example: 'true' },

@@ -10,7 +10,6 @@ import type { ResolvedCluster, ResolvedFleet, ResolvedLoadBalancer } from '../mo
 export interface DeploymentChoices {
   readonly clusters?: readonly string[];
   readonly wave?: string;
-  readonly rolloutPlan?: string;
   readonly applyManifests?: boolean;
   readonly manageAddons?: boolean;
   readonly privateEndpointsReachable?: boolean;
@@ -75,16 +74,11 @@ export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices)
 /** The clusters of the wave chosen for deployment; problems say why none can be chosen. */
 function waveClusters(fleet: ResolvedFleet, choices: DeploymentChoices, problems: FleetProblem[]): string[] {
   const at = fleet.fleet.path;
-  const plans = fleet.rolloutPlans;
   if (choices.clusters !== undefined) problems.push({ path: at, message: 'choose clusters or a wave for deployment, not both; leave clusters out to deploy the wave\'s' });
-  const named = (choices.rolloutPlan !== undefined ? plans.find((p) => p.name === choices.rolloutPlan) : plans.length === 1 ? plans[0] : undefined);
+  // A fleet has at most one rollout plan (a rule refuses a second).
+  const named = fleet.rolloutPlans[0];
   if (named === undefined) {
-    const message = plans.length === 0
-      ? `wave "${choices.wave}" is chosen for deployment, but the fleet has no rollout plan; add a RolloutPlan, or choose clusters`
-      : choices.rolloutPlan !== undefined
-        ? `rollout plan "${choices.rolloutPlan}" chosen for deployment is not in the fleet; choose among ${plans.map((p) => p.name).join(', ')}`
-        : `the fleet has rollout plans ${plans.map((p) => p.name).join(', ')}; name the one wave "${choices.wave}" is of with rolloutPlan`;
-    problems.push({ path: at, message });
+    problems.push({ path: at, message: `wave "${choices.wave}" is chosen for deployment, but the fleet has no rollout plan; add a RolloutPlan, or choose clusters` });
     return [];
   }
   const wave = named.waves.find((w) => w.name === choices.wave || String(w.index) === choices.wave);

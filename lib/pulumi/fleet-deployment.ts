@@ -33,11 +33,6 @@ export interface FleetDeploymentArgs {
    */
   readonly wave?: string;
   /**
-   * The rollout plan `wave` is a wave of, by its construct id; needed only when the fleet has several.
-   * @default - the fleet's only rollout plan
-   */
-  readonly rolloutPlan?: string;
-  /**
    * Apply each cluster's synthesized manifests (and install its controllers) through its own
    * Kubernetes provider, from wherever pulumi runs: that needs network access to each API endpoint,
    * so a cluster whose endpoint is private only is refused unless `privateEndpointsReachable`.

@@ -32,7 +32,7 @@ describe('fleetform plan (the fleet in a FleetDeployment, under the mocks)', () 
     expect([plan.project, plan.stack]).toEqual(['acme', 'dev']);
     expect(run.stdout).toContain(`wrote plans/acme.plan.json (${plan.resources.length} resources)`);
     expect(plan.resources.filter((r) => r.type === 'aws:eks/cluster:Cluster').map((r) => r.name).sort()).toEqual([
-      'customer-a-eks', 'production-ap-southeast-1-eks', 'production-eu-west-1-eks', 'production-us-east-1-eks', 'qa-eu-west-3-eks', 'staging-eu-west-3-eks',
+      'canary-eu-west-3-eks', 'customer-a-eks', 'production-ap-southeast-1-eks', 'production-eu-west-1-eks', 'production-us-east-1-eks', 'qa-eu-west-3-eks', 'staging-eu-west-3-eks',
     ]);
   });
 });

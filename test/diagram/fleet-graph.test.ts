@@ -14,7 +14,7 @@ describe('the graph of the acme example', () => {
       ['ap-southeast-1 · Singapore', ['cluster_production_ap_southeast_1']],
       ['eu-central-1 · Frankfurt', ['cluster_customer_a']],
       ['eu-west-1 · Ireland', ['cluster_production_eu_west_1']],
-      ['eu-west-3 · Paris', ['cluster_qa_eu_west_3', 'cluster_staging_eu_west_3']],
+      ['eu-west-3 · Paris', ['cluster_canary_eu_west_3', 'cluster_qa_eu_west_3', 'cluster_staging_eu_west_3']],
       ['us-east-1 · N. Virginia', ['cluster_production_us_east_1']],
     ]);
     for (const c of clusters) expect(graph.regions.find((r) => r.clusters.includes(c.id))?.region).toBe(c.region);
@@ -22,6 +22,7 @@ describe('the graph of the acme example', () => {
 
   it('shows each cluster\'s environment and the apps placed on it', () => {
     expect(Object.fromEntries(clusters.map((c) => [c.clusterId, [c.environment, c.tenancy, ...c.apps]]))).toEqual({
+      'canary-eu-west-3': ['canary', 'shared', 'api'],
       'customer-a': ['customer', 'dedicated', 'ledger'],
       'production-ap-southeast-1': ['production', 'shared', 'api', 'storefront'],
       'production-eu-west-1': ['production', 'shared', 'api', 'storefront'],

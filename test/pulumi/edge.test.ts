@@ -31,7 +31,7 @@ describe('the example\'s edge under mocks', () => {
   beforeAll(async () => {
     const lock = JSON.parse(readFileSync(example.ACME_LOCK_FILE, 'utf8')) as { clusters: Record<string, string> };
     const fleet = example.buildAcmeFleet({ addressLock: lib.AddressLock.of(lock.clusters), supportDate: TEST_SUPPORT_DATE, apiEndpoint: lib.ApiEndpoint.publicFrom('203.0.113.0/24') });
-    deployment = new binding.FleetDeployment('acme', { fleet });
+    deployment = new binding.FleetDeployment('acme', { fleet, deployer: 'arn:aws:iam::111122223333:role/pulumi-deployer' });
     await settle(recorded);
     mine = [...recorded];
   });

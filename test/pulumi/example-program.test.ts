@@ -35,9 +35,9 @@ describe('the example program with the README\'s stack config', () => {
   it('deploys every cluster, the load balancer and the deployer\'s identity when the endpoints are open to the runner', async () => {
     const { outputs, added } = await run({ 'fleetform:publicAccessCidrs': '["203.0.113.0/24"]' });
     expect(outputs.deployer).toBe(MOCK_CALLER.role);
-    expect(Object.keys(outputs.clusters)).toHaveLength(6);
+    expect(Object.keys(outputs.clusters)).toHaveLength(7);
     expect(Object.keys(outputs.loadBalancers)).toEqual(['shop']);
-    expect(outputs.fleetform.acme.clusters).toHaveLength(6);
+    expect(outputs.fleetform.acme.clusters).toHaveLength(7);
     for (const c of added.filter((r) => r.type === 'aws:eks/cluster:Cluster')) expect(c.inputs.vpcConfig.publicAccessCidrs).toEqual(['203.0.113.0/24']);
     expect(await valueOf(outputs.clusters['staging-eu-west-3'].endpoint)).toBe('https://acme-staging-eu-west-3.eks.example');
   });
@@ -48,6 +48,12 @@ describe('the example program with the README\'s stack config', () => {
     expect(outputs.loadBalancers).toEqual({});
     expect(outputs.fleetform).toEqual({ acme: { clusters: ['staging-eu-west-3'], loadBalancers: [] } });
     expect(added.filter((r) => r.type === 'aws:eks/cluster:Cluster').map((r) => r.inputs.name)).toEqual(['acme-staging-eu-west-3']);
+  });
+
+  it('deploys one wave of the example\'s rollout plan, as the README\'s wave loop does', async () => {
+    const { outputs } = await run({ 'fleetform:publicAccessCidrs': '["203.0.113.0/24"]', 'fleetform:wave': 'pre-production' });
+    expect(Object.keys(outputs.clusters).sort()).toEqual(['qa-eu-west-3', 'staging-eu-west-3']);
+    expect(outputs.loadBalancers).toEqual({});
   });
 
   it('is refused before anything is registered when the endpoints stay private, naming the fix', async () => {

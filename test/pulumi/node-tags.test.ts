@@ -16,7 +16,7 @@ const GROUP = 'aws:eks/nodeGroup:NodeGroup';
 function planOf(tags: Record<string, string>, copyFleetTagsToNodes?: boolean): Promise<RecordedPlan> {
   return recordPlan({
     pulumi, project: 'acme-fleet', stack: 'dev',
-    program: () => new FleetDeployment('acme', { fleet: buildAcmeFleet({ tags, supportDate: TEST_SUPPORT_DATE }), copyFleetTagsToNodes, privateEndpointsReachable: true }),
+    program: () => new FleetDeployment('acme', { fleet: buildAcmeFleet({ tags, supportDate: TEST_SUPPORT_DATE }), copyFleetTagsToNodes, privateEndpointsReachable: true, deployer: 'arn:aws:iam::111122223333:role/pulumi-deployer' }),
   });
 }
 
@@ -44,7 +44,7 @@ describe('the fleet\'s tags and the nodes, on the example', () => {
   it('a change of the fleet\'s tags rolls no node group: templates and groups change only their own tags, in place', async () => {
     const diff = diffPlans(before, await planOf(changed));
     const nodes = [...ofType(diff, TEMPLATE), ...ofType(diff, GROUP)];
-    expect(nodes).toHaveLength(12);
+    expect(nodes).toHaveLength(14);
     expect(nodes.map((c) => [c.kind, c.changed])).toEqual(nodes.map(() => ['update', ['tags.cost-center', 'tags.team']]));
     const notTags = diff.changes.filter((c) => c.kind !== 'same' && !(c.kind === 'update' && c.changed.every((p) => p.startsWith('tags.'))));
     expect(notTags.map((c) => `${c.kind} ${c.type} ${c.name} ${c.changed.join(',')}`)).toEqual([]);
@@ -54,14 +54,14 @@ describe('the fleet\'s tags and the nodes, on the example', () => {
 
   it('with copyFleetTagsToNodes, the same change gives every template a new version and rolls every node group', async () => {
     const diff = diffPlans(beforeCopying, await planOf(changed, true));
-    expect(ofType(diff, TEMPLATE).map((c) => c.changed.includes('tagSpecifications'))).toEqual(Array(6).fill(true));
-    expect(ofType(diff, GROUP).map((c) => c.changed.includes('launchTemplate.version'))).toEqual(Array(6).fill(true));
+    expect(ofType(diff, TEMPLATE).map((c) => c.changed.includes('tagSpecifications'))).toEqual(Array(7).fill(true));
+    expect(ofType(diff, GROUP).map((c) => c.changed.includes('launchTemplate.version'))).toEqual(Array(7).fill(true));
     expect(classifyPlanDiff(diff).class).toBe('rolling');
   });
 
   it('for a fleet with tags, leaving the nodes to fleetform\'s own tags gives each node group one new template version: its nodes roll once', () => {
     const diff = diffPlans(beforeCopying, before);
-    expect(ofType(diff, GROUP).map((c) => [c.kind, c.changed])).toEqual(Array(6).fill(['update', ['launchTemplate.version']]));
-    expect(diff.counts).toMatchObject({ replace: 0, delete: 0, update: 12 });
+    expect(ofType(diff, GROUP).map((c) => [c.kind, c.changed])).toEqual(Array(7).fill(['update', ['launchTemplate.version']]));
+    expect(diff.counts).toMatchObject({ replace: 0, delete: 0, update: 14 });
   });
 });

@@ -36,6 +36,7 @@ describe('the acme example', () => {
   it('synthesizes these clusters and files', () => {
     const production = ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml', '4000-edge-shop.k8s.yaml'];
     expect(Object.fromEntries(assembly.clusters.map((c) => [c.clusterId, c.files.map((f) => f.name)]))).toEqual({
+      'canary-eu-west-3': ['0000-baseline.k8s.yaml', '3000-app-api.k8s.yaml'],
       'customer-a': ['0000-baseline.k8s.yaml', '3000-app-ledger.k8s.yaml'],
       'production-ap-southeast-1': production,
       'production-eu-west-1': production,
@@ -78,6 +79,7 @@ describe('the acme example', () => {
   it('records in fleet.json the image each cluster really runs, overrides applied', () => {
     const api = assembly.topology.apps.find((a) => a.name === 'api')!;
     expect(Object.fromEntries(api.clusters.map((c) => [c.id, [c.image, c.replicas, c.autoscaling?.maxReplicas ?? null]]))).toEqual({
+      'canary-eu-west-3': ['ghcr.io/acme/api:1.4.2', 1, null],
       'production-ap-southeast-1': ['ghcr.io/acme/api:1.5.0-rc.1', null, 12],
       'production-eu-west-1': ['ghcr.io/acme/api:1.4.2', null, 12],
       'production-us-east-1': ['ghcr.io/acme/api:1.4.2', null, 12],
@@ -124,7 +126,7 @@ describe('synthesizing the acme example', () => {
     acme().synth({ outdir: second });
     const a = readTree(first);
     const b = readTree(second);
-    expect(Object.keys(a)).toHaveLength(21); // 19 manifests, fleet.json and fleetform's record of them
+    expect(Object.keys(a)).toHaveLength(23); // 21 manifests, fleet.json and fleetform's record of them
     expect(b).toEqual(a);
   });
 
@@ -132,7 +134,7 @@ describe('synthesizing the acme example', () => {
     const before = acme().assemble();
     const after = acme(['sa-east-1']).assemble();
     expect(after.clusters.map((c) => c.clusterId)).toEqual([
-      'customer-a', 'production-ap-southeast-1', 'production-eu-west-1', 'production-sa-east-1', 'production-us-east-1', 'qa-eu-west-3', 'staging-eu-west-3',
+      'canary-eu-west-3', 'customer-a', 'production-ap-southeast-1', 'production-eu-west-1', 'production-sa-east-1', 'production-us-east-1', 'qa-eu-west-3', 'staging-eu-west-3',
     ]);
     const afterFiles = contents(after);
     for (const [clusterId, files] of Object.entries(contents(before))) expect(afterFiles[clusterId], clusterId).toEqual(files);
@@ -145,7 +147,7 @@ describe('synthesizing the acme example', () => {
   it('rewrites nothing when the output is unchanged, and deletes the folder of a removed cluster', () => {
     const outdir = tempDir();
     const first = acme(['sa-east-1']).synth({ outdir });
-    expect(first.report.written).toHaveLength(24); // 23 manifests and fleet.json
+    expect(first.report.written).toHaveLength(26); // 25 manifests and fleet.json
     expect(existsSync(join(outdir, 'production-sa-east-1', '0000-baseline.k8s.yaml'))).toBe(true);
 
     const again = acme(['sa-east-1']).synth({ outdir });

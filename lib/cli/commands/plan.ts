@@ -44,7 +44,8 @@ export const planCommand: CliCommand = {
     command.option('--stack <name>', 'the stack of every URN', 'dev');
     command.option('--project <name>', 'the project of every URN (default: the name in Pulumi.yaml, else the fleet name)');
     command.option('--clusters <ids>', 'FleetDeployment clusters: deploy only these, comma separated');
-    command.option('--deployer <arn>', 'FleetDeployment deployer: the IAM role pulumi runs as');
+    command.option('--wave <name|position>', 'FleetDeployment wave: deploy only this wave of the fleet\'s rollout plan');
+    command.option('--deployer <arn>', 'FleetDeployment deployer: the IAM role pulumi runs as (default: the role the mocks answer deployerFromCallerIdentity() with)');
     command.option('--private-endpoints-reachable', 'FleetDeployment privateEndpointsReachable: pulumi runs inside the VPCs or a peered network');
     command.option('--no-apply-manifests', 'FleetDeployment applyManifests: false (deliver the manifests with GitOps)');
     command.addOption(new Option('--details <which>', 'resources listed under each cluster with --against').choices(['destructive', 'all', 'none']).default('destructive'));
@@ -88,7 +89,9 @@ export const planCommand: CliCommand = {
       const args = {
         fleet,
         ...(typeof options.clusters === 'string' ? { clusters: options.clusters.split(',').map((c) => c.trim()).filter(Boolean) } : {}),
-        ...(typeof options.deployer === 'string' ? { deployer: options.deployer } : {}),
+        ...(typeof options.wave === 'string' ? { wave: options.wave } : {}),
+        // As the README's program does: whoever runs pulumi deploys, here the mocks' caller.
+        deployer: typeof options.deployer === 'string' ? options.deployer : `arn:aws:iam::${testing.DEFAULT_MOCK_ACCOUNT}:role/pulumi-deployer`,
         ...(options.privateEndpointsReachable === true ? { privateEndpointsReachable: true } : {}),
         ...(options.applyManifests === false ? { applyManifests: false } : {}),
       };
