@@ -62,7 +62,7 @@ describe('objectIdentity', () => {
       const expected = parsed(text);
       if (expected === 'invalid') return;
       expect(objectIdentity(text)).toEqual(expected);
-    }), { numRuns: 3000 });
+    }), { numRuns: Number(process.env.IDENTITY_RUNS ?? 3000) });
   });
 
   it('reads the objects fleetform writes without a parser', () => {

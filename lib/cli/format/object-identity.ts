@@ -50,6 +50,8 @@ export function scanIdentity(text: string): Fields | undefined {
     const m = KEY_LINE.exec(line);
     const indent = line.length - line.trimStart().length;
     if (valued >= 0 && indent > valued) return undefined;
+    // An indented first line makes the document's root another collection than the scan reads.
+    if (indent > 0 && Object.keys(top).length === 0) return undefined;
     valued = -1;
     if (indent === 0) {
       if (line.startsWith('- ') || line.startsWith('-\t') || line.startsWith('#') || line.startsWith('%') || m === null) return undefined;
