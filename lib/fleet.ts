@@ -20,11 +20,10 @@ import { byCodeUnit, checkDnsLabel } from './naming';
 import { RegionalCluster } from './regional-cluster';
 import { FLEETFORM_TAG_KEYS, MOST_FLEETFORM_TAGS_ON_A_RESOURCE, RESERVED_TAG_PREFIXES } from './reserved';
 import { FLEET_RULES } from './rules';
-import { FleetAssembly, outputSources, synthesizeFleet } from './synth/assembly';
+import { FleetAssembly, outputPlan, synthesizeFleet } from './synth/assembly';
 import { ChartTemplates } from './synth/chart-templates';
 import { OutputError } from './io/output-error';
 import { WriteReport, writeOutput } from './io/output-writer';
-import { rendererId } from './synth/input-digest';
 
 /** Props of a {@link Fleet}. */
 export interface FleetProps {
@@ -361,7 +360,7 @@ export class Fleet extends RootConstruct {
     const written = kept && mode === 'update';
     let report: WriteReport;
     try {
-      report = writeOutput(resolveProjectPath(options.outdir ?? 'dist'), { renderer: rendererId(), files: outputSources(assembly) }, {
+      report = writeOutput(resolveProjectPath(options.outdir ?? 'dist'), outputPlan(assembly), {
         owner: this.fleetName,
         lockTimeoutMs: options.outputLockTimeoutMs,
         beforeCommit: written ? () => writeAddressLock(lock.path!, lock.text) : undefined,

@@ -5,8 +5,7 @@
 import { diffOutput, formatOutputDiff, outputChanges } from '../../lib/cli/format/output-diff';
 import { styleFor } from '../../lib/cli/style';
 import { compareOutput, readRecordedOutput } from '../../lib/io/output-read';
-import { outputSources } from '../../lib/synth/assembly';
-import { rendererId } from '../../lib/synth/input-digest';
+import { outputPlan } from '../../lib/synth/assembly';
 import { buildBenchFleet } from '../fleets';
 import { report } from './report';
 
@@ -15,7 +14,7 @@ const changed = process.argv[5] === undefined ? undefined : Number(process.argv[
 const fleet = buildBenchFleet(n, m, changed);
 const assembly = fleet.assemble({ renderOnDemand: true });
 const recorded = readRecordedOutput(outdir, fleet.fleetName);
-const compared = compareOutput(recorded, { renderer: rendererId(), files: outputSources(assembly) });
+const compared = compareOutput(recorded, outputPlan(assembly));
 const diff = diffOutput(compared.before, compared.after, compared.same);
 const text = formatOutputDiff(diff, outdir, styleFor(process.stdout, { NO_COLOR: '1' }));
 report({ rendered: compared.rendered, changes: outputChanges(diff), lines: text.split('\n').length });

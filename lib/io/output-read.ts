@@ -8,6 +8,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentHash, parseRecord, RECORD_FILE, type OutputRecord } from './output-record';
 import { scanOutput } from './output-scan';
+import { StatCache } from './output-stat-cache';
 import type { OutputPlan } from './output-writer';
 
 /** The output fleetform recorded writing in a folder. */
@@ -20,6 +21,8 @@ export interface RecordedOutput {
   readonly paths: readonly string[];
   /** The record itself, when the folder has a readable one. */
   readonly record?: OutputRecord;
+  /** The record's text as read. */
+  readonly recordText?: string;
   /** Why a synth of the fleet `owner` would refuse the folder as it is (empty when it would not). */
   readonly refusals: readonly string[];
 }
@@ -43,7 +46,7 @@ export function readRecordedOutput(outdir: string, fleet: string): RecordedOutpu
       return false;
     }
   });
-  return { outdir, owner: record.owner, paths, record, refusals };
+  return { outdir, owner: record.owner, paths, record, recordText, refusals };
 }
 
 /**
@@ -66,20 +69,27 @@ export interface OutputComparison {
  * inputs have the digest the record holds for it (from the same renderer),
  * and whose bytes are still the recorded ones, is the same without being
  * rendered, as the writer would keep it; every other file is rendered and
- * compared with the file on disk.
+ * compared with the file on disk. A kept file is read only when its metadata
+ * no longer matches what the last synth left (see `output-stat-cache.ts`).
  */
 export function compareOutput(recorded: RecordedOutput, plan: OutputPlan): OutputComparison {
   const record = recorded.record;
   const known = plan.renderer !== undefined && record?.renderer === plan.renderer ? record.inputs : undefined;
   const onDisk = new Set(recorded.paths);
   const read = (path: string) => readFileSync(join(recorded.outdir, ...path.split('/')));
+  const cache = StatCache.load(recorded.outdir, recorded.recordText);
   const before = new Map<string, string>();
   const after = new Map<string, string>();
   const same = new Set<string>();
   let rendered = 0;
   for (const [path, file] of plan.files) {
+    const keepable = onDisk.has(path) && file.input !== undefined && known?.get(path) === file.input;
+    if (keepable && cache.unchanged(recorded.outdir, path) !== undefined) {
+      same.add(path);
+      continue;
+    }
     const bytes = onDisk.has(path) ? read(path) : undefined;
-    if (bytes !== undefined && file.input !== undefined && known?.get(path) === file.input && record!.files.get(path) === contentHash(bytes)) {
+    if (keepable && record!.files.get(path) === contentHash(bytes!)) {
       same.add(path);
       continue;
     }

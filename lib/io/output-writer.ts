@@ -15,6 +15,7 @@ import { describeFsError, OutputError } from './output-error';
 import { contentHash, formatRecord, isSafeRelativePath, RECORD_FILE } from './output-record';
 import { editedFile, ExistingOutput, listed, scanOutput } from './output-scan';
 import { OutputStage } from './output-stage';
+import { saveStatCache, StatCache } from './output-stat-cache';
 
 /** What a write changed in the output folder; paths relative to it, sorted. */
 export interface WriteReport {
@@ -41,8 +42,8 @@ export interface PlannedFile {
   readonly input?: string;
   /** The file's content; called at most once. */
   render(): string;
-  /** Called instead of `render` with the file's bytes when the file is kept without being rendered. */
-  kept?(bytes: Buffer): void;
+  /** Called instead of `render` when the file is kept without being rendered, with the plan's `measure` of its content (when the plan has one). */
+  kept?(measure: number | undefined): void;
 }
 
 /** A new output given file by file: each file's content is asked for when it is written, and let go after. */
@@ -54,6 +55,12 @@ export interface OutputPlan {
   readonly renderer?: string;
   /** Relative POSIX path → the file. */
   readonly files: ReadonlyMap<string, PlannedFile>;
+  /**
+   * A number to know of each file's content without reading it again (fleetform
+   * counts YAML documents): kept with the file's metadata outside the output
+   * (see `output-stat-cache.ts`) and handed to `kept`.
+   */
+  measure?(content: string | Buffer): number;
 }
 
 export interface WriteOutputOptions {
@@ -104,51 +111,65 @@ function commit(dir: string, plan: OutputPlan, existing: ExistingOutput, options
   const edited: string[] = [];
   const hashes = new Map<string, string>();
   const inputs = new Map<string, string>();
+  const measures = new Map<string, number>();
+  let read = 0;
   // Input digests are trusted only from a record of the same renderer.
   const known = plan.renderer !== undefined && existing.record?.renderer === plan.renderer ? existing.record.inputs : undefined;
+  const cache = StatCache.load(dir, existing.recordText);
   const stage = new OutputStage(beside(dir, `stage-${uniqueSuffix()}`), dir);
-  const onDisk = (path: string) => contentHash(readFileSync(join(dir, path)));
+  const measure = (content: string | Buffer) => plan.measure?.(content) ?? 0;
+  // What a recorded file holds now: its recorded hash when its metadata says it is as fleetform left it, else read and hashed.
+  const onDisk = (path: string, recorded: string): { readonly hash: string; readonly measure: number } => {
+    const seen = cache.unchanged(dir, path);
+    if (seen !== undefined) return { hash: recorded, measure: seen.measure };
+    read++;
+    const bytes = readFileSync(join(dir, path));
+    return { hash: contentHash(bytes), measure: measure(bytes) };
+  };
   try {
     for (const path of [...plan.files.keys()].sort()) {
       const file = plan.files.get(path)!;
       const recorded = existing.files.get(path);
       if (file.input !== undefined && plan.renderer !== undefined) inputs.set(path, file.input);
+      let current: ReturnType<typeof onDisk> | undefined;
       // Made from the same inputs and still holding what was recorded: kept without rendering it.
-      let current: string | undefined;
       if (recorded !== undefined && file.input !== undefined && known?.get(path) === file.input) {
-        const bytes = readFileSync(join(dir, path));
-        current = contentHash(bytes);
-        if (current === recorded) file.kept?.(bytes);
-      }
-      if (current !== undefined && current === recorded) {
-        hashes.set(path, recorded);
-        report.unchanged.push(path);
-        stage.keep(path);
-        continue;
+        current = onDisk(path, recorded);
+        if (current.hash === recorded) {
+          file.kept?.(plan.measure ? current.measure : undefined);
+          hashes.set(path, recorded);
+          measures.set(path, current.measure);
+          report.unchanged.push(path);
+          stage.keep(path);
+          continue;
+        }
       }
       const content = file.render();
       const hash = contentHash(content);
       hashes.set(path, hash);
-      if (recorded !== undefined) current ??= onDisk(path);
+      measures.set(path, measure(content));
+      if (recorded !== undefined) current ??= onDisk(path, recorded);
       // A file that already holds the new content is kept whatever its history; one that would be
       // replaced must still hold what the record says fleetform wrote.
-      if (current === hash) {
+      if (current?.hash === hash) {
         report.unchanged.push(path);
         stage.keep(path);
-      } else if (current === undefined || current === recorded) {
+      } else if (current === undefined || current.hash === recorded) {
         report.written.push(path);
         if (edited.length === 0) stage.write(path, content);
       } else edited.push(editedFile(join(dir, path)));
     }
     for (const path of [...existing.files.keys()].sort()) {
       if (plan.files.has(path)) continue;
-      if (onDisk(path) === existing.files.get(path)) report.removed.push(path);
+      const recorded = existing.files.get(path)!;
+      if (onDisk(path, recorded).hash === recorded) report.removed.push(path);
       else edited.push(editedFile(join(dir, path)));
     }
     if (edited.length > 0) throw new OutputError(listed(edited));
     const record = formatRecord({ owner: options.owner, files: hashes, ...(plan.renderer !== undefined ? { renderer: plan.renderer, inputs } : {}) });
     if (!stage.exists && report.written.length === 0 && report.removed.length === 0 && record === existing.recordText) {
       options.beforeCommit?.();
+      if (read > 0) saveStatCache(dir, record, measures);
       return report;
     }
     stage.finish(record);
@@ -156,6 +177,8 @@ function commit(dir: string, plan: OutputPlan, existing: ExistingOutput, options
     options.beforeCommit?.();
     const leftover = swapIn(stage.path, dir, existing.exists);
     if (leftover) report.leftovers.push(leftover);
+    // Measured once the old folder is gone: removing its hard links changes the kept files' metadata.
+    saveStatCache(dir, record, measures);
   } catch (e) {
     stage.discard();
     throw e;

@@ -3,6 +3,7 @@ import type { ResolvedFleet } from '../model/resolved';
 import { ChartTemplates } from './chart-templates';
 import { ClusterArtifact, countDocuments, sourceOf, synthesizeCluster } from './cluster-synth';
 import { FleetTopology, TOPOLOGY_FILE } from './fleet-topology';
+import { rendererId } from './input-digest';
 import { buildTopology } from './topology';
 
 /** The synthesized fleet, in memory: the resolved fleet, each cluster's manifest files, and the topology. */
@@ -39,8 +40,21 @@ export function synthesizeFleet(fleet: ResolvedFleet, templates: ChartTemplates 
 export interface OutputFileSource {
   readonly input?: string;
   render(): string;
-  /** Told the file's bytes when the writer kept it without rendering it. */
-  kept(bytes: Buffer): void;
+  /** Told the file's object count (`measure`) when the writer kept it without rendering it. */
+  kept(objects: number | undefined): void;
+}
+
+/** The new output as the writer and `fleetform diff` take it (the shape of the writer's `OutputPlan`). */
+export interface OutputSourcePlan {
+  readonly renderer: string;
+  readonly files: Map<string, OutputFileSource>;
+  /** Counts a file's objects, which the writer keeps beside each file's metadata. */
+  measure(content: string | Buffer): number;
+}
+
+/** The output of an assembly, rendered by this version of fleetform, each file made when asked for. */
+export function outputPlan(assembly: FleetAssembly): OutputSourcePlan {
+  return { renderer: rendererId(), files: outputSources(assembly), measure: countDocuments };
 }
 
 /**
@@ -59,8 +73,8 @@ export function outputSources(assembly: FleetAssembly): Map<string, OutputFileSo
           if (source) source.objectCount = countDocuments(content);
           return content;
         },
-        kept: (bytes) => {
-          if (source) source.objectCount = countDocuments(bytes);
+        kept: (objects) => {
+          if (source && objects !== undefined) source.objectCount = objects;
         },
       });
     }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, onTestFinished } from 'vitest';
 import { AddressLock, AppSpec, findApp, Fleet, FleetAssembleOptions, FleetProblem, FleetProps, FleetValidationError } from '../../lib';
+import { cachePath } from '../../lib/io/output-stat-cache';
 import { TEST_SUPPORT_DATE } from './support-date';
 
 export { TEST_SUPPORT_DATE };
@@ -44,7 +45,11 @@ export function validationError(fleet: Fleet, options: FleetAssembleOptions = {}
 /** A fresh empty folder under the OS temp dir, removed when the current test finishes. */
 export function tempDir(prefix = 'fleetform-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  onTestFinished(() => {
+    rmSync(dir, { recursive: true, force: true });
+    const cache = cachePath(dir);
+    if (cache !== undefined) rmSync(cache, { force: true });
+  });
   return dir;
 }
 

@@ -1,7 +1,6 @@
 /** `fleetform diff`: what a synth would change in the output folder, without writing. */
 import { compareOutput, readRecordedOutput } from '../../io/output-read';
-import { outputSources } from '../../synth/assembly';
-import { rendererId } from '../../synth/input-digest';
+import { outputPlan } from '../../synth/assembly';
 import type { CliCommand } from '../command';
 import { EXIT } from '../errors';
 import { shown } from '../paths';
@@ -29,7 +28,7 @@ export const diffCommand: CliCommand = {
     const recorded = readRecordedOutput(outdir, fleet.fleetName);
     for (const r of recorded.refusals) ctx.stderr.write(`${err.yellow('note:')} a synth would refuse this folder as it is: ${r}\n`);
     // Files whose inputs did not change since the recorded synth are taken from disk, not rendered.
-    const compared = compareOutput(recorded, { renderer: rendererId(), files: outputSources(assembly) });
+    const compared = compareOutput(recorded, outputPlan(assembly));
     const diff = diffOutput(compared.before, compared.after, compared.same);
     ctx.stdout.write(formatOutputDiff(diff, shown(outdir, ctx.cwd), styleFor(ctx.stdout, ctx.env)));
     return outputChanges(diff) ? EXIT.failed : EXIT.ok;
