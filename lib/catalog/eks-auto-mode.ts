@@ -82,6 +82,8 @@ export const EKS_AUTO_MODE = {
     source: `${GUIDE}/auto-net-pol.html; ${GUIDE}/create-node-class.html ("networkPolicy ... defaults to DefaultAllow")`,
     readOn: READ_ON,
   },
+  /** Auto Mode cannot run containers on dedicated EC2 hardware (the comparison with managed node groups says No). */
+  dedicatedHardware: { supported: false, source: `${GUIDE}/auto-mng.html ("Can run containers on Amazon EC2 dedicated hosts": No for EKS Auto Mode)`, readOn: READ_ON },
   /** The most days a node lives before Auto Mode replaces it. */
   maxNodeLifetimeDays: { days: 21, source: `${GUIDE}/automode.html ("EKS Auto Mode enforces a 21-day maximum node lifetime")`, readOn: READ_ON },
   /**
@@ -92,7 +94,7 @@ export const EKS_AUTO_MODE = {
     source: `${GUIDE}/auto-mng.html ("you pay a separate fee, in addition to the standard EC2 instance charges, for the instances launched using Auto Mode's compute capability. The amount varies with the instance type launched and the AWS region"); https://aws.amazon.com/eks/pricing/`,
     readOn: READ_ON,
   },
-} as const satisfies Record<string, Sourced>;
+} as const satisfies Record<string, Sourced & Readonly<Record<string, unknown>>>;
 
 /** The N of a "1.N" minor, or undefined. */
 function minorNumber(minor: string): number | undefined {
