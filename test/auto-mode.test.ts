@@ -9,6 +9,7 @@ import {
   CapacityType, ComputeMode, EnvironmentFleet, EnvironmentProfile, findCluster, FleetApp, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, Tenancy,
 } from '../lib';
 import { checkAutoModeVersion } from '../lib/catalog/eks-auto-mode';
+import { estimateCost } from '../lib/cost';
 import { validateK8sObject } from '../lib/testing/k8s-schema';
 import { newFleet, problemsOf } from './helpers/fleets';
 
@@ -186,5 +187,16 @@ describe('EKS Auto Mode refusals', () => {
     expect(checkAutoModeVersion('1.28')).toBe('EKS Auto Mode needs Kubernetes 1.29 or later, and the cluster runs 1.28; upgrade it, or use ComputeMode.MANAGED_NODE_GROUPS');
     expect(checkAutoModeVersion('1.29')).toBeUndefined();
     expect(checkAutoModeVersion('1.36')).toBeUndefined();
+  });
+});
+
+describe('EKS Auto Mode in the cost estimate', () => {
+  it('counts no nodes of an Auto Mode cluster and says its nodes and management fee are not included', () => {
+    const report = estimateCost(mixedFleet().assemble());
+    const cluster = (id: string) => report.clusters.find((c) => c.id === id)!;
+    expect(cluster('production-eu-west-1').lines.filter((l) => l.kind === 'nodes' || l.kind === 'node-volumes')).toEqual([]);
+    expect(cluster('production-ap-southeast-1').lines.some((l) => l.kind === 'nodes')).toBe(true);
+    expect(report.notes).toContain('production-eu-west-1: EKS Auto Mode launches the nodes the apps need, so their EC2 instances, root volumes and Auto Mode\'s management fee '
+      + '(charged per instance-hour on top of EC2, varying by instance type and region; fleetform\'s price table has no figure for it) are not included');
   });
 });
