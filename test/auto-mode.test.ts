@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  CapacityType, ComputeMode, EnvironmentFleet, EnvironmentProfile, findCluster, FleetApp, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, Tenancy,
+  AddressLock, CapacityType, ComputeMode, EnvironmentFleet, EnvironmentProfile, findCluster, FleetApp, GlobalLoadBalancer, HostedZone, LockedCluster, Placement, RegionalCluster, Tenancy,
 } from '../lib';
 import { checkAutoModeVersion } from '../lib/catalog/eks-auto-mode';
 import { estimateCost } from '../lib/cost';
@@ -198,5 +198,37 @@ describe('EKS Auto Mode in the cost estimate', () => {
     expect(cluster('production-ap-southeast-1').lines.some((l) => l.kind === 'nodes')).toBe(true);
     expect(report.notes).toContain('production-eu-west-1: EKS Auto Mode launches the nodes the apps need, so their EC2 instances, root volumes and Auto Mode\'s management fee '
       + '(charged per instance-hour on top of EC2, varying by instance type and region; fleetform\'s price table has no figure for it) are not included');
+  });
+});
+
+describe('EKS Auto Mode and the address lock', () => {
+  /** What a format-3 lock records of a cluster synthesized earlier. */
+  const entry = (id: string, more: Partial<LockedCluster> = {}): LockedCluster => ({
+    block: '10.64.0.0/16', region: 'eu-west-1', environment: 'default', kubernetesVersion: '1.35', vpcCidr: '10.64.0.0/17', serviceCidr: '10.64.128.0/20',
+    tenancy: 'shared', names: { eksCluster: `acme-${id}`, resource: id }, creatorAdmin: false, ...more,
+  });
+
+  it('records an Auto Mode cluster\'s compute mode, and nothing for one on node groups', () => {
+    const fleet = newFleet();
+    new RegionalCluster(fleet, 'auto', { region: 'eu-west-1', computeMode: ComputeMode.AUTO_MODE });
+    new RegionalCluster(fleet, 'groups', { region: 'us-east-1' });
+    const lock = JSON.parse(fleet.resolve().addressLock.text);
+    expect(lock.clusters.auto.computeMode).toBe('auto-mode');
+    expect(lock.clusters.auto.nodePools).toEqual({});
+    expect('computeMode' in lock.clusters.groups).toBe(false);
+  });
+
+  it('refuses to switch a recorded cluster\'s compute mode either way: the EKS cluster would be replaced', () => {
+    const lock = AddressLock.of({
+      a: entry('a'),
+      b: entry('b', { block: '10.65.0.0/16', vpcCidr: '10.65.0.0/17', serviceCidr: '10.65.128.0/20', computeMode: 'auto-mode' }),
+    });
+    const fleet = newFleet({ addressLock: lock });
+    new RegionalCluster(fleet, 'a', { region: 'eu-west-1', kubernetesVersion: '1.35', computeMode: ComputeMode.AUTO_MODE });
+    new RegionalCluster(fleet, 'b', { region: 'eu-west-1', kubernetesVersion: '1.35' });
+    expect(problemsOf(fleet)).toEqual([
+      { path: 'acme/a', message: 'cluster a would change its compute mode from managed-node-groups to auto-mode, which replaces its EKS cluster (acme-a) and everything in it; keep managed-node-groups, or add a cluster under a new id and decommission this one' },
+      { path: 'acme/b', message: 'cluster b would change its compute mode from auto-mode to managed-node-groups, which replaces its EKS cluster (acme-b) and everything in it; keep auto-mode, or add a cluster under a new id and decommission this one' },
+    ]);
   });
 });
