@@ -9,6 +9,22 @@ export enum NatGateways {
   SINGLE = 'single',
 }
 
+/** Who runs a cluster's nodes, and with them its storage and load balancing. */
+export enum ComputeMode {
+  /**
+   * EKS managed node groups sized by the cluster's node pools and scaled by the Cluster
+   * Autoscaler, with the EKS add-ons and the AWS Load Balancer Controller installed by fleetform.
+   */
+  MANAGED_NODE_GROUPS = 'managed-node-groups',
+  /**
+   * EKS Auto Mode: AWS chooses, scales, patches and replaces the nodes (at most every 21 days),
+   * and runs pod networking, DNS, block storage and the ALB itself, for a fee per instance-hour on
+   * top of EC2. Node pools do not apply. Needs Kubernetes 1.29 or later.
+   * @see https://docs.aws.amazon.com/eks/latest/userguide/automode.html
+   */
+  AUTO_MODE = 'auto-mode',
+}
+
 /** Options shared by the profile factories. */
 export interface EnvironmentProfileOptions {
   /**
@@ -23,6 +39,12 @@ export interface EnvironmentProfileOptions {
    * @default false
    */
   readonly allowSpotOnly?: boolean;
+  /**
+   * Who runs the nodes of the environment's clusters. With `ComputeMode.AUTO_MODE` the
+   * profile's node pool does not apply, and giving one (`nodePool`) is refused.
+   * @default ComputeMode.MANAGED_NODE_GROUPS
+   */
+  readonly computeMode?: ComputeMode;
 }
 
 /**
@@ -93,6 +115,8 @@ export class EnvironmentProfile {
   readonly problems: readonly string[];
   /** Whether a production cluster of this profile may run on spot alone (`allowSpotOnly`). */
   readonly allowSpotOnly: boolean;
+  /** Who runs the nodes of clusters of this profile (`computeMode`). */
+  readonly computeMode: ComputeMode;
 
   private constructor(
     /** Profile name, recorded in the topology. */
@@ -110,6 +134,14 @@ export class EnvironmentProfile {
     this.nodePool = given !== undefined && shape.length === 0 ? given : profilePool;
     const flag = opts.allowSpotOnly !== undefined && typeof opts.allowSpotOnly !== 'boolean'
       ? [`profile ${name}() allowSpotOnly must be true or false, got ${JSON.stringify(opts.allowSpotOnly)}`] : [];
-    this.problems = [...flag, ...(given === undefined ? [] : shape.length > 0 ? shape : checkNodePools([given]).map((p) => `profile ${name}() ${p}`))];
+    const modes: readonly unknown[] = Object.values(ComputeMode);
+    const modeKnown = opts.computeMode === undefined || modes.includes(opts.computeMode);
+    this.computeMode = modeKnown ? opts.computeMode ?? ComputeMode.MANAGED_NODE_GROUPS : ComputeMode.MANAGED_NODE_GROUPS;
+    const mode = [
+      ...(modeKnown ? [] : [`profile ${name}() computeMode must be ComputeMode.MANAGED_NODE_GROUPS or ComputeMode.AUTO_MODE, got ${JSON.stringify(opts.computeMode)}`]),
+      ...(this.computeMode === ComputeMode.AUTO_MODE && given !== undefined
+        ? [`profile ${name}() nodePool does not apply with ComputeMode.AUTO_MODE, where EKS Auto Mode chooses and scales the nodes; leave nodePool out, or use ComputeMode.MANAGED_NODE_GROUPS`] : []),
+    ];
+    this.problems = [...flag, ...mode, ...(given === undefined ? [] : shape.length > 0 ? shape : checkNodePools([given]).map((p) => `profile ${name}() ${p}`))];
   }
 }

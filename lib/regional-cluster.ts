@@ -4,7 +4,7 @@ import { checkRegion } from './catalog/aws-regions';
 import { checkAddonPins, CoreAddonName } from './catalog/eks-addons';
 import { checkKubernetesVersion } from './catalog/kubernetes-versions';
 import { claimId, enterTree } from './construct-ids';
-import { EnvironmentProfile } from './environment-profile';
+import { ComputeMode, EnvironmentProfile } from './environment-profile';
 import { GdprZone } from './gdpr-zone';
 import { otherFleetReferences } from './checks/same-fleet';
 import { checkLater } from './errors';
@@ -35,8 +35,14 @@ export interface RegionalClusterProps {
    */
   readonly profile?: EnvironmentProfile;
   /**
-   * Worker node pools.
-   * @default - the profile's pool, else the fleet's default pool (3 workers across 3 zones)
+   * Who runs the cluster's nodes: EKS managed node groups sized by `nodePools`, or EKS Auto
+   * Mode, which chooses and scales them itself (then `nodePools` is refused).
+   * @default - the profile's `computeMode`, else ComputeMode.MANAGED_NODE_GROUPS
+   */
+  readonly computeMode?: ComputeMode;
+  /**
+   * Worker node pools (managed node groups; refused on an Auto Mode cluster).
+   * @default - the profile's pool, else the fleet's default pool (3 workers across 3 zones); none with ComputeMode.AUTO_MODE
    */
   readonly nodePools?: readonly NodePoolProps[];
   /**
@@ -101,6 +107,7 @@ export const CLUSTER_OPTION_FIELDS: Fields = {
   environment: { shape: shapes.string, example: '"staging"' },
   kubernetesVersion: { shape: shapes.string, example: '"1.31"' },
   profile: { shape: shapes.instance('an EnvironmentProfile', EnvironmentProfile.isEnvironmentProfile), example: 'EnvironmentProfile.economy()' },
+  computeMode: { shape: shapes.oneOf(Object.values(ComputeMode), 'ComputeMode.MANAGED_NODE_GROUPS or ComputeMode.AUTO_MODE'), example: 'ComputeMode.AUTO_MODE' },
   nodePools: { shape: shapes.list(NODE_POOL_SHAPE), example: '[{ name: "general", instanceTypes: ["m6i.large"] }]' },
   allowSpotOnly: { shape: shapes.boolean, example: 'true' },
   tenancy: { shape: shapes.oneOf(Object.values(Tenancy), 'Tenancy.SHARED or Tenancy.DEDICATED'), example: 'Tenancy.DEDICATED' },

@@ -4,6 +4,7 @@
  * warns, naming the file, since AWS's versions, dates and prices move.
  */
 import { AWS_REGIONS_SOURCE } from './aws-regions';
+import { EKS_AUTO_MODE } from './eks-auto-mode';
 import { ADDON_IDENTITIES, ADDON_VERSIONS, CORE_ADDON_NAMES, VPC_CNI_NETWORK_POLICY } from './eks-addons';
 import { EKS_CONTROL_PLANE_PRICING, EKS_VERSION_CALENDAR } from './eks-support';
 import { AWS_LOAD_BALANCER_CONTROLLER_POLICY, clusterAutoscalerPolicy, POD_IDENTITY_TRUST_POLICY } from './iam-policies';
@@ -52,6 +53,11 @@ export const CATALOGUE_FILES: readonly CatalogueFile[] = [
     file: 'lib/catalog/iam-policies.ts',
     holds: 'the controllers\' IAM policies',
     readOn: oldest(AWS_LOAD_BALANCER_CONTROLLER_POLICY.readOn, clusterAutoscalerPolicy('any').readOn, POD_IDENTITY_TRUST_POLICY.readOn),
+  },
+  {
+    file: 'lib/catalog/eks-auto-mode.ts',
+    holds: 'what EKS Auto Mode runs and needs',
+    readOn: oldest(...Object.values(EKS_AUTO_MODE).map((f) => f.readOn)),
   },
   { file: 'lib/catalog/instance-types.ts', holds: 'the EC2 instance types', readOn: INSTANCE_TYPES_SOURCE.readOn },
   { file: 'lib/catalog/aws-regions.ts', holds: 'the AWS regions', readOn: AWS_REGIONS_SOURCE.readOn },

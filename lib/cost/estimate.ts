@@ -1,6 +1,7 @@
 /**
  * The monthly cost estimate of a fleet: what the Pulumi binding creates for
- * each cluster (EKS control plane, managed node groups and their root volumes,
+ * each cluster (EKS control plane, managed node groups and their root volumes
+ * — an EKS Auto Mode cluster's nodes and fee are left out, with a note —
  * NAT gateways with their Elastic IPs, the ALB the load balancer controller
  * builds from the cluster's Ingresses, the secrets key, the control-plane log
  * group) and for the load balancers (hosted zones it creates, health checks,
@@ -10,7 +11,7 @@
 import { AWS_PRICE_SOURCES, AWS_PRICES, PriceSource, PriceSourceKey, PriceTable } from '../catalog/aws-prices';
 import { supportStatus } from '../catalog/eks-support';
 import { isIsoDate } from '../catalog/iso-date';
-import { NatGateways } from '../environment-profile';
+import { ComputeMode, NatGateways } from '../environment-profile';
 import { FleetProblem, FleetValidationError } from '../errors';
 import type { ResolvedCluster, ResolvedFleet, ResolvedLoadBalancer } from '../model/resolved';
 import { byCodeUnit } from '../naming';
@@ -48,6 +49,10 @@ function clusterCost(c: ResolvedCluster, fleet: ResolvedFleet, table: PriceTable
   lines.push(line('control-plane', 'EKS', `control plane, Kubernetes ${c.kubernetesVersion} (${extended ? 'extended' : 'standard'} support)`, h,
     'cluster-hour', extended ? g.eksExtendedPerClusterHour : g.eksStandardPerClusterHour, 'eks'));
 
+  if (c.computeMode === ComputeMode.AUTO_MODE) {
+    notes.add(`${c.id}: EKS Auto Mode launches the nodes the apps need, so their EC2 instances, root volumes and Auto Mode's management fee `
+      + '(charged per instance-hour on top of EC2, varying by instance type and region; fleetform\'s price table has no figure for it) are not included');
+  }
   const dedicated = c.tenancy === Tenancy.DEDICATED;
   for (const pool of c.nodePools) {
     const count = usage.nodeCount === 'min' ? pool.minSize : usage.nodeCount === 'max' ? pool.maxSize : pool.desiredSize;

@@ -4,10 +4,14 @@
  * network policies, coredns, kube-proxy, the Pod Identity agent, the EBS CSI
  * driver) and the controllers installed with Helm (the AWS Load Balancer
  * Controller, the Cluster Autoscaler matching the minor, metrics-server).
+ * An EKS Auto Mode cluster gets no add-on and only metrics-server: AWS runs
+ * the rest itself (networking, kube-proxy, CoreDNS, the Pod Identity agent,
+ * block storage, node scaling and the ALB).
  * Pure; fleet.json lists the result, and the binding installs exactly it.
  */
 import { ADDON_IDENTITIES, addonVersions, CORE_ADDON_NAMES, CoreAddonName, vpcCniConfigurationValues } from '../catalog/eks-addons';
 import { AWS_LOAD_BALANCER_CONTROLLER, clusterAutoscalerRelease, METRICS_SERVER } from '../catalog/platform-releases';
+import { ComputeMode } from '../environment-profile';
 
 /** Who chose an add-on's version. */
 export type AddonVersionChoice =
@@ -65,6 +69,8 @@ export interface PlatformInput {
   readonly eksClusterName: string;
   /** The cluster's own add-on pins, which win over the catalogue. */
   readonly addonVersions?: Readonly<Partial<Record<CoreAddonName, string>>>;
+  /** Who runs the nodes; an Auto Mode cluster gets neither add-ons nor controllers that AWS runs itself. */
+  readonly computeMode?: ComputeMode;
 }
 
 /** The version of one add-on and who chose it: the cluster's pin, else the catalogue's, else EKS's default at deploy. */
@@ -80,6 +86,15 @@ export function platformOf(c: PlatformInput): ResolvedPlatform | undefined {
   const choices = addonVersions(c.kubernetesVersion);
   const autoscaler = clusterAutoscalerRelease(c.kubernetesVersion);
   if (!choices || !autoscaler) return undefined;
+  const metricsServer: PlatformChart = {
+    name: 'metrics-server',
+    repository: METRICS_SERVER.repository,
+    chart: METRICS_SERVER.chart,
+    version: METRICS_SERVER.chartVersion,
+    namespace: METRICS_SERVER.namespace,
+    values: { replicas: 2 },
+  };
+  if (c.computeMode === ComputeMode.AUTO_MODE) return { addons: [], charts: [metricsServer] };
   const addons = CORE_ADDON_NAMES.map((name): PlatformAddon => {
     const identity = ADDON_IDENTITIES[name];
     return {
@@ -130,14 +145,7 @@ export function platformOf(c: PlatformInput): ResolvedPlatform | undefined {
         extraArgs: { 'balance-similar-node-groups': true, expander: 'least-waste', 'skip-nodes-with-system-pods': false },
       },
     },
-    {
-      name: 'metrics-server',
-      repository: METRICS_SERVER.repository,
-      chart: METRICS_SERVER.chart,
-      version: METRICS_SERVER.chartVersion,
-      namespace: METRICS_SERVER.namespace,
-      values: { replicas: 2 },
-    },
+    metricsServer,
   ];
   return { addons, charts };
 }

@@ -1,7 +1,7 @@
 /** Resolving one cluster: every inherited setting filled in, its names, tags, grants and zones decided. */
 import type { ApiEndpoint } from '../api-endpoint';
 import { EnvironmentFleet } from '../environment-fleet';
-import { NatGateways } from '../environment-profile';
+import { ComputeMode, NatGateways } from '../environment-profile';
 import type { LockedCluster } from '../net/address-lock';
 import type { AddressPlan } from '../net/address-plan';
 import { platformOf } from './platform';
@@ -32,7 +32,10 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
   const p = c.props;
   const profile = p.profile ?? env?.profile;
   const id = c.clusterId;
-  const pools = (p.nodePools ?? [profile?.nodePool ?? root.defaultNodePool]).map(resolveNodePool);
+  const computeMode = p.computeMode ?? profile?.computeMode ?? ComputeMode.MANAGED_NODE_GROUPS;
+  const autoMode = computeMode === ComputeMode.AUTO_MODE;
+  // EKS Auto Mode chooses the nodes: no pool applies (pools the cluster names itself are refused by a rule).
+  const pools = autoMode ? [] : (p.nodePools ?? [profile?.nodePool ?? root.defaultNodePool]).map(resolveNodePool);
   // An explicit zone is joined wherever the cluster runs (a rule refuses one outside its regions);
   // an environment's zones are joined by the clusters in their regions.
   const zones = [...new Set([
@@ -72,7 +75,9 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
       natGateways: profile?.natGateways ?? NatGateways.PER_ZONE,
       recorded,
     },
+    computeMode,
     nodePools: pools.map((pool) => ({ ...pool, resourceName: `${stem}-${pool.name}`, nodeGroupPrefix: `${pool.name}-` })),
+    ...(autoMode && p.nodePools !== undefined ? { refusedNodePools: p.nodePools.map((pool) => String(pool.name)) } : {}),
     allowSpotOnly: p.allowSpotOnly ?? profile?.allowSpotOnly ?? false,
     grants,
     names: { eksCluster, resource: stem, logGroup: `/aws/eks/${eksCluster}/cluster` },
@@ -86,7 +91,7 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
     rawManifests: c.rawManifests,
     apps: [],
     zones,
-    platform: platformOf({ kubernetesVersion, region: c.region, eksClusterName: eksCluster, addonVersions: p.addonVersions }),
+    platform: platformOf({ kubernetesVersion, region: c.region, eksClusterName: eksCluster, addonVersions: p.addonVersions, computeMode }),
     lifecycle: c.decommissioning ? 'decommissioning' : 'active',
     ...(c.decommissioning ? { decommissionZones: (c.decommissioning.zones ?? []).map((z) => z.zoneName).sort(byCodeUnit) } : {}),
     creatorAdmin: locked?.creatorAdmin ?? false,

@@ -2,6 +2,7 @@
  * The address lock in the resolve step: renames that carry a recorded entry
  * over to a cluster's new id, and the entries a synth records. Pure.
  */
+import { ComputeMode } from '../environment-profile';
 import type { FleetProblem } from '../errors';
 import type { LockedCluster } from '../net/address-lock';
 import type { RegionalCluster } from '../regional-cluster';
@@ -59,6 +60,7 @@ export function entryOf(c: ResolvedCluster, before: LockedCluster | undefined): 
     vpcCidr: c.network.vpcCidr,
     serviceCidr: c.network.serviceCidr,
     tenancy: c.tenancy,
+    ...(c.computeMode === ComputeMode.AUTO_MODE ? { computeMode: c.computeMode } : {}),
     names: { eksCluster: c.names.eksCluster, resource: c.names.resource },
     creatorAdmin: c.creatorAdmin,
     nodePools: Object.fromEntries(c.nodePools.map((p) => [p.name, { instanceTypes: [...p.instanceTypes], capacityType: p.capacityType }])),

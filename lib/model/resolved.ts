@@ -7,7 +7,7 @@
  * it reaches back into constructs or decides again.
  */
 import type { AppResources, AutoscalingOptions, HealthCheck } from '../app-options';
-import type { NatGateways } from '../environment-profile';
+import type { ComputeMode, NatGateways } from '../environment-profile';
 import type { FleetProblem, FleetWarning } from '../errors';
 import type { LockedCluster } from '../net/address-lock';
 import type { ClusterAddresses } from '../net/address-plan';
@@ -135,7 +135,12 @@ export interface ResolvedCluster {
   readonly labels: Readonly<Record<string, string>>;
   /** Undefined only when the address plan failed for the cluster (a problem says why). */
   readonly network?: ClusterNetwork;
+  /** Who runs the nodes: managed node groups (one per pool), or EKS Auto Mode (no pools). */
+  readonly computeMode: ComputeMode;
+  /** The node pools, as managed node groups; none on an Auto Mode cluster. */
   readonly nodePools: readonly ResolvedNodePool[];
+  /** Names of the pools an Auto Mode cluster was given in `nodePools`, which do not apply (a rule refuses them). */
+  readonly refusedNodePools?: readonly string[];
   /** Whether the program accepts this cluster on spot pools alone when it is a production one (`allowSpotOnly`). */
   readonly allowSpotOnly: boolean;
   /** Access of IAM principals, sorted by principal. */

@@ -45,6 +45,8 @@ export interface LockedCluster {
   /** Whether its EKS cluster is (or was) created with the creator as a bootstrap admin: true for clusters recorded before format 3. */
   readonly creatorAdmin: boolean;
   readonly tenancy?: string;
+  /** `auto-mode` for an EKS Auto Mode cluster; left out for one on managed node groups. */
+  readonly computeMode?: string;
   readonly nodePools?: Readonly<Record<string, LockedNodePool>>;
 }
 
@@ -125,7 +127,7 @@ export function blocksOf(clusters: Readonly<Record<string, LockedCluster>>): Rec
 /** An entry as rendered: fields in a fixed order, pools sorted, absent fields left out. */
 function renderEntry(c: LockedCluster): Record<string, unknown> {
   const out: Record<string, unknown> = { block: c.block };
-  for (const key of ['region', 'environment', 'kubernetesVersion', 'vpcCidr', 'serviceCidr', 'tenancy'] as const) {
+  for (const key of ['region', 'environment', 'kubernetesVersion', 'vpcCidr', 'serviceCidr', 'tenancy', 'computeMode'] as const) {
     if (c[key] !== undefined) out[key] = c[key];
   }
   if (c.names) out.names = { eksCluster: c.names.eksCluster, resource: c.names.resource };
@@ -184,7 +186,7 @@ export function parseLock(text: string, path: string, owner: LockOwner): LockCon
 }
 
 const CIDR_FIELDS = ['vpcCidr', 'serviceCidr'] as const;
-const TEXT_FIELDS = ['region', 'environment', 'kubernetesVersion', 'tenancy'] as const;
+const TEXT_FIELDS = ['region', 'environment', 'kubernetesVersion', 'tenancy', 'computeMode'] as const;
 
 /**
  * The entries of a lock (a block string for clusters recorded before format 3,

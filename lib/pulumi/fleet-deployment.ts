@@ -74,6 +74,10 @@ export interface FleetDeploymentArgs {
    * EKS Pod Identity agent, the EBS CSI driver and its role, metrics-server, the AWS Load Balancer
    * Controller with IngressClass `alb` and its role, and a node autoscaler. A stack with global
    * load balancers is refused: they need the Load Balancer Controller's ALBs.
+   *
+   * An EKS Auto Mode cluster (`ComputeMode.AUTO_MODE`) gets no EKS add-on, no Load Balancer
+   * Controller and no Cluster Autoscaler either way: AWS runs networking, kube-proxy, CoreDNS, the
+   * Pod Identity agent, block storage, node scaling and the ALB itself; only metrics-server is installed.
    * @default true
    */
   readonly manageAddons?: boolean;

@@ -6,6 +6,7 @@
  * for want of `renamedFrom`, and what rolls nodes (warned, with the node
  * groups it recycles).
  */
+import { ComputeMode } from '../environment-profile';
 import type { LockedCluster } from '../net/address-lock';
 import type { FleetModel, ResolvedCluster } from '../model/resolved';
 import { FleetRule, problem, RuleFinding, warning } from './rule';
@@ -56,7 +57,7 @@ export const kubernetesVersionStep: FleetRule = {
 /** What would replace a running cluster whose EKS name is fixed: refused with the reason. */
 export const fixedClusterSettings: FleetRule = {
   id: 'fixed-cluster-settings',
-  description: 'a running cluster keeps its region, VPC range and service range (each change would replace its EKS cluster)',
+  description: 'a running cluster keeps its region, VPC range, service range and compute mode (each change would replace its EKS cluster)',
   *check(model: FleetModel): Iterable<RuleFinding> {
     for (const c of model.clusters) {
       const was = model.addressLock.entries[c.id];
@@ -65,6 +66,9 @@ export const fixedClusterSettings: FleetRule = {
         ['region', was.region, c.region],
         ['VPC range', was.vpcCidr, c.network?.vpcCidr],
         ['service range', was.serviceCidr, c.network?.serviceCidr],
+        // Recorded for Auto Mode clusters only, by entries that record a region; Auto Mode turns off the self-managed
+        // add-ons EKS bootstraps, which is fixed when the EKS cluster is created.
+        ['compute mode', was.region === undefined ? undefined : was.computeMode ?? ComputeMode.MANAGED_NODE_GROUPS, c.computeMode],
       ];
       for (const [what, before, after] of now) {
         if (before === undefined || after === undefined || before === after) continue;

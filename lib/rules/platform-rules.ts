@@ -71,7 +71,9 @@ function poolCapacity(pool: ResolvedNodePool): PoolCapacity | undefined {
  * × most replicas against the pools' most nodes × what each node gives pods
  * (vCPU and memory less the kubelet's reservations, pod slots less the
  * platform's DaemonSets). A warning (refused by strict synths) when they do
- * not; a problem when one replica of an app fits no node at all.
+ * not; a problem when one replica of an app fits no node at all. An EKS Auto
+ * Mode cluster has no pools and is not checked: Auto Mode launches the nodes
+ * its pending pods need.
  */
 export const clusterCapacity: FleetRule = {
   id: 'cluster-capacity',

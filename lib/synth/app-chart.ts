@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { ComputeMode } from '../environment-profile';
 import { RESIDENCY_LABEL } from '../model/app-spec';
 import type { AppSpec, ResolvedCluster } from '../model/resolved';
 import { addAlbIngress } from './alb-ingress';
@@ -17,6 +18,11 @@ export interface AppChartProps {
   readonly values: ClusterValues;
   /** The cluster's Kubernetes minor, which the namespace's pod security standard is pinned to. */
   readonly kubernetesVersion: string;
+  /**
+   * Whether the cluster runs EKS Auto Mode, whose ALB the Ingress reaches through the class of its scheme.
+   * @default false
+   */
+  readonly autoMode?: boolean;
 }
 
 /**
@@ -76,7 +82,7 @@ export class AppChart extends Chart {
     });
     service.selectLabel('app.kubernetes.io/name', s.name);
 
-    if (s.ingress) addAlbIngress(this, s, service, props.values.fleet);
+    if (s.ingress) addAlbIngress(this, s, service, props.values.fleet, props.autoMode === true);
 
     if (s.autoscaling) {
       new kplus.HorizontalPodAutoscaler(this, 'autoscaler', {
@@ -127,6 +133,7 @@ const specKeys = new WeakMap<AppSpec, string>();
 
 /** One chart per app placed on the cluster; clusters where an app runs the same way share one render. */
 export function appCharts(cluster: ResolvedCluster): ChartContribution[] {
+  const autoMode = cluster.computeMode === ComputeMode.AUTO_MODE;
   return cluster.apps.map(({ name, spec }) => {
     let key = specKeys.get(spec);
     if (key === undefined) {
@@ -136,8 +143,8 @@ export function appCharts(cluster: ResolvedCluster): ChartContribution[] {
     return {
       phase: 'apps',
       name: `app-${name}`,
-      templateKey: `${key}\u0000${cluster.kubernetesVersion}`,
-      build: (app, labels, values) => new AppChart(app, `app-${name}`, { spec, labels, values, kubernetesVersion: cluster.kubernetesVersion }),
+      templateKey: `${key}\u0000${cluster.kubernetesVersion}${autoMode ? '\u0000auto-mode' : ''}`,
+      build: (app, labels, values) => new AppChart(app, `app-${name}`, { spec, labels, values, kubernetesVersion: cluster.kubernetesVersion, autoMode }),
     };
   });
 }

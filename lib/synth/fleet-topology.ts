@@ -83,6 +83,11 @@ export interface TopologyCluster {
   /** The version channel and stage the cluster takes a new minor in, or null. */
   readonly channel: TopologyChannelStage | null;
   readonly tenancy: 'shared' | 'dedicated';
+  /**
+   * Who runs the nodes: `managed-node-groups` (one EKS managed node group per node pool), or
+   * `auto-mode` (EKS Auto Mode's built-in node pools general-purpose and system; `nodePools` is empty).
+   */
+  readonly computeMode: 'managed-node-groups' | 'auto-mode';
   /** Who can reach the cluster's Kubernetes API. */
   readonly apiEndpoint: TopologyApiEndpoint;
   /** Labels on every object of the cluster's manifests. */
@@ -90,6 +95,7 @@ export interface TopologyCluster {
   /** GDPR zones the cluster joined. */
   readonly zones: readonly string[];
   readonly network: TopologyNetwork;
+  /** The managed node groups; none on an Auto Mode cluster. */
   readonly nodePools: readonly TopologyNodePool[];
   readonly access: TopologyAccess;
   /** Names of the cluster's cloud resources. */

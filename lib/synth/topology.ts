@@ -32,6 +32,7 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
         kubernetesVersion: c.kubernetesVersion,
         channel: stageOf.get(c.id) ?? null,
         tenancy: c.tenancy,
+        computeMode: c.computeMode,
         apiEndpoint: { access: c.apiEndpoint.access, publicCidrs: c.apiEndpoint.publicCidrs },
         labels: c.labels,
         zones: c.zones,

@@ -1,5 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { EKS_AUTO_MODE } from '../../catalog/eks-auto-mode';
+import { ComputeMode } from '../../environment-profile';
 import type { ResolvedCluster } from '../../model/resolved';
 import { accessEntryName } from '../../naming';
 import { answered, isText } from '../cloud-answers';
@@ -59,6 +61,12 @@ export interface ClusterPlatformResources {
  * the platform's EKS add-ons (those the nodes need before the node groups, the
  * others after) and the Pod Identity roles of its controllers.
  *
+ * An EKS Auto Mode cluster has its compute (the built-in node pools
+ * general-purpose and system, on a node role of its own), block storage and
+ * load balancing enabled on the control plane, no self-managed add-ons
+ * bootstrapped, the cluster role's Auto Mode policies, and neither node groups
+ * nor add-ons: AWS runs them.
+ *
  * What holds state is guarded unless the cluster is decommissioning: the EKS
  * cluster (Pulumi `protect` and EKS deletion protection), the VPC and subnets
  * (`protect`), the secrets key and the control-plane log group (`protect`, and
@@ -116,14 +124,18 @@ export class EksCluster extends pulumi.ComponentResource {
       lifecycle: c.lifecycle,
     }, parent);
 
-    const clusterRole = serviceRole(`${name}-cluster-role`, 'eks.amazonaws.com', [POLICY.cluster], tags, this);
+    const autoMode = c.computeMode === ComputeMode.AUTO_MODE;
+    // The trust policy of every EKS cluster role allows sts:TagSession, which Auto Mode needs.
+    const clusterRole = serviceRole(`${name}-cluster-role`, 'eks.amazonaws.com', autoMode ? EKS_AUTO_MODE.clusterRolePolicies.arns : [POLICY.cluster], tags, this);
     const manageAddons = args.manageAddons ?? true;
     const platform = c.platform;
     if (manageAddons && !platform) throw new Error(`[${c.path}] Kubernetes ${c.kubernetesVersion} has no platform in the catalogue; the fleet's version check should have refused it`);
     // With managed add-ons, vpc-cni gets its own role through Pod Identity and the nodes keep only what
     // the kubelet needs. Without, the self-managed aws-node EKS bootstraps runs on the node role, so the
     // role keeps the CNI policy or no node would ever become ready.
-    const nodePolicies = manageAddons ? [POLICY.workerNode, POLICY.registryRead] : [POLICY.workerNode, POLICY.cni, POLICY.registryRead];
+    // Auto Mode nodes run networking themselves and need only the minimal node policies.
+    const nodePolicies = autoMode ? EKS_AUTO_MODE.nodeRolePolicies.arns
+      : manageAddons ? [POLICY.workerNode, POLICY.registryRead] : [POLICY.workerNode, POLICY.cni, POLICY.registryRead];
     const nodeRole = serviceRole(`${name}-node-role`, 'ec2.amazonaws.com', nodePolicies, tags, this);
 
     const secretsKey = new aws.kms.Key(`${name}-secrets`, {
@@ -150,7 +162,13 @@ export class EksCluster extends pulumi.ComponentResource {
         endpointPublicAccess: c.apiEndpoint.publicCidrs.length > 0,
         ...(c.apiEndpoint.publicCidrs.length > 0 ? { publicAccessCidrs: [...c.apiEndpoint.publicCidrs] } : {}),
       },
-      kubernetesNetworkConfig: { serviceIpv4Cidr: addresses.serviceCidr },
+      kubernetesNetworkConfig: { serviceIpv4Cidr: addresses.serviceCidr, ...(autoMode ? { elasticLoadBalancing: { enabled: true } } : {}) },
+      // Auto Mode: all three capabilities together, and no self-managed add-ons (fixed at creation: a change replaces the cluster).
+      ...(autoMode ? {
+        computeConfig: { enabled: true, nodePools: [...EKS_AUTO_MODE.builtInNodePools.names], nodeRoleArn: nodeRole.arn },
+        storageConfig: { blockStorage: { enabled: true } },
+        bootstrapSelfManagedAddons: false,
+      } : {}),
       encryptionConfig: { resources: ['secrets'], provider: { keyArn: secretsKey.arn } },
       enabledClusterLogTypes: CONTROL_PLANE_LOGS,
       // EKS refuses to delete the cluster, whoever asks, until a decommissioning deploy turns this off.
