@@ -221,7 +221,8 @@ export class FleetDeployment extends pulumi.ComponentResource {
 
   constructor(name: string, args: FleetDeploymentArgs, opts: pulumi.ComponentResourceOptions = {}) {
     assertNoProblems(checkDeploymentOptions(name, args));
-    const assembly = args.fleet.assemble();
+    // Only the deployed clusters' manifests are read, so only theirs are rendered: a stack of one cluster of a large fleet pays for one.
+    const assembly = args.fleet.assemble({ renderOnDemand: true });
     const plan = planDeployment(assembly.fleet, args);
     const selected = plan.clusters;
     super('fleetform:index:FleetDeployment', name, {}, opts);
