@@ -194,7 +194,7 @@ const runStacks = () => {
     modesDir: MODES_DIR, work, rounds: ROUNDS, oneClusterSizes: STACK_SIZES.oneCluster, programSizes: STACK_SIZES.program, nodeOptions: PULUMI_NODE_OPTIONS, log,
   });
   const lines = stackBenchLines(result, ROUNDS, stackCheck);
-  lines.splice(1, 0, `Produced by \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (${((performance.now() - t0) / 60000).toFixed(1)} min).`, '');
+  lines.splice(2, 0, `Produced by \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (${((performance.now() - t0) / 60000).toFixed(1)} min; the machine's other load varied during the run, so single rounds spread widely: see min–max).`, '');
   return [STACKS_BEGIN, ...lines, STACKS_END];
 };
 if (stacksOnly) {

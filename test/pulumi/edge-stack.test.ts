@@ -160,6 +160,14 @@ describe('the edge-only stack', () => {
     ]);
   });
 
+  it('refuses an edge it does not know, and clusterStacks of the wrong shape, before anything is registered', async () => {
+    const error = await planFleet(recorded(), { deployment: { edge: 'somewhere', clusterStacks: 42 } as never }).catch((e: unknown) => e);
+    expect((error as FleetValidationError).problems).toEqual([
+      { path: 'FleetDeployment acme', message: 'option edge is the string "somewhere", not one of "here", "elsewhere", "only"; give one such as "elsewhere"' },
+      { path: 'FleetDeployment acme', message: 'option clusterStacks is the number 42, not a stack name template, a record of cluster id to stack name, or a function; give one such as "acme-{wave}"' },
+    ]);
+  });
+
   it('fails the program with the stack, the cluster and the fix when a stack does not export the ALB', async () => {
     const recordedResources = await recordResources();
     for (const id of PRODUCTION) setStackOutputs(`organization/fleet/acme-${id}`, id === 'production-us-east-1' ? { clusters: {} } : exportsOf(id));
