@@ -6,6 +6,11 @@
  * A shorter run: `npm run bench -- --modes fleetform,cdk8s-plus --sizes 30x20,300x20,1000x10 --rounds 3`
  * runs only those modes at those sizes (and skips the start-up floor and the
  * Pulumi sizes unless `--all-sections` is given).
+ *
+ * `npm run bench -- --stacks-only [--rounds 3]` runs only the Pulumi stacks
+ * section (one cluster's stack from 3 and 300 clusters; the one-program path
+ * against a plain Pulumi program) and writes it into the results file between
+ * its markers, leaving the rest of the file as it is.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,11 +22,13 @@ import { writeKustomizeSetup } from './baselines/kustomize';
 import { benchClusters, buildBenchFleet, pinnedReplicas } from './fleets';
 import { GNU_TIME, median, Run, runLoop, runNode } from './measure';
 import { outputStats } from './output-stats';
+import { benchStacks, stackBenchLines } from './stacks';
 import { ensureTools } from './tools';
 
 const ROOT = resolve(__dirname, '..', '..');
 const MODES_DIR = join(ROOT, 'build', 'bench', 'modes');
 const quick = process.argv.includes('--quick');
+const stacksOnly = process.argv.includes('--stacks-only');
 const argOf = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -42,7 +49,11 @@ const PULUMI_SIZES: [number, number][] = quick ? [[3, 10]] : [[30, 20], [100, 20
 const ALL_MODES = ['fleetform', 'cdk8s-plus', 'helm', 'kustomize'] as const;
 type Mode = typeof ALL_MODES[number];
 for (const m of modesArg ?? []) if (!(ALL_MODES as readonly string[]).includes(m)) throw new Error(`unknown mode ${m}; give some of ${ALL_MODES.join(', ')}`);
-const MODE_NAMES: readonly Mode[] = modesArg !== undefined ? ALL_MODES.filter((m) => modesArg.includes(m)) : ALL_MODES;
+const MODE_NAMES: readonly Mode[] = stacksOnly ? [] : modesArg !== undefined ? ALL_MODES.filter((m) => modesArg.includes(m)) : ALL_MODES;
+/** One cluster's stack is taken from these fleets; the whole fleet is deployed at these against the plain program. */
+const STACK_SIZES = { oneCluster: [[3, 20], [300, 20]] as [number, number][], program: (quick ? [[3, 10]] : [[3, 20], [10, 20]]) as [number, number][] };
+const STACKS_BEGIN = '<!-- pulumi-stacks: written by npm run bench -->';
+const STACKS_END = '<!-- /pulumi-stacks -->';
 const tools = MODE_NAMES.includes('helm') || MODE_NAMES.includes('kustomize') ? ensureTools(join(ROOT, 'bench', '.tools')) : undefined;
 
 const onTmpfs = existsSync('/dev/shm');
@@ -175,6 +186,28 @@ function pulumiRegistration(n: number, m: number): { registrationMs: number; res
 
 // ---- run -------------------------------------------------------------------
 
+const stackCheck = (ok: boolean | undefined, text: string) => `- ${ok === undefined ? 'not measured in this run' : ok ? 'holds' : '**does not hold**'}: ${text}`;
+const runStacks = () => {
+  log('pulumi stacks under mocks');
+  const t0 = performance.now();
+  const result = benchStacks({
+    modesDir: MODES_DIR, work, rounds: ROUNDS, oneClusterSizes: STACK_SIZES.oneCluster, programSizes: STACK_SIZES.program, nodeOptions: PULUMI_NODE_OPTIONS, log,
+  });
+  const lines = stackBenchLines(result, ROUNDS, stackCheck);
+  lines.splice(2, 0, `Produced by \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (${((performance.now() - t0) / 60000).toFixed(1)} min; the machine's other load varied during the run, so single rounds spread widely: see min–max).`, '');
+  return [STACKS_BEGIN, ...lines, STACKS_END];
+};
+if (stacksOnly) {
+  const section = runStacks();
+  rmSync(work, { recursive: true, force: true });
+  const file = join(ROOT, 'bench', argOf('--results') ?? 'results.md');
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const [head, rest] = before.includes(STACKS_BEGIN) ? [before.slice(0, before.indexOf(STACKS_BEGIN)), before.slice(before.indexOf(STACKS_END) + STACKS_END.length)] : [`${before.trimEnd()}\n\n`, '\n'];
+  writeFileSync(file, `${head}${section.join('\n')}${rest}`);
+  log(`wrote the Pulumi stacks section of ${file}`);
+  process.exit(0);
+}
+
 const started = performance.now();
 const sizes: SizeResult[] = [];
 for (const [n, m] of SIZES) {
@@ -198,6 +231,7 @@ const pulumi = (allSections ? PULUMI_SIZES : []).map(([n, m]) => {
   log(`pulumi registration under mocks ${n}x${m}`);
   return { n, m, ...pulumiRegistration(n, m) };
 });
+const stacksSection = allSections ? runStacks() : [];
 rmSync(work, { recursive: true, force: true });
 
 // ---- report ----------------------------------------------------------------
@@ -267,6 +301,8 @@ if (pulumi.length > 0) {
   for (const p of pulumi) lines.push(`| ${p.n} × ${p.m} | ${p.resources} | ${secs(p.registrationMs)} s | ${(p.maxRssKiB / 1024).toFixed(0)} MB |`);
   lines.push('');
 }
+
+if (stacksSection.length > 0) lines.push(...stacksSection, '');
 
 lines.push('## Floors', '');
 const at = (n: number) => sizes.find((s) => s.n === n);

@@ -1,42 +1,35 @@
 /**
- * Bench mode: the Pulumi binding's registration time under runtime mocks.
- * Args: N M. Reports the time from constructing FleetDeployment to its last
- * registered resource, and the resource count.
+ * Bench mode: the Pulumi binding's registration under runtime mocks.
+ * Args: N M [lockFile] [stack] [planFile]. `lockFile` holds the fleet's recorded address
+ * blocks (JSON, cluster id → block), so the program does not plan them first;
+ * `stack` is `all` (every cluster, the default) or `one` (only the first
+ * cluster, `clusters: [id]`, as one stack of a fleet split per cluster);
+ * `planFile`, a plan pulumi-record wrote, lists the modules to load before the clock starts.
+ * Reports the time from constructing FleetDeployment to its last registered
+ * resource, the time from building the fleet to it (the program's own work),
+ * and the resource count.
  */
 import * as pulumi from '@pulumi/pulumi';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { BENCH_DEPLOYMENT, installBenchMocks, preloadModules, untilQuiet } from './pulumi-bench-mocks';
 import { report } from './report';
 
 async function main(): Promise<void> {
-  const [n, m] = [Number(process.argv[2]), Number(process.argv[3])];
-  let count = 0;
-  let last = 0;
-  await pulumi.runtime.setMocks({
-    newResource(args) {
-      count++;
-      last = performance.now();
-      const state: Record<string, unknown> = { ...args.inputs };
-      if (args.type === 'aws:eks/cluster:Cluster') Object.assign(state, { endpoint: 'https://mock', certificateAuthority: { data: 'Q0E=' } });
-      return { id: `${args.name}-id`, state };
-    },
-    call(args) {
-      return args.token === 'aws:index/getAvailabilityZones:getAvailabilityZones' ? { names: ['za', 'zb', 'zc'] } : args.inputs;
-    },
-  }, 'bench', 'bench', false);
+  const [n, m, lockFile, stack = 'all', planFile] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4], process.argv[5], process.argv[6]];
+  const mocks = await installBenchMocks(pulumi);
   const { buildBenchFleet } = await import('../fleets');
   const { AddressLock } = await import('../../lib');
   const { FleetDeployment } = await import('../../lib/pulumi');
-  const draft = buildBenchFleet(n, m);
-  const lock = AddressLock.of(draft.resolve().addressLock.next);
-  const fleet = buildBenchFleet(n, m, undefined, lock);
+  const blocks = lockFile && lockFile !== '-' ? JSON.parse(readFileSync(lockFile, 'utf8')) as Parameters<typeof AddressLock.of>[0] : buildBenchFleet(n, m).resolve().addressLock.next;
+  preloadModules(planFile);
   const t0 = performance.now();
-  new FleetDeployment('bench', { fleet });
-  let seen = -1;
-  while (seen !== count) {
-    seen = count;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  report({ registrationMs: Math.round(last - t0), resources: count });
+  const fleet = buildBenchFleet(n, m, undefined, AddressLock.of(blocks));
+  const t1 = performance.now();
+  const first = fleet.clusters.map((c) => c.clusterId).sort()[0];
+  new FleetDeployment('bench', { fleet, ...BENCH_DEPLOYMENT, ...(stack === 'one' ? { clusters: [first] } : {}) });
+  await untilQuiet(mocks);
+  report({ registrationMs: Math.round(mocks.last - t1), programMs: Math.round(mocks.last - t0), resources: mocks.count });
 }
 
 void main();

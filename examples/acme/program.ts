@@ -9,6 +9,8 @@
  *   privateEndpointsReachable  true when pulumi runs inside the VPCs or a peered network (default: false)
  *   applyManifests             false to provision the clusters without applying manifests
  *   manageAddons               false to leave the EKS add-ons and controllers to you (the fleet's load balancers need them on)
+ *   edge                       where the load balancers' edge is built: here (default), elsewhere (a stack of its own), only (this is that stack)
+ *   clusterStacks              with edge only: the stack of each cluster, {cluster} and {wave} replaced, such as acme-{wave}
  */
 import * as pulumi from '@pulumi/pulumi';
 import { ApiEndpoint } from '../../lib';
@@ -26,6 +28,8 @@ export async function deployAcme() {
     applyManifests: config.getBoolean('applyManifests') ?? true,
     privateEndpointsReachable: config.getBoolean('privateEndpointsReachable') ?? false,
     manageAddons: config.getBoolean('manageAddons') ?? true,
+    edge: config.get<'here' | 'elsewhere' | 'only'>('edge'),
+    clusterStacks: config.get('clusterStacks'),
     // Whoever runs pulumi: an assumed-role session counts as its role.
     deployer: await deployerFromCallerIdentity(),
   });
@@ -35,5 +39,7 @@ export async function deployAcme() {
     deployer: deployment.deployer,
     // What this stack deploys: the next deploy refuses to drop any of it unless fleet.decommissioned(...) says so.
     fleetform: deployment.record,
+    // With the edge in a stack of its own: each cluster's ALB, which the edge stack reads.
+    ...(Object.keys(deployment.albs).length > 0 ? { fleetformAlbs: deployment.albs } : {}),
   };
 }

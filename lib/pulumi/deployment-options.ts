@@ -9,6 +9,7 @@ import { isIamPrincipalArn } from '../checks/iam-principal';
 import type { FleetProblem } from '../errors';
 import { Fields, isPlainObject, readProps, shapes } from '../input';
 import { isKind } from '../markers';
+import { EDGE_PLACEMENTS } from './edge/cluster-stacks';
 
 /** Retention periods CloudWatch Logs accepts, in days. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -28,6 +29,12 @@ const FIELDS: Fields = {
   manageAddons: { shape: shapes.boolean, example: 'true' },
   privateEndpointsReachable: { shape: shapes.boolean, example: 'true' },
   copyFleetTagsToNodes: { shape: shapes.boolean, example: 'true' },
+  edge: { shape: shapes.oneOf(EDGE_PLACEMENTS, `one of ${EDGE_PLACEMENTS.map((e) => `"${e}"`).join(', ')}`), example: '"elsewhere"' },
+  clusterStacks: {
+    shape: shapes.either('a stack name template, a record of cluster id to stack name, or a function', shapes.string, shapes.record(shapes.string, 'a record of stack names'),
+      shapes.instance('a function', (v) => typeof v === 'function')),
+    example: '"acme-{wave}"',
+  },
   deployer: { shape: shapes.string, example: '"arn:aws:iam::123456789012:role/deployer" or await deployerFromCallerIdentity()' },
 };
 

@@ -5,6 +5,7 @@
  */
 import { assertNoProblems, FleetProblem } from '../errors';
 import type { ResolvedCluster, ResolvedFleet, ResolvedLoadBalancer } from '../model/resolved';
+import { ClusterStacks, EdgePlacement, givenStackName, waveOf } from './edge/cluster-stacks';
 
 /** The options the plan reads. */
 export interface DeploymentChoices {
@@ -14,13 +15,19 @@ export interface DeploymentChoices {
   readonly manageAddons?: boolean;
   readonly privateEndpointsReachable?: boolean;
   readonly deployer?: string;
+  readonly edge?: EdgePlacement;
+  readonly clusterStacks?: ClusterStacks;
 }
 
 /** What a stack deploys. */
 export interface DeploymentPlan {
   /** The chosen clusters, sorted by id. */
   readonly clusters: readonly ResolvedCluster[];
-  /** The load balancers whose targets are all chosen, sorted by name. */
+  /**
+   * The load balancers the stack deploys, sorted by name: with the edge here, those whose targets
+   * are all chosen; with the edge elsewhere, those with a target chosen (their regional
+   * certificates); an edge-only stack, all of them.
+   */
   readonly loadBalancers: readonly ResolvedLoadBalancer[];
   /** Ids of the chosen clusters where the deployer gets an access entry of its own. */
   readonly deployerEntries: readonly string[];
@@ -34,6 +41,8 @@ export interface DeploymentPlan {
  * access to, and clusters the code dropped without saying so.
  */
 export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices): DeploymentPlan {
+  if (choices.edge === 'only') return planEdgeOnly(fleet, choices);
+  const edgeHere = (choices.edge ?? 'here') === 'here';
   const all = fleet.clusters.map((c) => c.id);
   const problems: FleetProblem[] = [];
   const wave = choices.wave !== undefined ? waveClusters(fleet, choices, problems) : undefined;
@@ -46,6 +55,9 @@ export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices)
   if (wanted.length === 0 && choices.wave === undefined) problems.push({ path: fleet.fleet.path, message: 'no cluster is chosen for deployment; list at least one cluster id or leave the choice out to deploy all' });
   const selected = fleet.clusters.filter((c) => wanted.includes(c.id));
   problems.push(...unrecordedBlocks(fleet, selected), ...droppedClusters(fleet));
+  if (choices.clusterStacks !== undefined) {
+    problems.push({ path: fleet.fleet.path, message: 'clusterStacks tells an edge-only stack where the clusters\' ALBs are exported; give it with edge: \'only\', or leave it out' });
+  }
   const applyManifests = choices.applyManifests ?? true;
   if (applyManifests && choices.privateEndpointsReachable !== true) problems.push(...privateEndpoints(selected));
   const deployer = deployerAccess(selected, choices.deployer, applyManifests);
@@ -57,8 +69,9 @@ export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices)
     const missing = lb.targets.filter((id) => !wanted.includes(id));
     if (missing.length === lb.targets.length) continue; // none of its targets here: another stack deploys it
     loadBalancers.push(lb);
-    if (missing.length > 0) {
-      problems.push({ path: lb.path, message: `targets ${missing.join(', ')} are not deployed by this stack; deploy every target of the load balancer together (add them to clusters)` });
+    if (!edgeHere) problems.push(...createdZone(lb), ...splitRegions(fleet, lb, wanted));
+    if (missing.length > 0 && edgeHere) {
+      problems.push({ path: lb.path, message: `targets ${missing.join(', ')} are not deployed by this stack; deploy every target of the load balancer together (add them to clusters), or build the edge in a stack of its own (edge: 'elsewhere' here, edge: 'only' there)` });
     }
     if (!applyManifests) {
       problems.push({ path: lb.path, message: 'the load balancer needs each target\'s ALB, which exists once its manifests are applied; leave applyManifests on for this stack' });
@@ -69,6 +82,65 @@ export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices)
   }
   assertNoProblems(problems);
   return { clusters: selected, loadBalancers, deployerEntries: deployer.entries };
+}
+
+/**
+ * An edge-only stack: no cluster, every load balancer, each target's ALB read from the stack
+ * `clusterStacks` names for it.
+ */
+function planEdgeOnly(fleet: ResolvedFleet, choices: DeploymentChoices): DeploymentPlan {
+  const at = fleet.fleet.path;
+  const problems: FleetProblem[] = [];
+  if (choices.clusters !== undefined || choices.wave !== undefined) {
+    problems.push({ path: at, message: 'an edge-only stack (edge: \'only\') deploys no cluster; leave clusters and wave out, and deploy the clusters in their own stacks with edge: \'elsewhere\'' });
+  }
+  if (fleet.loadBalancers.length === 0) problems.push({ path: at, message: 'an edge-only stack (edge: \'only\') has nothing to deploy: the fleet has no global load balancer; leave edge out' });
+  if (choices.clusterStacks === undefined && fleet.loadBalancers.length > 0) {
+    problems.push({ path: at, message: 'an edge-only stack reads each target cluster\'s ALB from the stack that deploys it; give clusterStacks, such as "acme-{wave}" or { "production-eu-west-1": "acme-production" }' });
+  }
+  problems.push(...droppedClusters(fleet));
+  for (const lb of fleet.loadBalancers) {
+    problems.push(...createdZone(lb));
+    if (choices.clusterStacks === undefined) continue;
+    const stacks = choices.clusterStacks;
+    const unnamed = lb.targets.filter((id) => givenStackName(stacks, id, waveOf(fleet, id)) === undefined);
+    if (unnamed.length > 0) {
+      problems.push({ path: lb.path, message: `clusterStacks names no stack for targets ${unnamed.join(', ')}; give each target the stack that deploys it` });
+    }
+  }
+  assertNoProblems(problems);
+  return { clusters: [], loadBalancers: fleet.loadBalancers, deployerEntries: [] };
+}
+
+/**
+ * A stack whose edge is elsewhere issues the load balancer's certificate of each region its targets
+ * run in, which their ALBs find by host name: a target of the same region in another stack would
+ * issue a second one of the same name there, and the AWS Load Balancer Controller refuses a host
+ * name that more than one certificate matches.
+ */
+function splitRegions(fleet: ResolvedFleet, lb: ResolvedLoadBalancer, wanted: readonly string[]): FleetProblem[] {
+  const regionOf = new Map(fleet.clusters.map((c) => [c.id, c.region]));
+  const here = new Set(lb.targets.filter((id) => wanted.includes(id)).map((id) => regionOf.get(id)!));
+  const away = lb.targets.filter((id) => !wanted.includes(id) && here.has(regionOf.get(id)!));
+  if (away.length === 0) return [];
+  return [{
+    path: lb.path,
+    message: `targets ${away.join(', ')} share a region with targets this stack deploys, whose certificate of ${lb.hostname} this stack issues; `
+      + 'a second stack would issue another of the same name there, which the ALBs\' controller cannot choose between; deploy the load balancer\'s targets of one region in one stack (add them to clusters)',
+  }];
+}
+
+/**
+ * Stacks that split the edge share its hosted zone: each cluster stack validates its regional
+ * certificates in it before the edge stack runs, so the zone must exist before either.
+ */
+function createdZone(lb: ResolvedLoadBalancer): FleetProblem[] {
+  if (lb.hostedZone.zoneId !== undefined) return [];
+  return [{
+    path: lb.path,
+    message: `the hosted zone ${lb.hostedZone.name} is created by the deployment, but with the edge in a stack of its own the cluster stacks validate their certificates in it first; `
+      + `create the zone once (or keep it from an earlier deploy) and give hostedZone: HostedZone.existing('<zone id>', '${lb.hostedZone.name}')`,
+  }];
 }
 
 /** The clusters of the wave chosen for deployment; problems say why none can be chosen. */

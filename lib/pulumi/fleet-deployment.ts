@@ -9,7 +9,9 @@ import { ClusterManifests } from './cluster-manifests';
 import { checkDeploymentOptions } from './deployment-options';
 import { planDeployment } from './deployment-plan';
 import { checkAgainstPreviousDeploy, DeploymentRecord, requireRecordExported } from './deployment-record';
-import { hostedZones, loadBalancerCertificates, loadBalancerEdges } from './edge/fleet-edge';
+import type { ClusterStacks, EdgePlacement } from './edge/cluster-stacks';
+import { ClusterAlbExports, clusterAlbExports, ClusterStackAlbs } from './edge/edge-stack';
+import { existingZones, hostedZones, loadBalancerCertificates, loadBalancerEdges, targetAlbs } from './edge/fleet-edge';
 import type { LoadBalancerEdge } from './edge/load-balancer-edge';
 import { PlatformCharts } from './platform-charts';
 import { FleetProviders } from './providers';
@@ -32,6 +34,31 @@ export interface FleetDeploymentArgs {
    * @default - no wave: `clusters`, else every cluster
    */
   readonly wave?: string;
+  /**
+   * Where the global load balancers' edge is built (Route 53 records and health checks, CloudFront,
+   * the certificates):
+   * - `'here'`: in this stack, with the clusters; a load balancer only some of whose targets are in
+   *   the stack is refused.
+   * - `'elsewhere'`: in a stack of its own (`edge: 'only'`). This stack deploys its clusters and, for
+   *   each load balancer one of them serves, the regional certificates of their regions, and exports
+   *   each cluster's ALB in {@link FleetDeployment.albs} (export it as `fleetformAlbs`); a load
+   *   balancer only some of whose targets are here is fine.
+   * - `'only'`: the edge alone, every load balancer of the fleet, no cluster (`clusters` and `wave`
+   *   are refused): the records point at the ALBs the cluster stacks export, read through a
+   *   StackReference to each stack `clusterStacks` names. Deploy it after the cluster stacks.
+   *
+   * With the edge split, each load balancer's hosted zone must exist already (`HostedZone.existing`).
+   * @default 'here'
+   */
+  readonly edge?: EdgePlacement;
+  /**
+   * With `edge: 'only'`, the stack that deploys each target cluster: a template where `{cluster}` is
+   * the cluster id and `{wave}` its rollout wave's name (`"acme-{wave}"`), a record of cluster id to
+   * stack name, or a function of both. A name without `/` is a stack of this stack's organization
+   * and project.
+   * @default - none; required with `edge: 'only'`
+   */
+  readonly clusterStacks?: ClusterStacks;
   /**
    * Apply each cluster's synthesized manifests (and install its controllers) through its own
    * Kubernetes provider, from wherever pulumi runs: that needs network access to each API endpoint,
@@ -140,6 +167,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
   readonly #loadBalancers: readonly ResolvedLoadBalancer[];
   readonly #deployer?: string;
   readonly #record: Record<string, DeploymentRecord>;
+  readonly #albs: ClusterAlbExports = {};
 
   /** Region → its AWS provider. */
   get regionProviders(): Readonly<Record<string, aws.Provider>> {
@@ -166,6 +194,15 @@ export class FleetDeployment extends pulumi.ComponentResource {
     return this.#edges;
   }
 
+  /**
+   * With `edge: 'elsewhere'`, per deployed cluster the DNS name of the ALB that serves each load
+   * balancer (cluster id → load balancer name → name); empty otherwise. Export it as the stack
+   * output `fleetformAlbs` (`export const fleetformAlbs = deployment.albs`): the edge-only stack reads it.
+   */
+  get albs(): Readonly<ClusterAlbExports> {
+    return this.#albs;
+  }
+
   /** The IAM principal that runs pulumi, as the `deployer` option gave it. */
   get deployer(): string | undefined {
     return this.#deployer;
@@ -188,7 +225,8 @@ export class FleetDeployment extends pulumi.ComponentResource {
 
   constructor(name: string, args: FleetDeploymentArgs, opts: pulumi.ComponentResourceOptions = {}) {
     assertNoProblems(checkDeploymentOptions(name, args));
-    const assembly = args.fleet.assemble();
+    // Only the deployed clusters' manifests are read, so only theirs are rendered: a stack of one cluster of a large fleet pays for one.
+    const assembly = args.fleet.assemble({ renderOnDemand: true });
     const plan = planDeployment(assembly.fleet, args);
     const selected = plan.clusters;
     super('fleetform:index:FleetDeployment', name, {}, opts);
@@ -214,9 +252,11 @@ export class FleetDeployment extends pulumi.ComponentResource {
     }
 
     // The load balancers' certificates come before the manifests, so each cluster's controller finds its region's.
+    const edge = args.edge ?? 'here';
     const fleet = { ...assembly.fleet, loadBalancers: plan.loadBalancers };
-    const zones = hostedZones(fleet, this.#providers, this);
-    const certificates = loadBalancerCertificates(fleet, zones, this.#providers, this);
+    const zones = edge === 'here' ? hostedZones(fleet, this.#providers, this) : existingZones(fleet);
+    const certificates = loadBalancerCertificates(fleet, zones, this.#providers, this, edge === 'here' ? undefined
+      : { regionsOf: new Set(selected.map((c) => c.id)), cloudfront: edge === 'only', retainValidation: true });
     const certificatesOf = (c: ResolvedCluster) => fleet.loadBalancers.filter((lb) => lb.targets.includes(c.id))
       .map((lb) => certificates.get(lb.name)!.regional[c.region]);
 
@@ -248,8 +288,15 @@ export class FleetDeployment extends pulumi.ComponentResource {
       }
     }
 
-    // Phase 3: the edge, once every target cluster's ALB exists.
-    this.#edges.push(...loadBalancerEdges(fleet, zones, certificates, this.#manifests, this.#providers, this));
+    // Phase 3: the edge, once every target cluster's ALB exists: here, or the ALBs exported for the edge's own stack.
+    if (edge === 'here') {
+      this.#edges.push(...loadBalancerEdges(fleet, zones, certificates, (lb) => targetAlbs(lb, fleet, this.#manifests, this.#providers, this), this.#providers, this));
+    } else if (edge === 'only') {
+      const stacks = new ClusterStackAlbs(name, fleet, args.clusterStacks!, this.#providers, this);
+      this.#edges.push(...loadBalancerEdges(fleet, zones, certificates, (lb) => stacks.albsOf(lb), this.#providers, this));
+    } else {
+      Object.assign(this.#albs, clusterAlbExports(fleet, selected, this.#manifests));
+    }
     this.registerOutputs({ clusters: this.outputs(), deployer: this.deployer, record: this.#record });
   }
 

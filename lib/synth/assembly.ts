@@ -30,10 +30,42 @@ export interface FleetAssembly {
  */
 export function synthesizeFleet(fleet: ResolvedFleet, templates: ChartTemplates = new ChartTemplates(), options: { readonly lazy?: boolean } = {}): FleetAssembly {
   if (fleet.problems.length > 0) throw new TypeError('the fleet has problems; refuse it before synthesizing (this is a bug in fleetform)');
+  if (options.lazy) return lazyAssembly(fleet, templates);
   const clusters = fleet.clusters.map((c) => synthesizeCluster(c, fleet, templates));
-  if (!options.lazy) for (const c of clusters) for (const f of c.files) sourceOf(f)?.chart.prepare();
+  for (const c of clusters) for (const f of c.files) sourceOf(f)?.chart.prepare();
   const topology = buildTopology(fleet, clusters);
   return { fleet, clusters, topology, topologyJson: `${JSON.stringify(topology, null, 2)}\n`, warnings: fleet.warnings };
+}
+
+/**
+ * An assembly whose parts are made when first read: each cluster's files (so a
+ * caller that reads one cluster's, as a stack of one cluster does, pays for
+ * that cluster alone), and the topology. What is read is the same as an eager
+ * assembly's: templates make the same text whichever cluster reads them first.
+ */
+function lazyAssembly(fleet: ResolvedFleet, templates: ChartTemplates): FleetAssembly {
+  const clusters = fleet.clusters.map((c): ClusterArtifact => {
+    let files: ClusterArtifact['files'] | undefined;
+    return {
+      clusterId: c.id,
+      get files() {
+        return (files ??= synthesizeCluster(c, fleet, templates).files);
+      },
+    };
+  });
+  let topology: FleetTopology | undefined;
+  let topologyJson: string | undefined;
+  return {
+    fleet,
+    clusters,
+    get topology() {
+      return (topology ??= buildTopology(fleet, clusters));
+    },
+    get topologyJson() {
+      return (topologyJson ??= `${JSON.stringify(this.topology, null, 2)}\n`);
+    },
+    warnings: fleet.warnings,
+  };
 }
 
 /** A file of the output, as the output writer takes it (the same shape as its `PlannedFile`). */

@@ -58,3 +58,24 @@ describe('the README\'s "What pulumi up creates"', () => {
     expect(readmeBlock('plan:acme:detail')).toBe(detail.join('\n\n'));
   });
 });
+
+describe('fleetform plan of split stacks (--edge)', () => {
+  const split = tempFolder('plan-edge');
+  afterAll(() => split.remove());
+
+  it('plans the edge-only stack on made-up ALBs of the cluster stacks --cluster-stacks names', async () => {
+    const edge = await runCli(['plan', ACME_PROGRAM, '--edge', 'only', '--cluster-stacks', 'acme-{wave}', '--out', 'edge.plan.json'], { cwd: split.dir });
+    expect(edge.stderr).toBe('');
+    expect(edge.status).toBe(0);
+    const plan = readPlan(readFileSync(join(split.dir, 'edge.plan.json'), 'utf8'));
+    expect(plan.resources.filter((r) => r.type === 'aws:eks/cluster:Cluster')).toEqual([]);
+    expect(plan.resources.some((r) => r.type === 'aws:cloudfront/distribution:Distribution')).toBe(true);
+    expect(plan.resources.filter((r) => r.type === 'aws:route53/healthCheck:HealthCheck').length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('refuses --cluster-stacks without --edge only, naming the fix', async () => {
+    const wrong = await runCli(['plan', ACME_PROGRAM, '--cluster-stacks', 'acme-{wave}', '--private-endpoints-reachable', '--out', 'x.plan.json'], { cwd: split.dir });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('clusterStacks tells an edge-only stack where the clusters\' ALBs are exported; give it with edge: \'only\', or leave it out');
+  }, 120_000);
+});

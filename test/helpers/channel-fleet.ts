@@ -18,6 +18,8 @@ export interface ChannelFleetOptions {
   readonly productionVersion?: string;
   /** Adds a rollout plan with these props, ordered by the channel. */
   readonly plan?: RolloutPlanProps;
+  /** The load balancer's hosted zone. @default HostedZone.existing('Z04512345EXAMPLE', 'acme.example') */
+  readonly hostedZone?: HostedZone;
   /** @default AddressLock.none() */
   readonly addressLock?: AddressLock;
 }
@@ -50,7 +52,7 @@ export function buildChannelFleet(options: ChannelFleetOptions = {}): ChannelFle
   const api = new FleetApp(fleet, 'api', {
     image: 'ghcr.io/acme/api:1.4.2', port: 8080, replicas: 2, placement: Placement.environments(production, staging, 'canary'), healthCheck: { path: '/healthz' },
   });
-  new GlobalLoadBalancer(fleet, 'shop', { hostname: 'shop.acme.example', hostedZone: HostedZone.existing('Z04512345EXAMPLE', 'acme.example'), app: api, targets: production });
+  new GlobalLoadBalancer(fleet, 'shop', { hostname: 'shop.acme.example', hostedZone: options.hostedZone ?? HostedZone.existing('Z04512345EXAMPLE', 'acme.example'), app: api, targets: production });
   const channel = new VersionChannel(fleet, 'kubernetes', {
     stages: [
       { name: 'canary', clusters: [canary] },

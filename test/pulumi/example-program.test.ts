@@ -56,6 +56,13 @@ describe('the example program with the README\'s stack config', () => {
     expect(outputs.loadBalancers).toEqual({});
   });
 
+  it('deploys a production wave with the edge elsewhere and exports its ALB, as the README\'s edge workflow does', async () => {
+    const { outputs, added } = await run({ 'fleetform:publicAccessCidrs': '["203.0.113.0/24"]', 'fleetform:wave': 'production-eu-west-1', 'fleetform:edge': 'elsewhere' });
+    expect(Object.keys(outputs.clusters)).toEqual(['production-eu-west-1']);
+    expect(Object.keys(outputs.fleetformAlbs ?? {})).toEqual(['production-eu-west-1']);
+    expect(added.filter((r) => r.type === 'aws:route53/healthCheck:HealthCheck')).toEqual([]);
+  });
+
   it('is refused before anything is registered when the endpoints stay private, naming the fix', async () => {
     pulumi.runtime.setAllConfig({});
     const before = recorded.length;

@@ -33,6 +33,11 @@ export function setPreviousOutputs(outputs: Record<string, unknown>): void {
   current?.setPreviousOutputs(outputs);
 }
 
+/** Answers a StackReference to another stack (`organization/fleet/<stack>`) with these outputs from now on. */
+export function setStackOutputs(stack: string, outputs: Record<string, unknown>): void {
+  current?.setStackOutputs(stack, outputs);
+}
+
 /** Installs fleetform's mocks; returns the resources registered from then on, a list that grows as they are. */
 export async function recordResources(): Promise<Recorded[]> {
   const recorded: Recorded[] = [];

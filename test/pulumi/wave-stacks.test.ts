@@ -47,7 +47,7 @@ describe('a stack of one wave', () => {
     const error = await planFleet(recorded({ plan: {} }), { deployment: { wave: 'production-eu-west-1', privateEndpointsReachable: true } }).catch((e: unknown) => e);
     expect((error as FleetValidationError).problems).toEqual([{
       path: 'acme/shop',
-      message: 'targets production-eu-central-1, production-us-east-1 are not deployed by this stack; deploy every target of the load balancer together (add them to clusters)',
+      message: 'targets production-eu-central-1, production-us-east-1 are not deployed by this stack; deploy every target of the load balancer together (add them to clusters), or build the edge in a stack of its own (edge: \'elsewhere\' here, edge: \'only\' there)',
     }]);
   });
 });

@@ -7,6 +7,7 @@
 import { Option } from 'commander';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
+import type { Fleet } from '../../fleet';
 import { projectRoot } from '../../io/paths';
 import type { PulumiModule } from '../../pulumi/testing/mock-cloud';
 import type { RecordedPlan } from '../../pulumi/testing/plan';
@@ -45,6 +46,8 @@ export const planCommand: CliCommand = {
     command.option('--project <name>', 'the project of every URN (default: the name in Pulumi.yaml, else the fleet name)');
     command.option('--clusters <ids>', 'FleetDeployment clusters: deploy only these, comma separated');
     command.option('--wave <name|position>', 'FleetDeployment wave: deploy only this wave of the fleet\'s rollout plan');
+    command.addOption(new Option('--edge <where>', 'FleetDeployment edge: with the clusters (here), in another stack (elsewhere), or alone (only)').choices(['here', 'elsewhere', 'only']));
+    command.option('--cluster-stacks <template>', 'FleetDeployment clusterStacks, with --edge only: the stack of each cluster, {cluster} and {wave} replaced (each answers the mocks with a made-up ALB per cluster)');
     command.option('--deployer <arn>', 'FleetDeployment deployer: the IAM role pulumi runs as (default: the role the mocks answer deployerFromCallerIdentity() with)');
     command.option('--private-endpoints-reachable', 'FleetDeployment privateEndpointsReachable: pulumi runs inside the VPCs or a peered network');
     command.option('--no-apply-manifests', 'FleetDeployment applyManifests: false (deliver the manifests with GitOps)');
@@ -55,6 +58,8 @@ export const planCommand: CliCommand = {
       '  fleetform plan examples/acme/fleet.ts --private-endpoints-reachable',
       '  fleetform plan --pulumi examples/acme/index.ts --config fleetform:publicAccessCidrs=\'["203.0.113.0/24"]\'',
       '  fleetform plan --pulumi examples/acme/index.ts --against main   # the plan file as committed on main',
+      '  fleetform plan examples/acme/fleet.ts --wave production-eu-west-1 --edge elsewhere --private-endpoints-reachable',
+      '  fleetform plan examples/acme/fleet.ts --edge only --cluster-stacks \'acme-{wave}\'',
       '', 'Exit codes: 0 done, 1 the fleet or program failed, 2 a wrong command line, 3 (--against) a resource would be replaced or deleted.',
     ].join('\n'));
   },
@@ -94,10 +99,13 @@ export const planCommand: CliCommand = {
         deployer: typeof options.deployer === 'string' ? options.deployer : `arn:aws:iam::${testing.DEFAULT_MOCK_ACCOUNT}:role/pulumi-deployer`,
         ...(options.privateEndpointsReachable === true ? { privateEndpointsReachable: true } : {}),
         ...(options.applyManifests === false ? { applyManifests: false } : {}),
+        ...(typeof options.edge === 'string' ? { edge: options.edge as 'here' | 'elsewhere' | 'only' } : {}),
+        ...(typeof options.clusterStacks === 'string' ? { clusterStacks: options.clusterStacks } : {}),
       };
+      const stackOutputs = typeof options.clusterStacks === 'string' ? clusterStackOutputs(fleet, options.clusterStacks, `organization/${project}/${stack}`) : {};
       progress.update(`recording the plan of FleetDeployment ${fleet.fleetName} under fleetform's mocks…`);
       try {
-        plan = await testing.recordPlan({ project, stack, config: configOf(options.config, project), program: () => new FleetDeployment(fleet.fleetName, args) });
+        plan = await testing.recordPlan({ project, stack, stackOutputs, config: configOf(options.config, project), program: () => new FleetDeployment(fleet.fleetName, args) });
       } finally {
         progress.done();
       }
@@ -118,6 +126,23 @@ export const planCommand: CliCommand = {
 };
 
 type PlanTools = typeof import('../../pulumi/testing');
+
+/**
+ * What an edge-only stack reads from each cluster stack, made up for the plan: per stack the
+ * clusters it is named for, each with an ALB per load balancer it serves (`k8s-<cluster>.<region>.elb.amazonaws.com`).
+ */
+function clusterStackOutputs(fleet: Fleet, template: string, own: string): Record<string, Record<string, unknown>> {
+  const { givenStackName, qualifiedStackName, waveOf } = load('../../pulumi/edge/cluster-stacks') as typeof import('../../pulumi/edge/cluster-stacks');
+  const resolved = fleet.resolve();
+  const outputs: Record<string, { fleetformAlbs: Record<string, Record<string, string>> }> = {};
+  for (const c of resolved.clusters) {
+    const name = givenStackName(template, c.id, waveOf(resolved, c.id));
+    if (name === undefined) continue;
+    const albs = Object.fromEntries(resolved.loadBalancers.filter((lb) => lb.targets.includes(c.id)).map((lb) => [lb.name, `k8s-${c.id}.${c.region}.elb.amazonaws.com`]));
+    (outputs[qualifiedStackName(name, own)] ??= { fleetformAlbs: {} }).fleetformAlbs[c.id] = albs;
+  }
+  return outputs;
+}
 
 /** fleetform/pulumi/testing, once the Pulumi peers are known to be installed. */
 async function loadPlanTools(): Promise<PlanTools> {

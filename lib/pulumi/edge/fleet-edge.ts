@@ -8,12 +8,12 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ResolvedFleet, ResolvedLoadBalancer } from '../../model/resolved';
 import type { ClusterManifests } from '../cluster-manifests';
-import { answered, isText } from '../cloud-answers';
 import { protection } from '../guards';
 import type { FleetProviders } from '../providers';
 import { LoadBalancerCertificates } from './load-balancer-certificates';
 import { LoadBalancerEdge } from './load-balancer-edge';
 import type { ClusterAlb } from './record-tree';
+import { albZoneId, ingressAlb } from './edge-stack';
 
 /**
  * The hosted zone of every load balancer, by zone name: the id given, or a zone created once for all
@@ -34,50 +34,67 @@ export function hostedZones(fleet: ResolvedFleet, providers: FleetProviders, par
   return zones;
 }
 
-/** The certificates of each load balancer, by its name. */
-export function loadBalancerCertificates(fleet: ResolvedFleet, zones: ReadonlyMap<string, pulumi.Input<string>>, providers: FleetProviders, parent: pulumi.Resource): Map<string, LoadBalancerCertificates> {
+/** The hosted zone of every load balancer, by zone name, when every zone exists already (the deployment plan refuses the others). */
+export function existingZones(fleet: ResolvedFleet): Map<string, pulumi.Input<string>> {
+  return new Map(fleet.loadBalancers.map((lb) => [lb.hostedZone.name, lb.hostedZone.zoneId!]));
+}
+
+/** Which certificates a stack issues: all of them, or the regional ones of its clusters' regions, or CloudFront's only. */
+export interface CertificateChoice {
+  /** The clusters whose regions get the load balancers' regional certificates. */
+  readonly regionsOf: ReadonlySet<string>;
+  /** Whether the stack issues the us-east-1 certificates of CloudFront. */
+  readonly cloudfront: boolean;
+  /**
+   * Keep the DNS validation record when the stack lets it go: ACM asks every certificate of one name
+   * in the account for the same record, which stacks of a split edge share.
+   */
+  readonly retainValidation: boolean;
+}
+
+/** The certificates of each load balancer, by its name; a load balancer with none to issue here has none. */
+export function loadBalancerCertificates(fleet: ResolvedFleet, zones: ReadonlyMap<string, pulumi.Input<string>>, providers: FleetProviders, parent: pulumi.Resource,
+  choice?: CertificateChoice): Map<string, LoadBalancerCertificates> {
   const region = new Map(fleet.clusters.map((c) => [c.id, c.region]));
-  return new Map(fleet.loadBalancers.map((lb) => {
-    const regions = new Map([...new Set(lb.targets.map((id) => region.get(id)!))].map((r) => [r, providers.region(r)]));
-    return [lb.name, new LoadBalancerCertificates(`${lb.name}-certificates`, {
+  const certificates = new Map<string, LoadBalancerCertificates>();
+  for (const lb of fleet.loadBalancers) {
+    const targets = choice ? lb.targets.filter((id) => choice.regionsOf.has(id)) : lb.targets;
+    const regions = new Map([...new Set(targets.map((id) => region.get(id)!))].map((r) => [r, providers.region(r)]));
+    const cloudfront = lb.edge === 'cloudfront' && (choice?.cloudfront ?? true);
+    if (regions.size === 0 && !cloudfront) continue;
+    certificates.set(lb.name, new LoadBalancerCertificates(`${lb.name}-certificates`, {
       hostname: lb.hostname,
       zoneId: zones.get(lb.hostedZone.name)!,
       regions,
       global: providers.global(),
-      cloudfront: lb.edge === 'cloudfront',
+      cloudfront,
       tags: tagsOf(fleet, lb),
       lifecycle: lb.lifecycle,
-    }, { parent })];
-  }));
+      ...(choice?.retainValidation ? { retainValidation: true } : {}),
+    }, { parent }));
+  }
+  return certificates;
 }
 
 /** Each target cluster's ALB, found through the Ingress the load balancer put on it. */
 export function targetAlbs(lb: ResolvedLoadBalancer, fleet: ResolvedFleet, manifests: Readonly<Record<string, ClusterManifests>>, providers: FleetProviders, parent: pulumi.Resource): Map<string, ClusterAlb> {
-  const clusters = new Map(fleet.clusters.map((c) => [c.id, c]));
   const albs = new Map<string, ClusterAlb>();
   for (const id of lb.targets) {
-    const tree = lb.trees.find((t) => t.clusters.includes(id));
-    if (!tree) continue;
-    const c = clusters.get(id)!;
-    const namespace = c.apps.find((a) => a.name === tree.app)!.spec.namespace;
-    albs.set(id, {
-      stem: c.names.resource,
-      dnsName: manifests[id].ingressHostname(`edge-${lb.name}`, namespace, `${lb.name}-${tree.slug || 'main'}`),
-      // The canonical zone of ALBs in the region, from AWS, never copied by hand.
-      zoneId: aws.lb.getHostedZoneIdOutput({ loadBalancerType: 'application', region: c.region }, { parent, provider: providers.region(c.region) }).id
-        .apply((id) => answered(id, c.path, `aws.lb.getHostedZoneId(${c.region})`, 'hosted zone id of application load balancers', isText)),
-    });
+    const c = fleet.clusters.find((x) => x.id === id)!;
+    const dnsName = ingressAlb(lb, c, manifests[id]);
+    if (dnsName) albs.set(id, { stem: c.names.resource, dnsName, zoneId: albZoneId(c, providers, parent) });
   }
   return albs;
 }
 
-/** The Route 53 trees and CloudFront distribution of every load balancer. */
-export function loadBalancerEdges(fleet: ResolvedFleet, zones: ReadonlyMap<string, pulumi.Input<string>>, certificates: ReadonlyMap<string, LoadBalancerCertificates>, manifests: Readonly<Record<string, ClusterManifests>>, providers: FleetProviders, parent: pulumi.Resource): LoadBalancerEdge[] {
+/** The Route 53 trees and CloudFront distribution of every load balancer, on the ALBs `albsOf` gives. */
+export function loadBalancerEdges(fleet: ResolvedFleet, zones: ReadonlyMap<string, pulumi.Input<string>>, certificates: ReadonlyMap<string, LoadBalancerCertificates>,
+  albsOf: (lb: ResolvedLoadBalancer) => ReadonlyMap<string, ClusterAlb>, providers: FleetProviders, parent: pulumi.Resource): LoadBalancerEdge[] {
   return fleet.loadBalancers.map((lb) => new LoadBalancerEdge(lb.name, {
     loadBalancer: lb,
     zoneId: zones.get(lb.hostedZone.name)!,
-    albs: targetAlbs(lb, fleet, manifests, providers, parent),
-    cloudfrontCertificateArn: certificates.get(lb.name)!.cloudfront?.certificateArn,
+    albs: albsOf(lb),
+    cloudfrontCertificateArn: certificates.get(lb.name)?.cloudfront?.certificateArn,
     provider: providers.global(),
     tags: tagsOf(fleet, lb),
   }, { parent }));

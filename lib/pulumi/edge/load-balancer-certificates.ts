@@ -21,6 +21,13 @@ export interface LoadBalancerCertificatesArgs {
    * @default 'active'
    */
   readonly lifecycle?: Lifecycle;
+  /**
+   * Keep the DNS validation record in the zone when this component lets it go: stacks that split
+   * one host name's certificates between them share that record (ACM asks every certificate of a
+   * name in an account for the same one), and each certificate's renewal needs it.
+   * @default false
+   */
+  readonly retainValidation?: boolean;
 }
 
 /**
@@ -47,7 +54,8 @@ export class LoadBalancerCertificates extends pulumi.ComponentResource {
     }, { parent: this, provider, ...protection(args.lifecycle ?? 'active') });
     const regional = [...args.regions].sort(([a], [b]) => (a < b ? -1 : 1)).map(([region, provider]) => [region, certificate(region, provider)] as const);
     const edge = args.cloudfront ? certificate('cloudfront', args.global) : undefined;
-    const first = edge ?? regional[0][1];
+    const first = edge ?? regional[0]?.[1];
+    if (first === undefined) throw new Error(`[${name}] a host name's certificates need a region or CloudFront`);
     const option = first.domainValidationOptions.apply((options) => {
       const all = answered(options, name, 'the ACM certificate', 'domain validation options', (o) => Array.isArray(o) && o.length > 0);
       return all.find((o) => o.domainName === args.hostname) ?? all[0];
@@ -59,7 +67,7 @@ export class LoadBalancerCertificates extends pulumi.ComponentResource {
       records: [option.resourceRecordValue],
       ttl: 300,
       allowOverwrite: true,
-    }, { parent: this, provider: args.global });
+    }, { parent: this, provider: args.global, ...(args.retainValidation ? { retainOnDelete: true } : {}) });
     const validate = (suffix: string, cert: aws.acm.Certificate, provider: aws.Provider) => new aws.acm.CertificateValidation(`${name}-${suffix}`, {
       certificateArn: cert.arn,
       validationRecordFqdns: [record.fqdn],

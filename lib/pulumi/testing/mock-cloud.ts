@@ -41,6 +41,12 @@ export interface MockCloudOptions {
    */
   readonly previousOutputs?: Readonly<Record<string, unknown>>;
   /**
+   * The outputs of other stacks, by fully qualified name (`<organization>/<project>/<stack>`): what a
+   * StackReference to each reads (an edge-only FleetDeployment reads its cluster stacks' ALBs).
+   * @default {} (a reference to any other stack fails)
+   */
+  readonly stackOutputs?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
    * Stack configuration, `<namespace>:<key>` → value; a value that is not a string is stored as
    * JSON, as `pulumi config set --path` would (so `config.getObject` reads it back).
    * @default {} (no configuration)
@@ -76,6 +82,8 @@ export interface MockCloud {
   plan(source?: string): Promise<RecordedPlan>;
   /** Answers the stack's StackReference to itself with these outputs from now on. */
   setPreviousOutputs(outputs: Readonly<Record<string, unknown>>): void;
+  /** Answers a StackReference to another stack (`<organization>/<project>/<stack>`) with these outputs from now on. */
+  setStackOutputs(stack: string, outputs: Readonly<Record<string, unknown>>): void;
 }
 
 /** The parts of a RegisterResourceRequest the recorder reads; optional where older SDKs lack them. */
@@ -147,6 +155,7 @@ export async function mockCloud(options: MockCloudOptions = {}): Promise<MockClo
   const stack = options.stack ?? 'stack';
   const organization = options.organization ?? 'organization';
   let previousOutputs: Readonly<Record<string, unknown>> = options.previousOutputs ?? {};
+  const stackOutputs = new Map(Object.entries(options.stackOutputs ?? {}));
   const accountId = options.accountId ?? DEFAULT_MOCK_ACCOUNT;
   const identity: MockIdentity = { accountId, deployerRoleArn: options.deployerRoleArn ?? `arn:aws:iam::${accountId}:role/pulumi-deployer` };
   const resources: PlannedResource[] = [];
@@ -164,8 +173,12 @@ export async function mockCloud(options: MockCloudOptions = {}): Promise<MockClo
       if (args.type === 'pulumi:pulumi:StackReference') {
         // A StackReference is read, never created: the engine answers with the stack's last outputs.
         const self = `${organization}/${project}/${stack}`;
-        if (args.inputs.name !== self) throw new Error(`the mocks know only the stack ${self}, not ${String(args.inputs.name)}`);
-        return { id: mockId(args.name), state: { name: self, outputs: previousOutputs, secretOutputNames: [] } };
+        const name = String(args.inputs.name);
+        const outputs = name === self ? previousOutputs : stackOutputs.get(name);
+        if (outputs === undefined) {
+          throw new Error(`the mocks know only the stack ${self}${[...stackOutputs.keys()].map((k) => `, ${k}`).join('')}, not ${name}; give its outputs in mockCloud's stackOutputs`);
+        }
+        return { id: mockId(args.name), state: { name, outputs, secretOutputNames: [] } };
       }
       return { id: mockId(args.name), state: mockState(args.type, args.name, args.inputs) };
     },
@@ -253,6 +266,9 @@ export async function mockCloud(options: MockCloudOptions = {}): Promise<MockClo
     settle,
     setPreviousOutputs(outputs) {
       previousOutputs = outputs;
+    },
+    setStackOutputs(stack, outputs) {
+      stackOutputs.set(stack, outputs);
     },
     async plan(source?: string): Promise<RecordedPlan> {
       await settle();
