@@ -8,6 +8,7 @@ import { EksCluster } from './aws/eks-cluster';
 import { ClusterManifests } from './cluster-manifests';
 import { checkDeploymentOptions } from './deployment-options';
 import { planDeployment } from './deployment-plan';
+import { argoCdAccess } from './gitops-access';
 import { checkAgainstPreviousDeploy, DeploymentRecord, requireRecordExported } from './deployment-record';
 import { hostedZones, loadBalancerCertificates, loadBalancerEdges } from './edge/fleet-edge';
 import type { LoadBalancerEdge } from './edge/load-balancer-edge';
@@ -54,6 +55,15 @@ export interface FleetDeploymentArgs {
    * @default - none
    */
   readonly deployer?: string;
+  /**
+   * The IAM role of the managed Argo CD capability of EKS (its capability role), for a fleet with an
+   * `ArgoCdDelivery`: each deployed cluster gets an access entry for it, associated with
+   * AmazonEKSClusterAdminPolicy at cluster scope, so Argo CD can deliver the manifests of `argocd/` to it
+   * (unless a cluster-admin grant or the deployer's entry already names the role).
+   * @default - none: register the role's access yourself
+   * @see https://docs.aws.amazon.com/eks/latest/userguide/argocd-register-clusters.html
+   */
+  readonly argoCdCapabilityRole?: string;
   /**
    * Days control-plane logs are kept.
    * @default 90
@@ -187,6 +197,8 @@ export class FleetDeployment extends pulumi.ComponentResource {
     const assembly = args.fleet.assemble();
     const plan = planDeployment(assembly.fleet, args);
     const selected = plan.clusters;
+    const argoCd = argoCdAccess(assembly.fleet, selected, args.argoCdCapabilityRole, { principal: args.deployer, clusters: plan.deployerEntries });
+    assertNoProblems(argoCd.problems);
     super('fleetform:index:FleetDeployment', name, {}, opts);
     this.#assembly = assembly;
     this.#loadBalancers = plan.loadBalancers;
@@ -205,6 +217,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
         logRetentionDays: args.logRetentionDays ?? 90,
         manageAddons: args.manageAddons ?? true,
         ...(plan.deployerEntries.includes(c.id) ? { deployer: args.deployer } : {}),
+        ...(argoCd.entries.includes(c.id) ? { argoCdCapabilityRole: args.argoCdCapabilityRole } : {}),
         copyFleetTagsToNodes: args.copyFleetTagsToNodes ?? false,
       }, { parent: this, providers: [this.#providers.region(c.region)] });
     }
