@@ -5,12 +5,6 @@ import { Fields, readProps, shapes } from './input';
 import { isKind } from './markers';
 import { checkDnsLabel } from './naming';
 
-/** The AWS partitions an EKS cluster ARN can name. */
-export const AWS_PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
-
-/** An AWS partition, the second field of an ARN. */
-export type AwsPartition = typeof AWS_PARTITIONS[number];
-
 /** Props of an {@link ArgoCdDelivery}. */
 export interface ArgoCdDeliveryProps {
   /**
@@ -21,14 +15,9 @@ export interface ArgoCdDeliveryProps {
   readonly repoUrl: string;
   /**
    * The 12-digit AWS account the clusters run in: each cluster Secret's `server` is
-   * its EKS cluster ARN, `arn:<partition>:eks:<region>:<account>:cluster/<fleet>-<cluster id>`.
+   * its EKS cluster ARN, `arn:aws:eks:<region>:<account>:cluster/<fleet>-<cluster id>`.
    */
   readonly accountId: string;
-  /**
-   * The AWS partition of that account.
-   * @default 'aws'
-   */
-  readonly partition?: AwsPartition;
   /**
    * The branch, tag or commit Argo CD follows.
    * @default 'HEAD'
@@ -50,7 +39,6 @@ export interface ArgoCdDeliveryProps {
 const FIELDS: Fields = {
   repoUrl: { shape: shapes.string, example: '"https://github.com/acme/fleet-manifests.git"', required: true },
   accountId: { shape: shapes.string, example: '"123456789012"', required: true },
-  partition: { shape: shapes.oneOf(AWS_PARTITIONS, `one of ${AWS_PARTITIONS.join(', ')}`), example: '"aws"' },
   targetRevision: { shape: shapes.string, example: '"main"' },
   path: { shape: shapes.string, example: '"dist"' },
   namespace: { shape: shapes.string, example: '"argocd"' },
@@ -72,7 +60,6 @@ export class ArgoCdDelivery extends Construct {
 
   readonly repoUrl: string;
   readonly accountId: string;
-  readonly partition: AwsPartition;
   readonly targetRevision: string;
   /** Where the output folder sits in the repository, without leading or trailing `/`. */
   readonly path: string;
@@ -85,7 +72,6 @@ export class ArgoCdDelivery extends Construct {
     const p = read.props;
     this.repoUrl = p.repoUrl ?? '';
     this.accountId = p.accountId ?? '';
-    this.partition = p.partition ?? 'aws';
     this.targetRevision = p.targetRevision ?? 'HEAD';
     this.path = (p.path ?? 'dist').replace(/^\.\/+/, '').replace(/\/+$/, '');
     this.namespace = p.namespace ?? 'argocd';

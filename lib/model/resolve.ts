@@ -116,7 +116,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
       .map((plan) => resolveRolloutPlan(plan, clusters, loadBalancers)),
     argoCd: constructs.filter(ArgoCdDelivery.isArgoCdDelivery).sort((a, b) => byCodeUnit(a.node.path, b.node.path)).map((d) => ({
       name: d.node.id, path: d.node.path, repoUrl: d.repoUrl, targetRevision: d.targetRevision, outputPath: d.path,
-      namespace: d.namespace, accountId: d.accountId, partition: d.partition,
+      namespace: d.namespace, accountId: d.accountId,
     })),
     addressLock: {
       path: lock.path,

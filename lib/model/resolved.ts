@@ -386,9 +386,8 @@ export interface ResolvedArgoCd {
   readonly outputPath: string;
   /** Namespace of the Argo CD installation. */
   readonly namespace: string;
-  /** The AWS account and partition of the clusters' ARNs. */
+  /** The AWS account of the clusters' ARNs. */
   readonly accountId: string;
-  readonly partition: string;
 }
 
 /** The fleet before the rules run: what every rule reads. */

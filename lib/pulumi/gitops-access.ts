@@ -12,7 +12,7 @@ import type { ResolvedCluster, ResolvedFleet } from '../model/resolved';
 
 /** Whether `arn` is an IAM role ARN (with its path, if any), such as `arn:aws:iam::123456789012:role/ArgoCDCapabilityRole`. */
 export function isIamRoleArn(arn: unknown): arn is string {
-  return typeof arn === 'string' && /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(arn);
+  return typeof arn === 'string' && /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(arn);
 }
 
 /**

@@ -47,8 +47,8 @@ export interface GitOpsOutput {
 }
 
 /** The ARN of a cluster's EKS cluster, from its deterministic name: what the managed Argo CD takes as a cluster's `server`. */
-export function eksClusterArn(delivery: Pick<ResolvedArgoCd, 'partition' | 'accountId'>, cluster: Pick<ResolvedCluster, 'region' | 'names'>): string {
-  return `arn:${delivery.partition}:eks:${cluster.region}:${delivery.accountId}:cluster/${cluster.names.eksCluster}`;
+export function eksClusterArn(delivery: Pick<ResolvedArgoCd, 'accountId'>, cluster: Pick<ResolvedCluster, 'region' | 'names'>): string {
+  return `arn:aws:eks:${cluster.region}:${delivery.accountId}:cluster/${cluster.names.eksCluster}`;
 }
 
 /**

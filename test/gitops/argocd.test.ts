@@ -185,12 +185,12 @@ describe('Argo CD output', () => {
     expect(JSON.stringify(record)).toContain('argocd/platform.yaml');
   });
 
-  it('takes the repository path, namespace and partition given', () => {
-    const objects = objectsOf(synthSnapshot(smallFleet({ delivery: { path: 'deploy/fleet/', namespace: 'gitops', partition: 'aws-us-gov' } })).argocd!) as Obj[];
+  it('takes the repository path and namespace given', () => {
+    const objects = objectsOf(synthSnapshot(smallFleet({ delivery: { path: 'deploy/fleet/', namespace: 'gitops' } })).argocd!) as Obj[];
     expect(objects.every((o) => o.metadata.namespace === 'gitops')).toBe(true);
     const set = objects.find((o) => o.metadata.name === 'acme-platform')!;
     expect(set.spec.template.spec.source.path).toBe('deploy/fleet/{{index .metadata.labels "fleetform.io/cluster"}}');
-    expect(objects.find((o) => o.kind === 'Secret')!.stringData.server).toMatch(/^arn:aws-us-gov:eks:/);
+    expect(objects.find((o) => o.kind === 'Secret')!.stringData.server).toMatch(/^arn:aws:eks:/);
   });
 });
 
