@@ -9,6 +9,7 @@
  *   privateEndpointsReachable  true when pulumi runs inside the VPCs or a peered network (default: false)
  *   applyManifests             false to provision the clusters without applying manifests
  *   manageAddons               false to leave the EKS add-ons and controllers to you (the fleet's load balancers need them on)
+ *   argoCdCapabilityRole       ARN of the managed Argo CD's capability role: an access entry for it on each cluster (default: none)
  */
 import * as pulumi from '@pulumi/pulumi';
 import { ApiEndpoint } from '../../lib';
@@ -28,6 +29,7 @@ export async function deployAcme() {
     manageAddons: config.getBoolean('manageAddons') ?? true,
     // Whoever runs pulumi: an assumed-role session counts as its role.
     deployer: await deployerFromCallerIdentity(),
+    argoCdCapabilityRole: config.get('argoCdCapabilityRole'),
   });
   return {
     clusters: deployment.outputs(),

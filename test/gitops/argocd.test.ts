@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { AppProject, ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1';
+import { buildAcmeFleet } from '../../examples/acme/fleet';
 import {
-  ArgoCdDelivery, ArgoCdDeliveryProps, EnvironmentFleet, Fleet, FleetApp, Placement, RegionalCluster, RolloutPlan, waveLabelValue,
+  AddressLock, ArgoCdDelivery, ArgoCdDeliveryProps, EnvironmentFleet, Fleet, FleetApp, Placement, RegionalCluster, RolloutPlan, waveLabelValue,
 } from '../../lib';
 import { synthSnapshot } from '../../lib/testing';
 import { validateK8sObject } from '../helpers/k8s-schema';
@@ -253,5 +254,30 @@ describe('Argo CD delivery refusals', () => {
       problemAt('acme/gitops', 'accountId'),
       problemAt('acme/gitops', 'the fleet already has the Argo CD delivery acme/again'),
     ]));
+  });
+});
+
+describe('the acme example\'s Argo CD output', () => {
+  const fleet = buildAcmeFleet({ addressLock: AddressLock.none(), supportDate: TEST_SUPPORT_DATE });
+  const snap = synthSnapshot(fleet);
+
+  it('is this', () => {
+    expect(snap.argocd).toMatchSnapshot();
+  });
+
+  it('shows each cluster\'s profile, version, channel stage and wave, and validates', () => {
+    const objects = objectsOf(snap.argocd!) as Obj[];
+    const customer = objects.find((o) => o.kind === 'Secret' && o.metadata.labels['fleetform.io/cluster'] === 'customer-a')!;
+    expect(customer.metadata.labels).toMatchObject({
+      'fleetform.io/kubernetes-version': '1.36', 'fleetform.io/channel': 'kubernetes', 'fleetform.io/channel-stage': 'production',
+      'fleetform.io/wave': 'production-eu-central-1', 'fleetform.io/zone-eu': 'member',
+    });
+    expect(objects.find((o) => o.kind === 'Secret' && o.metadata.labels['fleetform.io/cluster'] === 'staging-eu-west-3')!.metadata.labels['fleetform.io/profile']).toBe('economy');
+    const ledger = objects.find((o) => o.metadata.name === 'acme-app-ledger')!;
+    expect(ledger.spec.strategy.rollingSync.steps).toEqual([{ matchExpressions: [{ key: 'fleetform.io/wave', operator: 'In', values: ['production-eu-central-1'] }] }]);
+    for (const o of objects) {
+      if (o.kind === 'Secret') expect(validateK8sObject(o)).toEqual([]);
+      else expect(() => validateArgoCd(o)).not.toThrow();
+    }
   });
 });
