@@ -5,6 +5,7 @@
  */
 import { assertNoProblems, FleetProblem } from '../errors';
 import type { ResolvedCluster, ResolvedFleet, ResolvedLoadBalancer } from '../model/resolved';
+import { argoCdAccess } from './gitops-access';
 
 /** The options the plan reads. */
 export interface DeploymentChoices {
@@ -14,6 +15,7 @@ export interface DeploymentChoices {
   readonly manageAddons?: boolean;
   readonly privateEndpointsReachable?: boolean;
   readonly deployer?: string;
+  readonly argoCdCapabilityRole?: string;
 }
 
 /** What a stack deploys. */
@@ -24,6 +26,8 @@ export interface DeploymentPlan {
   readonly loadBalancers: readonly ResolvedLoadBalancer[];
   /** Ids of the chosen clusters where the deployer gets an access entry of its own. */
   readonly deployerEntries: readonly string[];
+  /** Ids of the chosen clusters where the Argo CD capability role gets an access entry of its own. */
+  readonly argoCdEntries: readonly string[];
 }
 
 /**
@@ -50,6 +54,8 @@ export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices)
   if (applyManifests && choices.privateEndpointsReachable !== true) problems.push(...privateEndpoints(selected));
   const deployer = deployerAccess(selected, choices.deployer, applyManifests);
   problems.push(...deployer.problems);
+  const argoCd = argoCdAccess(fleet, selected, choices.argoCdCapabilityRole, { principal: choices.deployer, clusters: deployer.entries });
+  problems.push(...argoCd.problems);
 
   // A load balancer needs every target's ALB, which exists once the target's manifests are applied.
   const loadBalancers: ResolvedLoadBalancer[] = [];
@@ -68,7 +74,7 @@ export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices)
     }
   }
   assertNoProblems(problems);
-  return { clusters: selected, loadBalancers, deployerEntries: deployer.entries };
+  return { clusters: selected, loadBalancers, deployerEntries: deployer.entries, argoCdEntries: argoCd.entries };
 }
 
 /** The clusters of the wave chosen for deployment; problems say why none can be chosen. */

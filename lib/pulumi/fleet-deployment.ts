@@ -8,7 +8,6 @@ import { EksCluster } from './aws/eks-cluster';
 import { ClusterManifests } from './cluster-manifests';
 import { checkDeploymentOptions } from './deployment-options';
 import { planDeployment } from './deployment-plan';
-import { argoCdAccess } from './gitops-access';
 import { checkAgainstPreviousDeploy, DeploymentRecord, requireRecordExported } from './deployment-record';
 import { hostedZones, loadBalancerCertificates, loadBalancerEdges } from './edge/fleet-edge';
 import type { LoadBalancerEdge } from './edge/load-balancer-edge';
@@ -197,8 +196,6 @@ export class FleetDeployment extends pulumi.ComponentResource {
     const assembly = args.fleet.assemble();
     const plan = planDeployment(assembly.fleet, args);
     const selected = plan.clusters;
-    const argoCd = argoCdAccess(assembly.fleet, selected, args.argoCdCapabilityRole, { principal: args.deployer, clusters: plan.deployerEntries });
-    assertNoProblems(argoCd.problems);
     super('fleetform:index:FleetDeployment', name, {}, opts);
     this.#assembly = assembly;
     this.#loadBalancers = plan.loadBalancers;
@@ -217,7 +214,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
         logRetentionDays: args.logRetentionDays ?? 90,
         manageAddons: args.manageAddons ?? true,
         ...(plan.deployerEntries.includes(c.id) ? { deployer: args.deployer } : {}),
-        ...(argoCd.entries.includes(c.id) ? { argoCdCapabilityRole: args.argoCdCapabilityRole } : {}),
+        ...(plan.argoCdEntries.includes(c.id) ? { argoCdCapabilityRole: args.argoCdCapabilityRole } : {}),
         copyFleetTagsToNodes: args.copyFleetTagsToNodes ?? false,
       }, { parent: this, providers: [this.#providers.region(c.region)] });
     }

@@ -88,4 +88,13 @@ describe('the Argo CD capability role', () => {
     expect(problems.map((p) => p.path)).toEqual(['git/prod/eu-west-1', 'git/prod/us-east-1']);
     expect(problems[0].message).toMatch(/^the Argo CD capability role .* is granted view on cluster "prod-eu-west-1", but Argo CD needs cluster-admin/);
   });
+
+  it("is refused together with the stack's other problems", () => {
+    const { problems, registered } = refusal('argo-and-more', { fleet: gitopsFleet({ viewers: [ARGOCD] }), argoCdCapabilityRole: ARGOCD, clusters: ['prod-eu-west-1', 'nowhere'] });
+    expect(registered).toBe(0);
+    expect(problems.map((p) => [p.path, p.message.slice(0, 40)])).toEqual([
+      ['git', 'cluster "nowhere" chosen for deployment '],
+      ['git/prod/eu-west-1', 'the Argo CD capability role arn:aws:iam:'],
+    ]);
+  });
 });
