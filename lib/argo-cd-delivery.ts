@@ -58,11 +58,15 @@ export class ArgoCdDelivery extends Construct {
     return isKind(x, 'argoCd');
   }
 
+  /** The Git repository Argo CD reads the output from. */
   readonly repoUrl: string;
+  /** The AWS account of the clusters' ARNs. */
   readonly accountId: string;
+  /** The branch, tag or commit Argo CD follows (default `HEAD`). */
   readonly targetRevision: string;
-  /** Where the output folder sits in the repository, without leading or trailing `/`. */
+  /** Where the output folder sits in the repository, without leading `./` or trailing `/` (default `dist`). */
   readonly path: string;
+  /** The namespace of the Argo CD installation (default `argocd`). */
   readonly namespace: string;
 
   constructor(scope: Construct, id: string, props: ArgoCdDeliveryProps) {

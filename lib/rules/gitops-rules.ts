@@ -13,4 +13,5 @@ export const oneArgoCdDelivery: FleetRule = {
   },
 };
 
+/** The GitOps rules, in the order they run. */
 export const GITOPS_RULES: readonly FleetRule[] = [oneArgoCdDelivery];
