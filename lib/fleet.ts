@@ -334,8 +334,9 @@ export class Fleet extends RootConstruct {
   }
 
   /**
-   * Resolves and checks the fleet, writes `<outdir>/<cluster-id>/NNNN-<chart>.k8s.yaml`
-   * and `<outdir>/fleet.json`, and records the address plan in the lock file.
+   * Resolves and checks the fleet, writes `<outdir>/<cluster-id>/NNNN-<chart>.k8s.yaml`,
+   * `<outdir>/fleet.json` and, with an `ArgoCdDelivery`, `<outdir>/argocd/*.yaml`, and
+   * records the address plan in the lock file.
    * Nothing is written when the fleet is invalid.
    * @throws FleetValidationError listing every problem
    */

@@ -21,6 +21,7 @@ const KINDS = {
   hostedZone: Symbol.for('fleetform.HostedZone'),
   channel: Symbol.for('fleetform.VersionChannel'),
   rolloutPlan: Symbol.for('fleetform.RolloutPlan'),
+  argoCd: Symbol.for('fleetform.ArgoCdDelivery'),
 } as const;
 
 /** The kinds of construct and value class fleetform knows. */

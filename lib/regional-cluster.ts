@@ -14,6 +14,7 @@ import { checkExplicitCidrs } from './net/address-plan';
 import { checkNodePools, NODE_POOL_SHAPE, NodePoolProps } from './node-pool';
 import { checkDnsLabel, checkLabels } from './naming';
 import { Tenancy } from './tenancy';
+import { RESERVED_OUTPUT_FOLDERS } from './reserved';
 
 /** Props of a {@link RegionalCluster}. */
 export interface RegionalClusterProps {
@@ -243,6 +244,9 @@ export interface DecommissionOptions {
 
 /** Checks a cluster id; under an environment only the cluster's own part, since the environment checks its name. */
 function checkClusterId(clusterId: string, ownId: string, environmentName: string | undefined): string[] {
+  if (RESERVED_OUTPUT_FOLDERS.includes(clusterId)) {
+    return [`cluster id "${clusterId}" names a folder of the output that holds GitOps files (${RESERVED_OUTPUT_FOLDERS.join(', ')} are kept for them); give the cluster another id`];
+  }
   if (environmentName === undefined) return [checkDnsLabel('cluster id', clusterId, 40)].filter((x): x is string => x !== undefined);
   const own = checkDnsLabel('cluster id', ownId, 63);
   if (own) return [own];

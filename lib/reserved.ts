@@ -6,6 +6,12 @@ export const SYSTEM_NAMESPACE = 'fleetform-system';
 /** Namespaces no app may use: Kubernetes' own and fleetform's. */
 export const RESERVED_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease', SYSTEM_NAMESPACE];
 
+/**
+ * Folders of the output beside the clusters' own (`<outdir>/<cluster-id>/`):
+ * no cluster may take one of these ids, so GitOps files never share a folder with a cluster's manifests.
+ */
+export const RESERVED_OUTPUT_FOLDERS: readonly string[] = ['argocd', 'flux'];
+
 /** Tag keys fleetform sets on the AWS resources it creates; a user tag may not reuse them. */
 export const FLEETFORM_TAG_KEYS: readonly string[] = [
   'fleetform:fleet', 'fleetform:cluster', 'fleetform:environment', 'fleetform:load-balancer', 'managed-by', 'Name',

@@ -5,11 +5,12 @@
  * channel, and a rollout plan whose waves follow it), a dedicated cluster for one customer inside the EU zone, three apps, and one
  * global host name: EU users answered from the EU zone, everyone else by
  * latency, /api/* and the storefront routed to the clusters that run them.
+ * Argo CD delivers the manifests from Git, its RollingSync steps following the waves.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  AddressLock, ApiEndpoint, CapacityType, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, GdprZone, GeoLocation,
+  AddressLock, ApiEndpoint, ArgoCdDelivery, CapacityType, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, GdprZone, GeoLocation,
   GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, RolloutPlan, RoutingPolicy, Tenancy, VersionChannel,
 } from '../../lib';
 
@@ -122,6 +123,14 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
     ],
   });
   new RolloutPlan(fleet, 'rollout', { channel, bakeMinutes: 60 });
+
+  // Argo CD (the managed capability of EKS) delivers dist/ from the fleet's repository, wave by wave: synth also
+  // writes dist/argocd/ (a cluster Secret and an AppProject per cluster, an ApplicationSet per app and one for the platform).
+  new ArgoCdDelivery(fleet, 'argocd', {
+    repoUrl: 'https://github.com/acme/fleet-manifests.git',
+    targetRevision: 'main',
+    accountId: '111122223333',
+  });
 
   return fleet;
 }

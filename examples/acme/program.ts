@@ -11,6 +11,7 @@
  *   manageAddons               false to leave the EKS add-ons and controllers to you (the fleet's load balancers need them on)
  *   edge                       where the load balancers' edge is built: here (default), elsewhere (a stack of its own), only (this is that stack)
  *   clusterStacks              with edge only: the stack of each cluster, {cluster} and {wave} replaced, such as acme-{wave}
+ *   argoCdCapabilityRole       ARN of the managed Argo CD's capability role: an access entry for it on each cluster (default: none)
  */
 import * as pulumi from '@pulumi/pulumi';
 import { ApiEndpoint } from '../../lib';
@@ -32,6 +33,7 @@ export async function deployAcme() {
     clusterStacks: config.get('clusterStacks'),
     // Whoever runs pulumi: an assumed-role session counts as its role.
     deployer: await deployerFromCallerIdentity(),
+    argoCdCapabilityRole: config.get('argoCdCapabilityRole'),
   });
   return {
     clusters: deployment.outputs(),

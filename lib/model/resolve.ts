@@ -19,6 +19,7 @@ import type { NodePoolProps } from '../node-pool';
 import { byCodeUnit } from '../naming';
 import { RegionalCluster } from '../regional-cluster';
 import { RolloutPlan } from '../rollout-plan';
+import { ArgoCdDelivery } from '../argo-cd-delivery';
 import { VersionChannel } from '../version-channel';
 import { FleetRule, runRules } from '../rules/rule';
 import { peersOf, placementOf, resolveApp } from './resolve-apps';
@@ -113,6 +114,10 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
     channels: constructs.filter(VersionChannel.isVersionChannel).sort((a, b) => byCodeUnit(a.channelName, b.channelName)).map(resolveChannel),
     rolloutPlans: constructs.filter(RolloutPlan.isRolloutPlan).sort((a, b) => byCodeUnit(a.planName, b.planName))
       .map((plan) => resolveRolloutPlan(plan, clusters, loadBalancers)),
+    argoCd: constructs.filter(ArgoCdDelivery.isArgoCdDelivery).sort((a, b) => byCodeUnit(a.node.path, b.node.path)).map((d) => ({
+      name: d.node.id, path: d.node.path, repoUrl: d.repoUrl, targetRevision: d.targetRevision, outputPath: d.path,
+      namespace: d.namespace, accountId: d.accountId,
+    })),
     addressLock: {
       path: lock.path,
       exists: lock.exists,

@@ -381,6 +381,20 @@ export interface ResolvedRolloutPlan {
   readonly unplaced: readonly string[];
 }
 
+/** Delivery by Argo CD (`ArgoCdDelivery`), resolved. */
+export interface ResolvedArgoCd {
+  readonly name: string;
+  readonly path: string;
+  readonly repoUrl: string;
+  readonly targetRevision: string;
+  /** Where the output folder sits in the repository, without leading or trailing `/`. */
+  readonly outputPath: string;
+  /** Namespace of the Argo CD installation. */
+  readonly namespace: string;
+  /** The AWS account of the clusters' ARNs. */
+  readonly accountId: string;
+}
+
 /** The fleet before the rules run: what every rule reads. */
 export interface FleetModel {
   readonly fleet: ResolvedFleetSettings;
@@ -396,6 +410,8 @@ export interface FleetModel {
   readonly channels: readonly ResolvedChannel[];
   /** Rollout plans, sorted by name (a rule allows one). */
   readonly rolloutPlans: readonly ResolvedRolloutPlan[];
+  /** Argo CD deliveries, sorted by path (a rule allows one). */
+  readonly argoCd: readonly ResolvedArgoCd[];
   readonly addressLock: ResolvedAddressLock;
   /**
    * The day EKS support and the catalogue's age are judged on (`YYYY-MM-DD`):

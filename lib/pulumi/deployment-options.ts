@@ -6,6 +6,7 @@
  * with the fix, all together.
  */
 import { isIamPrincipalArn } from '../checks/iam-principal';
+import { isIamRoleArn } from './gitops-access';
 import type { FleetProblem } from '../errors';
 import { Fields, isPlainObject, readProps, shapes } from '../input';
 import { isKind } from '../markers';
@@ -36,6 +37,7 @@ const FIELDS: Fields = {
     example: '"acme-{wave}"',
   },
   deployer: { shape: shapes.string, example: '"arn:aws:iam::123456789012:role/deployer" or await deployerFromCallerIdentity()' },
+  argoCdCapabilityRole: { shape: shapes.string, example: '"arn:aws:iam::123456789012:role/ArgoCDCapabilityRole"' },
 };
 
 /** Where a problem with the options of deployment `name` is reported. */
@@ -59,6 +61,11 @@ export function checkDeploymentOptions(name: string, raw: unknown): FleetProblem
   if (typeof deployer === 'string' && !isIamPrincipalArn(deployer)) {
     problems.push(`option deployer ${JSON.stringify(deployer)} is not an IAM role or user ARN such as arn:aws:iam::123456789012:role/deployer, the only principals an EKS access entry takes; `
       + 'give the role pulumi runs as (for an assumed-role session its role, which await deployerFromCallerIdentity() finds)');
+  }
+  const role = given?.argoCdCapabilityRole;
+  if (typeof role === 'string' && !isIamRoleArn(role)) {
+    problems.push(`option argoCdCapabilityRole ${JSON.stringify(role)} is not an IAM role ARN such as arn:aws:iam::123456789012:role/ArgoCDCapabilityRole; `
+      + 'give the ARN of the capability role the Argo CD capability was created with');
   }
   return problems.map((message) => ({ path, message }));
 }

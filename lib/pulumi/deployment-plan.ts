@@ -6,6 +6,7 @@
 import { assertNoProblems, FleetProblem } from '../errors';
 import type { ResolvedCluster, ResolvedFleet, ResolvedLoadBalancer } from '../model/resolved';
 import { ClusterStacks, EdgePlacement, givenStackName, waveOf } from './edge/cluster-stacks';
+import { argoCdAccess } from './gitops-access';
 
 /** The options the plan reads. */
 export interface DeploymentChoices {
@@ -17,6 +18,7 @@ export interface DeploymentChoices {
   readonly deployer?: string;
   readonly edge?: EdgePlacement;
   readonly clusterStacks?: ClusterStacks;
+  readonly argoCdCapabilityRole?: string;
 }
 
 /** What a stack deploys. */
@@ -31,6 +33,8 @@ export interface DeploymentPlan {
   readonly loadBalancers: readonly ResolvedLoadBalancer[];
   /** Ids of the chosen clusters where the deployer gets an access entry of its own. */
   readonly deployerEntries: readonly string[];
+  /** Ids of the chosen clusters where the Argo CD capability role gets an access entry of its own. */
+  readonly argoCdEntries: readonly string[];
 }
 
 /**
@@ -62,6 +66,8 @@ export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices)
   if (applyManifests && choices.privateEndpointsReachable !== true) problems.push(...privateEndpoints(selected));
   const deployer = deployerAccess(selected, choices.deployer, applyManifests);
   problems.push(...deployer.problems);
+  const argoCd = argoCdAccess(fleet, selected, choices.argoCdCapabilityRole, { principal: choices.deployer, clusters: deployer.entries });
+  problems.push(...argoCd.problems);
 
   // A load balancer needs every target's ALB, which exists once the target's manifests are applied.
   const loadBalancers: ResolvedLoadBalancer[] = [];
@@ -81,7 +87,7 @@ export function planDeployment(fleet: ResolvedFleet, choices: DeploymentChoices)
     }
   }
   assertNoProblems(problems);
-  return { clusters: selected, loadBalancers, deployerEntries: deployer.entries };
+  return { clusters: selected, loadBalancers, deployerEntries: deployer.entries, argoCdEntries: argoCd.entries };
 }
 
 /**
@@ -98,6 +104,9 @@ function planEdgeOnly(fleet: ResolvedFleet, choices: DeploymentChoices): Deploym
   if (choices.clusterStacks === undefined && fleet.loadBalancers.length > 0) {
     problems.push({ path: at, message: 'an edge-only stack reads each target cluster\'s ALB from the stack that deploys it; give clusterStacks, such as "acme-{wave}" or { "production-eu-west-1": "acme-production" }' });
   }
+  if (choices.argoCdCapabilityRole !== undefined) {
+    problems.push({ path: at, message: 'argoCdCapabilityRole gives Argo CD an access entry on the clusters a stack deploys, and an edge-only stack (edge: \'only\') deploys none; give it to the cluster stacks instead' });
+  }
   problems.push(...droppedClusters(fleet));
   for (const lb of fleet.loadBalancers) {
     problems.push(...createdZone(lb));
@@ -109,7 +118,7 @@ function planEdgeOnly(fleet: ResolvedFleet, choices: DeploymentChoices): Deploym
     }
   }
   assertNoProblems(problems);
-  return { clusters: [], loadBalancers: fleet.loadBalancers, deployerEntries: [] };
+  return { clusters: [], loadBalancers: fleet.loadBalancers, deployerEntries: [], argoCdEntries: [] };
 }
 
 /**

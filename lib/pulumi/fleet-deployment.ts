@@ -82,6 +82,15 @@ export interface FleetDeploymentArgs {
    */
   readonly deployer?: string;
   /**
+   * The IAM role of the managed Argo CD capability of EKS (its capability role), for a fleet with an
+   * `ArgoCdDelivery`: each deployed cluster gets an access entry for it, associated with
+   * AmazonEKSClusterAdminPolicy at cluster scope, so Argo CD can deliver the manifests of `argocd/` to it
+   * (unless a cluster-admin grant or the deployer's entry already names the role).
+   * @default - none: register the role's access yourself
+   * @see https://docs.aws.amazon.com/eks/latest/userguide/argocd-register-clusters.html
+   */
+  readonly argoCdCapabilityRole?: string;
+  /**
    * Days control-plane logs are kept.
    * @default 90
    */
@@ -247,6 +256,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
         logRetentionDays: args.logRetentionDays ?? 90,
         manageAddons: args.manageAddons ?? true,
         ...(plan.deployerEntries.includes(c.id) ? { deployer: args.deployer } : {}),
+        ...(plan.argoCdEntries.includes(c.id) ? { argoCdCapabilityRole: args.argoCdCapabilityRole } : {}),
         copyFleetTagsToNodes: args.copyFleetTagsToNodes ?? false,
       }, { parent: this, providers: [this.#providers.region(c.region)] });
     }

@@ -2,6 +2,7 @@
 import { APP_RULES } from './app-rules';
 import { CLUSTER_RULES } from './cluster-rules';
 import { COMPUTE_RULES } from './compute-rules';
+import { GITOPS_RULES } from './gitops-rules';
 import { LOAD_BALANCER_RULES } from './load-balancer-rules';
 import { LOCK_RULES } from './lock-rules';
 import { OVERRIDE_RULES } from './override-rules';
@@ -14,4 +15,4 @@ import type { FleetRule } from './rule';
 export * from './rule';
 
 /** The rules every synth runs, in order. */
-export const FLEET_RULES: readonly FleetRule[] = [...CLUSTER_RULES, ...COMPUTE_RULES, ...APP_RULES, ...OVERRIDE_RULES, ...ZONE_RULES, ...LOAD_BALANCER_RULES, ...PLATFORM_RULES, ...QUOTA_RULES, ...LOCK_RULES, ...ROLLOUT_RULES];
+export const FLEET_RULES: readonly FleetRule[] = [...CLUSTER_RULES, ...COMPUTE_RULES, ...APP_RULES, ...OVERRIDE_RULES, ...ZONE_RULES, ...LOAD_BALANCER_RULES, ...PLATFORM_RULES, ...QUOTA_RULES, ...LOCK_RULES, ...ROLLOUT_RULES, ...GITOPS_RULES];

@@ -131,6 +131,11 @@ function probe(s: AppSpec, initialDelaySeconds: number): kplus.Probe {
 /** Template keys by spec: a spec shared by many clusters is serialized once. */
 const specKeys = new WeakMap<AppSpec, string>();
 
+/** The chart name of an app: its file on each cluster is `3000-<chart>.k8s.yaml`. */
+export function appChartName(app: string): string {
+  return `app-${app}`;
+}
+
 /** One chart per app placed on the cluster; clusters where an app runs the same way share one render. */
 export function appCharts(cluster: ResolvedCluster): ChartContribution[] {
   const autoMode = cluster.computeMode === ComputeMode.AUTO_MODE;
@@ -142,9 +147,9 @@ export function appCharts(cluster: ResolvedCluster): ChartContribution[] {
     }
     return {
       phase: 'apps',
-      name: `app-${name}`,
+      name: appChartName(name),
       templateKey: `${key}\u0000${cluster.kubernetesVersion}${autoMode ? '\u0000auto-mode' : ''}`,
-      build: (app, labels, values) => new AppChart(app, `app-${name}`, { spec, labels, values, kubernetesVersion: cluster.kubernetesVersion, autoMode }),
+      build: (app, labels, values) => new AppChart(app, appChartName(name), { spec, labels, values, kubernetesVersion: cluster.kubernetesVersion, autoMode }),
     };
   });
 }

@@ -1,5 +1,6 @@
 import type { FleetWarning } from '../errors';
 import type { ResolvedFleet } from '../model/resolved';
+import { argoCdOutput, GitOpsOutput } from './argocd';
 import { ChartTemplates } from './chart-templates';
 import { ClusterArtifact, countDocuments, sourceOf, synthesizeCluster } from './cluster-synth';
 import { FleetTopology, TOPOLOGY_FILE } from './fleet-topology';
@@ -18,6 +19,8 @@ export interface FleetAssembly {
   readonly topologyJson: string;
   /** What the rules warn about; synth prints them, and a strict synth refuses them. */
   readonly warnings: readonly FleetWarning[];
+  /** The Argo CD objects written to `<outdir>/argocd/`, when the fleet has an `ArgoCdDelivery`. */
+  readonly argoCd?: GitOpsOutput;
 }
 
 /**
@@ -34,7 +37,8 @@ export function synthesizeFleet(fleet: ResolvedFleet, templates: ChartTemplates 
   const clusters = fleet.clusters.map((c) => synthesizeCluster(c, fleet, templates));
   for (const c of clusters) for (const f of c.files) sourceOf(f)?.chart.prepare();
   const topology = buildTopology(fleet, clusters);
-  return { fleet, clusters, topology, topologyJson: `${JSON.stringify(topology, null, 2)}\n`, warnings: fleet.warnings };
+  const argoCd = argoCdOutput(fleet);
+  return { fleet, clusters, topology, topologyJson: `${JSON.stringify(topology, null, 2)}\n`, warnings: fleet.warnings, ...(argoCd ? { argoCd } : {}) };
 }
 
 /**
@@ -55,7 +59,9 @@ function lazyAssembly(fleet: ResolvedFleet, templates: ChartTemplates): FleetAss
   });
   let topology: FleetTopology | undefined;
   let topologyJson: string | undefined;
+  const argoCd = argoCdOutput(fleet);
   return {
+    ...(argoCd ? { argoCd } : {}),
     fleet,
     clusters,
     get topology() {
@@ -111,6 +117,7 @@ export function outputSources(assembly: FleetAssembly): Map<string, OutputFileSo
       });
     }
   }
+  for (const f of assembly.argoCd?.files ?? []) files.set(`${assembly.argoCd!.folder}/${f.name}`, { render: () => f.content, kept: () => undefined });
   files.set(TOPOLOGY_FILE, { render: () => assembly.topologyJson, kept: () => undefined });
   return files;
 }

@@ -31,6 +31,8 @@ export interface FleetSnapshot {
   readonly fleetJson: string;
   /** What the rules warn about (synth prints them; they are not problems unless `strict`). */
   readonly warnings: readonly FleetWarning[];
+  /** With an `ArgoCdDelivery`: the files of `argocd/`, file name → YAML, sorted; absent without one. */
+  readonly argocd?: Readonly<Record<string, string>>;
   /**
    * Every Kubernetes object of every cluster, cluster by cluster in file order, for
    * `validateManifests`. Not enumerable, so a snapshot of the whole result holds each object once, as YAML.
@@ -55,7 +57,10 @@ export function synthSnapshot(fleet: Fleet, options: SynthSnapshotOptions = {}):
   for (const c of [...assembly.clusters].sort((a, b) => byCodeUnit(a.clusterId, b.clusterId))) {
     clusters[c.clusterId] = Object.fromEntries([...c.files].sort((a, b) => byCodeUnit(a.name, b.name)).map((f) => [f.name, f.content]));
   }
-  const snapshot: Omit<FleetSnapshot, 'objects'> = { clusters, fleetJson: assembly.topologyJson, warnings: [...assembly.warnings] };
+  const snapshot: Omit<FleetSnapshot, 'objects'> = {
+    clusters, fleetJson: assembly.topologyJson, warnings: [...assembly.warnings],
+    ...(assembly.argoCd ? { argocd: Object.fromEntries(assembly.argoCd.files.map((f) => [f.name, f.content])) } : {}),
+  };
   return Object.defineProperty(snapshot, 'objects', {
     enumerable: false,
     get: () => assembly.clusters.flatMap((c) => c.files.flatMap((f) => f.objects)),

@@ -143,11 +143,14 @@ describe('the edge-only stack', () => {
     expect(deployment.record).toEqual({ edge: { clusters: [], loadBalancers: ['shop'] } });
   });
 
-  it('refuses clusters or a wave, and a missing clusterStacks', async () => {
-    const error = await planFleet(recorded({ plan: {} }), { stackOutputs, deployment: { edge: 'only', wave: 'canary' } }).catch((e: unknown) => e);
+  it('refuses clusters or a wave, a missing clusterStacks, and an Argo CD role it has no cluster for', async () => {
+    const error = await planFleet(recorded({ plan: {} }), {
+      stackOutputs, deployment: { edge: 'only', wave: 'canary', argoCdCapabilityRole: 'arn:aws:iam::111122223333:role/argocd' },
+    }).catch((e: unknown) => e);
     expect((error as FleetValidationError).problems.map((p) => p.message)).toEqual([
       'an edge-only stack (edge: \'only\') deploys no cluster; leave clusters and wave out, and deploy the clusters in their own stacks with edge: \'elsewhere\'',
       'an edge-only stack reads each target cluster\'s ALB from the stack that deploys it; give clusterStacks, such as "acme-{wave}" or { "production-eu-west-1": "acme-production" }',
+      'argoCdCapabilityRole gives Argo CD an access entry on the clusters a stack deploys, and an edge-only stack (edge: \'only\') deploys none; give it to the cluster stacks instead',
     ]);
     const partial = await planFleet(recorded(), { stackOutputs, deployment: { edge: 'only', clusterStacks: { 'production-eu-west-1': 'acme-eu' } } }).catch((e: unknown) => e);
     expect((partial as FleetValidationError).problems).toEqual([{

@@ -126,7 +126,7 @@ describe('synthesizing the acme example', () => {
     acme().synth({ outdir: second });
     const a = readTree(first);
     const b = readTree(second);
-    expect(Object.keys(a)).toHaveLength(23); // 21 manifests, fleet.json and fleetform's record of them
+    expect(Object.keys(a)).toHaveLength(34); // 21 manifests, 11 Argo CD files, fleet.json and fleetform's record of them
     expect(b).toEqual(a);
   });
 
@@ -147,16 +147,17 @@ describe('synthesizing the acme example', () => {
   it('rewrites nothing when the output is unchanged, and deletes the folder of a removed cluster', () => {
     const outdir = tempDir();
     const first = acme(['sa-east-1']).synth({ outdir });
-    expect(first.report.written).toHaveLength(26); // 25 manifests and fleet.json
+    expect(first.report.written).toHaveLength(38); // 25 manifests, 12 Argo CD files (8 clusters, 3 apps, the platform) and fleet.json
     expect(existsSync(join(outdir, 'production-sa-east-1', '0000-baseline.k8s.yaml'))).toBe(true);
 
     const again = acme(['sa-east-1']).synth({ outdir });
     expect(again.report).toMatchObject({ written: [], unchanged: first.report.written, removed: [] });
 
     const without = acme().synth({ outdir });
-    expect(without.report.removed).toEqual(first.report.written.filter((f) => f.startsWith('production-sa-east-1/')));
-    expect(without.report.removed.length).toBeGreaterThan(0);
-    expect(without.report.written).toEqual(['fleet.json']);
+    expect(without.report.removed).toEqual(first.report.written.filter((f) => f.startsWith('production-sa-east-1/') || f === 'argocd/cluster-production-sa-east-1.yaml'));
+    expect(without.report.removed.length).toBeGreaterThan(1);
+    // The ApplicationSets of the apps on it (and the platform's) select one cluster less, with one wave less; no other cluster's file changes.
+    expect(without.report.written).toEqual(['argocd/app-api.yaml', 'argocd/app-storefront.yaml', 'argocd/platform.yaml', 'fleet.json']);
     expect(existsSync(join(outdir, 'production-sa-east-1'))).toBe(false);
     const fresh = tempDir();
     acme().synth({ outdir: fresh });

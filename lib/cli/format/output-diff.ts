@@ -4,6 +4,7 @@
  * and the files a synth would write now. Pure: no file is read here.
  */
 import { createTwoFilesPatch } from 'diff';
+import { RESERVED_OUTPUT_FOLDERS } from '../../reserved';
 import type { Style } from '../style';
 import { objectIdentity } from './object-identity';
 import { plural } from './table';
@@ -31,9 +32,9 @@ export interface PieceChange {
 
 /** The changes in one cluster's folder, or in `fleet.json`. */
 export interface GroupChanges {
-  /** A cluster id, or a top-level file's name (`fleet.json`). */
+  /** A cluster id, a folder of GitOps files (`argocd`), or a top-level file's name (`fleet.json`). */
   readonly name: string;
-  readonly kind: 'cluster' | 'file';
+  readonly kind: 'cluster' | 'folder' | 'file';
   /** Whether the whole group is new, or goes. */
   readonly status: 'added' | 'removed' | 'changed';
   readonly changes: readonly PieceChange[];
@@ -70,9 +71,10 @@ export function diffOutput(before: ReadonlyMap<string, string>, after: ReadonlyM
   const old = groupsOf(before);
   const now = groupsOf(after);
   const kept = new Set([...same].map((path) => groupOf(path).group));
-  // Clusters first, then the top-level files (fleet.json).
+  // Clusters first, then the folders of GitOps files (argocd/), then the top-level files (fleet.json).
   const isTopFile = (name: string) => before.has(name) || after.has(name) || same.has(name);
-  const names = [...new Set([...old.keys(), ...now.keys()])].sort((x, y) => Number(isTopFile(x)) - Number(isTopFile(y)) || byCodeUnit(x, y));
+  const rank = (name: string) => (isTopFile(name) ? 2 : RESERVED_OUTPUT_FOLDERS.includes(name) ? 1 : 0);
+  const names = [...new Set([...old.keys(), ...now.keys()])].sort((x, y) => rank(x) - rank(y) || byCodeUnit(x, y));
   const groups: GroupChanges[] = [];
   const counts = { added: 0, removed: 0, changed: 0 };
   for (const name of names) {
@@ -87,7 +89,7 @@ export function diffOutput(before: ReadonlyMap<string, string>, after: ReadonlyM
     if (changes.length === 0 && reordered.length === 0) continue;
     for (const c of changes) counts[c.change]++;
     const status = a.size === 0 && !kept.has(name) ? 'added' : b.size === 0 && !kept.has(name) ? 'removed' : 'changed';
-    groups.push({ name, kind: isFile ? 'file' : 'cluster', status, changes, reordered });
+    groups.push({ name, kind: isFile ? 'file' : RESERVED_OUTPUT_FOLDERS.includes(name) ? 'folder' : 'cluster', status, changes, reordered });
   }
   return { groups, counts };
 }
@@ -198,7 +200,7 @@ function splitDocuments(content: string): string[] {
 export function formatOutputDiff(d: OutputDiff, outdir: string, style: Style): string {
   if (!outputChanges(d)) return `${outdir}: no change; a synth would write nothing new\n`;
   const clusters = d.groups.filter((g) => g.kind === 'cluster').length;
-  const files = d.groups.filter((g) => g.kind === 'file').map((g) => g.name);
+  const files = d.groups.filter((g) => g.kind !== 'cluster').map((g) => (g.kind === 'folder' ? `${g.name}/` : g.name));
   const lines = [
     `${outdir}: ${d.counts.added} added, ${d.counts.removed} removed, ${d.counts.changed} changed `
       + `in ${plural(clusters, 'cluster')}${files.length > 0 ? `; ${files.join(', ')} changed` : ''}`,
@@ -207,7 +209,7 @@ export function formatOutputDiff(d: OutputDiff, outdir: string, style: Style): s
   for (const g of d.groups) {
     lines.push('');
     const what = g.status === 'changed' ? '' : ` (${g.status === 'added' ? 'new' : 'removed'})`;
-    lines.push(style.bold(g.kind === 'cluster' ? `cluster ${g.name}${what}` : `${g.name}${what}`));
+    lines.push(style.bold(g.kind === 'cluster' ? `cluster ${g.name}${what}` : g.kind === 'folder' ? `${g.name}/${what}` : `${g.name}${what}`));
     for (const c of g.changes) {
       const where = g.kind === 'file' ? '' : c.movedFrom ? ` (${c.movedFrom} → ${c.file})` : ` (${c.file})`;
       lines.push(`  ${mark[c.change]} ${c.label}${where}`);

@@ -37,6 +37,11 @@ export interface EksClusterArgs {
    */
   readonly deployer?: string;
   /**
+   * The IAM capability role of the managed Argo CD, which gets a cluster-admin access entry of its own.
+   * @default - none
+   */
+  readonly argoCdCapabilityRole?: string;
+  /**
    * Also put the fleet's tags on the nodes, not only on the cloud resources (see `FleetDeploymentArgs`).
    * @default false
    */
@@ -185,6 +190,9 @@ export class EksCluster extends pulumi.ComponentResource {
     const access = [
       ...c.grants,
       ...(args.deployer !== undefined ? [{ principal: args.deployer, level: 'cluster-admin' as const, resourceName: accessEntryName(c.names.resource, args.deployer) }] : []),
+      // AmazonEKSClusterAdminPolicy at cluster scope, as the EKS user guide registers a remote target of the Argo CD capability.
+      ...(args.argoCdCapabilityRole !== undefined && args.argoCdCapabilityRole !== args.deployer
+        ? [{ principal: args.argoCdCapabilityRole, level: 'cluster-admin' as const, resourceName: accessEntryName(c.names.resource, args.argoCdCapabilityRole) }] : []),
     ];
     for (const grant of access) {
       const entry = new aws.eks.AccessEntry(grant.resourceName, {
