@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Recorded } from './mocks';
-import { mockedBinding, MOCK_CALLER, settle } from './mocks';
+import { deployOn, mockedBinding, refusalOf, MOCK_CALLER, settle } from './mocks';
 import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
 // The mocks are installed before the model and the binding load.
@@ -47,24 +47,8 @@ function createdWithoutCreatorAdmin(fleet: Fleet): Fleet {
   return fleet;
 }
 
-/** Registers a deployment and returns what it added. */
-async function deploy(name: string, args: ConstructorParameters<typeof m.binding.FleetDeployment>[1]): Promise<Recorded[]> {
-  const before = m.recorded.length;
-  new m.binding.FleetDeployment(name, args);
-  await settle(m.recorded);
-  return m.recorded.slice(before);
-}
-
-/** The error a deployment throws, with what was registered meanwhile. */
-function refusal(name: string, args: ConstructorParameters<typeof m.binding.FleetDeployment>[1]): { problems: readonly { path: string; message: string }[]; registered: number } {
-  const before = m.recorded.length;
-  try {
-    new m.binding.FleetDeployment(name, args);
-  } catch (e) {
-    return { problems: (e as InstanceType<typeof m.lib.FleetValidationError>).problems, registered: m.recorded.length - before };
-  }
-  throw new Error('the deployment was not refused');
-}
+const deploy = (name: string, args: Parameters<typeof deployOn>[2]) => deployOn(m, name, args);
+const refusal = (name: string, args: Parameters<typeof refusalOf>[2]) => refusalOf(m, name, args);
 
 const entriesOf = (added: Recorded[], clusterId: string) => added.filter((r) => r.type === ENTRY && r.name.startsWith(`${clusterId}-`));
 

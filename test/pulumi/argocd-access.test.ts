@@ -4,8 +4,7 @@
  * none where a grant already serves, refusals before anything is registered.
  */
 import { describe, expect, it } from 'vitest';
-import type { Recorded } from './mocks';
-import { mockedBinding, settle } from './mocks';
+import { deployOn, mockedBinding, refusalOf } from './mocks';
 import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
 // The mocks are installed before the model and the binding load.
@@ -34,22 +33,8 @@ function gitopsFleet(options: { delivery?: boolean; viewers?: readonly string[] 
   return build(m.lib.AddressLock.of(build(m.lib.AddressLock.none()).resolve().addressLock.next));
 }
 
-async function deploy(name: string, args: ConstructorParameters<typeof m.binding.FleetDeployment>[1]): Promise<Recorded[]> {
-  const before = m.recorded.length;
-  new m.binding.FleetDeployment(name, args);
-  await settle(m.recorded);
-  return m.recorded.slice(before);
-}
-
-function refusal(name: string, args: ConstructorParameters<typeof m.binding.FleetDeployment>[1]): { problems: readonly { path: string; message: string }[]; registered: number } {
-  const before = m.recorded.length;
-  try {
-    new m.binding.FleetDeployment(name, args);
-  } catch (e) {
-    return { problems: (e as InstanceType<typeof m.lib.FleetValidationError>).problems, registered: m.recorded.length - before };
-  }
-  throw new Error('the deployment was not refused');
-}
+const deploy = (name: string, args: Parameters<typeof deployOn>[2]) => deployOn(m, name, args);
+const refusal = (name: string, args: Parameters<typeof refusalOf>[2]) => refusalOf(m, name, args);
 
 describe('the Argo CD capability role', () => {
   it('gets a cluster-admin access entry at cluster scope on every deployed cluster', async () => {

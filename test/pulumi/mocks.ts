@@ -106,3 +106,24 @@ export function mockedBinding(): MockedBinding {
   });
   return loaded;
 }
+
+type DeploymentArgs = ConstructorParameters<typeof import('../../lib/pulumi').FleetDeployment>[1];
+
+/** Registers a deployment and returns what it added. */
+export async function deployOn(m: MockedBinding, name: string, args: DeploymentArgs): Promise<Recorded[]> {
+  const before = m.recorded.length;
+  new m.binding.FleetDeployment(name, args);
+  await settle(m.recorded);
+  return m.recorded.slice(before);
+}
+
+/** The problems a deployment is refused with, and how many resources were registered meanwhile; fails when it is not refused. */
+export function refusalOf(m: MockedBinding, name: string, args: DeploymentArgs): { problems: readonly { path: string; message: string }[]; registered: number } {
+  const before = m.recorded.length;
+  try {
+    new m.binding.FleetDeployment(name, args);
+  } catch (e) {
+    return { problems: (e as InstanceType<typeof m.lib.FleetValidationError>).problems, registered: m.recorded.length - before };
+  }
+  throw new Error('the deployment was not refused');
+}
