@@ -10,19 +10,12 @@
 import * as pulumi from '@pulumi/pulumi';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import type { PlannedResource } from '../../lib/pulumi/testing/plan';
 import { installBenchMocks, preloadModules, untilQuiet } from './pulumi-bench-mocks';
 import { report } from './report';
 
-interface Recorded {
-  readonly urn: string;
-  readonly type: string;
-  readonly name: string;
-  readonly custom: boolean;
-  readonly parent?: string;
-  readonly provider?: string;
-  readonly inputs: Record<string, unknown>;
-  readonly dependencies: readonly string[];
-}
+/** What `pulumi-record.ts` wrote of each resource: a plan's resource, with its dependencies. */
+type Recorded = PlannedResource & { readonly dependencies: readonly string[] };
 
 const PROVIDER_TYPE = 'pulumi:providers:';
 

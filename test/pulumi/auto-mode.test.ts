@@ -6,30 +6,22 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Recorded } from './mocks';
-import { recordResources, settle } from './mocks';
+import { mockedBinding, settle } from './mocks';
 import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
-let recorded: Recorded[];
-let lib: typeof import('../../lib');
-let binding: typeof import('../../lib/pulumi');
-
-beforeAll(async () => {
-  recorded = await recordResources();
-  lib = await import('../../lib');
-  binding = await import('../../lib/pulumi');
-});
+const m = mockedBinding();
 
 /** `auto` on EKS Auto Mode and `groups` on managed node groups, every block recorded in an in-memory lock. */
 function fleetOf() {
-  const build = (addressLock: ReturnType<typeof lib.AddressLock.none>) => {
-    const { ApiEndpoint, ComputeMode, Fleet, FleetApp, Placement, RegionalCluster } = lib;
+  const build = (addressLock: ReturnType<typeof m.lib.AddressLock.none>) => {
+    const { ApiEndpoint, ComputeMode, Fleet, FleetApp, Placement, RegionalCluster } = m.lib;
     const fleet = new Fleet('plat', { addressLock, supportDate: TEST_SUPPORT_DATE, apiEndpoint: ApiEndpoint.publicFrom('203.0.113.0/24') });
     new RegionalCluster(fleet, 'auto', { region: 'eu-west-1', computeMode: ComputeMode.AUTO_MODE });
     new RegionalCluster(fleet, 'groups', { region: 'us-east-1' });
     new FleetApp(fleet, 'web', { image: 'ghcr.io/plat/web:1.0.0', port: 8080, placement: Placement.all(), ingress: { host: 'web.plat.example' } });
     return fleet;
   };
-  return build(lib.AddressLock.of(build(lib.AddressLock.none()).resolve().addressLock.next));
+  return build(m.lib.AddressLock.of(build(m.lib.AddressLock.none()).resolve().addressLock.next));
 }
 
 const CLUSTER = 'aws:eks/cluster:Cluster';
@@ -44,10 +36,10 @@ describe('an EKS Auto Mode cluster under mocks', () => {
     .map((a) => a.inputs.policyArn).sort();
 
   beforeAll(async () => {
-    const deployment = new binding.FleetDeployment('plat', { fleet: fleetOf() });
+    const deployment = new m.binding.FleetDeployment('plat', { fleet: fleetOf() });
     expect(Object.keys(deployment.clusters).sort()).toEqual(['auto', 'groups']);
-    await settle(recorded);
-    mine = [...recorded];
+    await settle(m.recorded);
+    mine = [...m.recorded];
   });
 
   it('enables Auto Mode\'s compute (built-in node pools, its node role), block storage and load balancing, without self-managed add-ons', () => {

@@ -55,7 +55,7 @@ export class LoadBalancerCertificates extends pulumi.ComponentResource {
     const regional = [...args.regions].sort(([a], [b]) => (a < b ? -1 : 1)).map(([region, provider]) => [region, certificate(region, provider)] as const);
     const edge = args.cloudfront ? certificate('cloudfront', args.global) : undefined;
     const first = edge ?? regional[0]?.[1];
-    if (first === undefined) throw new Error(`[${name}] a host name's certificates need a region or CloudFront`);
+    if (first === undefined) throw new TypeError(`[${name}] has neither a regional nor a CloudFront certificate to issue; the caller skips such a load balancer (this is a bug in fleetform)`);
     const option = first.domainValidationOptions.apply((options) => {
       const all = answered(options, name, 'the ACM certificate', 'domain validation options', (o) => Array.isArray(o) && o.length > 0);
       return all.find((o) => o.domainName === args.hostname) ?? all[0];
