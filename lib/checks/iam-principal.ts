@@ -7,3 +7,8 @@ const IAM_PRINCIPAL = /^arn:aws:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
 export function isIamPrincipalArn(arn: unknown): arn is string {
   return typeof arn === 'string' && IAM_PRINCIPAL.test(arn);
 }
+
+/** Whether `arn` is an IAM role ARN (with its path, if any), such as `arn:aws:iam::123456789012:role/ArgoCDCapabilityRole`. */
+export function isIamRoleArn(arn: unknown): arn is string {
+  return isIamPrincipalArn(arn) && arn.split(':')[5]!.startsWith('role/');
+}

@@ -5,8 +5,7 @@
  * unknown key or one fleetform no longer supports is refused, each reported
  * with the fix, all together.
  */
-import { isIamPrincipalArn } from '../checks/iam-principal';
-import { isIamRoleArn } from './gitops-access';
+import { isIamPrincipalArn, isIamRoleArn } from '../checks/iam-principal';
 import type { FleetProblem } from '../errors';
 import { Fields, isPlainObject, readProps, shapes } from '../input';
 import { isKind } from '../markers';

@@ -10,11 +10,6 @@
 import type { FleetProblem } from '../errors';
 import type { ResolvedCluster, ResolvedFleet } from '../model/resolved';
 
-/** Whether `arn` is an IAM role ARN (with its path, if any), such as `arn:aws:iam::123456789012:role/ArgoCDCapabilityRole`. */
-export function isIamRoleArn(arn: unknown): arn is string {
-  return typeof arn === 'string' && /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(arn);
-}
-
 /**
  * The chosen clusters where the capability role gets an access entry of its
  * own: every one, except where a cluster-admin grant or the deployer's entry
