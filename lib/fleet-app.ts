@@ -93,6 +93,13 @@ export interface FleetAppProps {
    * @default - the sum of its replicas (or minimum replicas) on its clusters
    */
   readonly peakReplicas?: number;
+  /**
+   * The node pool (by name) the app's pods must run on: they get the pool's node
+   * selector and tolerate its taints. Every cluster the app lands on must have a
+   * pool of that name.
+   * @default - any untainted pool
+   */
+  readonly nodePool?: string;
 }
 
 const FIELDS: Fields = {
@@ -114,6 +121,7 @@ const FIELDS: Fields = {
   egress: { shape: EGRESS_SHAPE, example: '{ internet: false, cidrs: ["10.64.32.0/24"] }' },
   residency: { shape: shapes.instance('a GdprZone', GdprZone.isGdprZone), example: 'eu' },
   peakReplicas: { shape: shapes.number, example: '12' },
+  nodePool: { shape: shapes.string, example: '"batch"' },
 };
 
 /** An override added with {@link FleetApp.addOverride}: where it applies and what it changes. */
@@ -276,6 +284,7 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   if (delay !== undefined && (!Number.isInteger(delay) || delay < 0)) yield `healthCheck.initialDelaySeconds ${delay} must be a whole number of seconds, 0 or more`;
   if (p.maxUnavailable !== undefined && (!Number.isInteger(p.maxUnavailable) || p.maxUnavailable < 1)) yield `maxUnavailable ${p.maxUnavailable} must be a whole number of at least 1; 0 would block every node drain`;
   if (p.peakReplicas !== undefined && (!Number.isInteger(p.peakReplicas) || p.peakReplicas < 1)) yield `peakReplicas ${p.peakReplicas} must be a whole number of at least 1`;
+  if (p.nodePool !== undefined) yield checkDnsLabel('nodePool', p.nodePool, 36);
   if (p.ingress) yield* checkIngress(p.ingress);
   if (p.egress) yield* checkEgress(p.egress);
   if (p.env !== undefined) yield* checkEnvValues(p.env, 'env');

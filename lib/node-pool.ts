@@ -2,12 +2,43 @@
 import { Fields, shapes } from './input';
 import { checkDnsLabel, checkLabels } from './naming';
 
+/** The label every node of a pool carries (set on its node group), with the pool's name. */
+export const NODE_POOL_LABEL = 'fleetform.io/node-pool';
+
 /** How the nodes of a pool are bought. */
 export enum CapacityType {
   /** Regular on-demand instances. */
   ON_DEMAND = 'ON_DEMAND',
   /** Spot instances: cheaper, reclaimable at short notice. Suits economy environments. */
   SPOT = 'SPOT',
+}
+
+/** What a node taint does to pods that do not tolerate it (the Kubernetes effects). */
+export enum TaintEffect {
+  /** New pods that do not tolerate the taint are not scheduled on the node. */
+  NO_SCHEDULE = 'NoSchedule',
+  /** The scheduler avoids the node for pods that do not tolerate the taint, but may still use it. */
+  PREFER_NO_SCHEDULE = 'PreferNoSchedule',
+  /** Pods that do not tolerate the taint are not scheduled and are evicted if already running. */
+  NO_EXECUTE = 'NoExecute',
+}
+
+/**
+ * A taint on every node of a pool: only apps that require the pool (`nodePool`
+ * on the app) tolerate it, so the pool is kept for them.
+ */
+export interface NodeTaint {
+  /** Taint key, a label-style key such as `dedicated` or `acme.example/gpu`. */
+  readonly key: string;
+  /**
+   * Taint value.
+   * @default - none
+   */
+  readonly value?: string;
+  /**
+   * @default TaintEffect.NO_SCHEDULE
+   */
+  readonly effect?: TaintEffect;
 }
 
 /** A pool of worker nodes spread across the cluster's availability zones. */
@@ -49,6 +80,21 @@ export interface NodePoolProps {
    * @default - none
    */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Taints put on the pool's nodes. Pods that do not tolerate them stay off the
+   * pool; an app that requires the pool (`nodePool`) tolerates them. A cluster
+   * needs at least one pool whose taints keep no pod away, for the platform's
+   * controllers and CoreDNS.
+   * @default - none
+   */
+  readonly taints?: readonly NodeTaint[];
+}
+
+/** A taint with its effect filled in. */
+export interface NodeTaintSpec {
+  readonly key: string;
+  readonly value?: string;
+  readonly effect: TaintEffect;
 }
 
 /** A node pool with every default filled in. */
@@ -61,7 +107,19 @@ export interface NodePoolSpec {
   readonly capacityType: CapacityType;
   readonly diskSizeGiB: number;
   readonly labels: Readonly<Record<string, string>>;
+  readonly taints: readonly NodeTaintSpec[];
 }
+
+/** Whether a taint keeps pods that do not tolerate it off the pool (`PreferNoSchedule` only discourages them). */
+export function taintRepels(t: NodeTaintSpec): boolean {
+  return t.effect !== TaintEffect.PREFER_NO_SCHEDULE;
+}
+
+const TAINT_SHAPE = shapes.object({
+  key: { shape: shapes.string, example: '"dedicated"', required: true },
+  value: { shape: shapes.string, example: '"batch"' },
+  effect: { shape: shapes.oneOf(Object.values(TaintEffect), 'TaintEffect.NO_SCHEDULE, TaintEffect.PREFER_NO_SCHEDULE or TaintEffect.NO_EXECUTE'), example: 'TaintEffect.NO_SCHEDULE' },
+}, 'a taint such as { key: "dedicated", value: "batch" }');
 
 /** The shape of {@link NodePoolProps}, for callers TypeScript does not check. */
 export const NODE_POOL_FIELDS: Fields = {
@@ -73,6 +131,7 @@ export const NODE_POOL_FIELDS: Fields = {
   capacityType: { shape: shapes.oneOf(Object.values(CapacityType), 'CapacityType.ON_DEMAND or CapacityType.SPOT'), example: 'CapacityType.SPOT' },
   diskSizeGiB: { shape: shapes.number, example: '50' },
   labels: { shape: shapes.record(shapes.string, 'an object of label names to string values'), example: '{ tier: "web" }' },
+  taints: { shape: shapes.list(TAINT_SHAPE), example: '[{ key: "dedicated", value: "batch" }]' },
 };
 
 /** The shape of a node pool, for callers TypeScript does not check. */
@@ -91,7 +150,26 @@ export function resolveNodePool(props: NodePoolProps): NodePoolSpec {
     capacityType: props.capacityType ?? CapacityType.ON_DEMAND,
     diskSizeGiB: props.diskSizeGiB ?? 50,
     labels: { ...(props.labels ?? {}) },
+    taints: (props.taints ?? []).map((t) => ({ key: t.key, ...(t.value !== undefined ? { value: t.value } : {}), effect: t.effect ?? TaintEffect.NO_SCHEDULE })),
   };
+}
+
+/** Most taints EKS takes on a managed node group. */
+const MAX_TAINTS = 50;
+
+function* checkTaints(at: string, taints: readonly NodeTaintSpec[]): Iterable<string> {
+  if (taints.length > MAX_TAINTS) yield `${at} has ${taints.length} taints; EKS takes at most ${MAX_TAINTS} on a node group`;
+  const seen = new Set<string>();
+  for (const t of taints) {
+    for (const problem of checkLabels(`${at} taint`, { [t.key]: t.value ?? '' }, [])) {
+      yield problem.replace('valid Kubernetes label key', 'valid taint key').replace('valid label value', 'valid taint value');
+    }
+    if (t.key.length > 63) yield `${at} taint key "${t.key}" is ${t.key.length} characters long; EKS takes taint keys of at most 63, prefix included`;
+    if (/(^|\.)(kubernetes\.io|k8s\.io)\//.test(t.key)) yield `${at} taint key "${t.key}" uses a prefix Kubernetes reserves (kubernetes.io/, k8s.io/); use a key of your own, such as "dedicated"`;
+    const id = `${t.key}:${t.effect}`;
+    if (seen.has(id)) yield `${at} has two taints "${t.key}" with effect ${t.effect}; a node takes one value per key and effect, so keep one`;
+    seen.add(id);
+  }
 }
 
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
@@ -115,6 +193,7 @@ export function checkNodePool(pool: NodePoolSpec): string[] {
     if (!INSTANCE_TYPE.test(t)) problems.push(`${at} instance type "${t}" is not an EC2 instance type such as "m6i.large"`);
   }
   if (!Number.isInteger(pool.diskSizeGiB) || pool.diskSizeGiB < 20) problems.push(`${at} diskSizeGiB is ${pool.diskSizeGiB}; use at least 20`);
+  problems.push(...checkTaints(at, pool.taints));
   return problems;
 }
 
@@ -127,6 +206,9 @@ export function checkNodePools(pools: readonly NodePoolProps[]): string[] {
   for (const p of specs) {
     if (seen.has(p.name)) problems.push(`node pool name "${p.name}" is used twice; give each pool its own name`);
     seen.add(p.name);
+  }
+  if (specs.length > 0 && specs.every((p) => p.taints.some(taintRepels))) {
+    problems.push(`every node pool is tainted (${specs.map((p) => p.name).join(', ')}): the platform's controllers and CoreDNS tolerate no taint of yours and would find no node; leave one pool untainted, or give its taints effect TaintEffect.PREFER_NO_SCHEDULE`);
   }
   return problems;
 }

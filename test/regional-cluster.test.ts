@@ -19,7 +19,7 @@ describe('RegionalCluster defaults', () => {
     expect(c.grants).toEqual([]);
     expect(c.nodePools).toEqual([{
       name: 'default', instanceTypes: ['m6i.large'], minSize: 3, desiredSize: 3, maxSize: 6,
-      capacityType: CapacityType.ON_DEMAND, diskSizeGiB: 50, labels: {},
+      capacityType: CapacityType.ON_DEMAND, diskSizeGiB: 50, labels: {}, taints: [],
       resourceName: 'edge-default', nodeGroupPrefix: 'default-',
     }]);
     expect(c.names).toEqual({ eksCluster: 'acme-edge', resource: 'edge', logGroup: '/aws/eks/acme-edge/cluster' });

@@ -1,6 +1,7 @@
 /** An app's effective spec on a cluster: defaults filled in, the overrides that apply there layered over its props. */
 import type { AppOverrideOptions } from '../app-options';
 import type { FleetAppProps } from '../fleet-app';
+import type { NodeTaintSpec } from '../node-pool';
 import type { AppPeer, AppSpec } from './resolved';
 
 /** What an app's spec depends on besides its props and override: where it runs and who it talks to. */
@@ -11,6 +12,8 @@ export interface AppSpecContext {
   readonly callees: readonly AppPeer[];
   /** Whether a global load balancer sends users to the app on the cluster. */
   readonly loadBalanced: boolean;
+  /** The taints of the app's node pool on the cluster (none when the app requires no pool, or the cluster lacks it). */
+  readonly poolTaints?: readonly NodeTaintSpec[];
 }
 
 /** The label every object of an app with residency in a zone carries. */
@@ -50,5 +53,6 @@ export function appSpec(name: string, namespace: string, p: Partial<FleetAppProp
     callers: ctx.callers,
     callees: ctx.callees,
     egress: { internet: p.egress?.internet ?? true, cidrs: [...(p.egress?.cidrs ?? [])] },
+    ...(p.nodePool !== undefined ? { nodePool: { name: p.nodePool, tolerates: [...(ctx.poolTaints ?? [])] } } : {}),
   };
 }

@@ -57,11 +57,12 @@ export function resolveApp(a: FleetApp, clusters: ReadonlyMap<string, ResolvedCl
     const layered = layers.length > 0 ? layerOverrides(layers) : undefined;
     for (const conflict of layered?.conflicts ?? []) conflicts.push({ clusterId: id, ...conflict });
     const balanced = loadBalanced.has(id);
-    const key = `${clusterOverride ? id : ''}\u0000${applying.join(',')}\u0000${perRegion ? c.region : ''}\u0000${balanced}`;
+    const poolTaints = a.props.nodePool !== undefined ? c.nodePools.find((pool) => pool.name === a.props.nodePool)?.taints ?? [] : undefined;
+    const key = `${clusterOverride ? id : ''}\u0000${applying.join(',')}\u0000${perRegion ? c.region : ''}\u0000${balanced}\u0000${poolTaints?.length ? JSON.stringify(poolTaints) : ''}`;
     let spec = specs.get(key);
     if (!spec) {
       spec = appSpec(a.appName, a.namespace, a.props, {
-        region: c.region, callers: peers.callers.get(a.appName) ?? [], callees: peers.callees.get(a.appName) ?? [], loadBalanced: balanced,
+        region: c.region, callers: peers.callers.get(a.appName) ?? [], callees: peers.callees.get(a.appName) ?? [], loadBalanced: balanced, poolTaints,
       }, layered?.options);
       specs.set(key, spec);
     }
@@ -91,5 +92,6 @@ export function resolveApp(a: FleetApp, clusters: ReadonlyMap<string, ResolvedCl
     certificateRegions: Object.keys(a.props.ingress?.certificateArns ?? {}),
     ...(a.props.residency ? { residency: a.props.residency.zoneName } : {}),
     ...(a.props.peakReplicas !== undefined ? { peakReplicas: a.props.peakReplicas } : {}),
+    ...(a.props.nodePool !== undefined ? { nodePool: a.props.nodePool } : {}),
   };
 }

@@ -11,7 +11,7 @@ import type { ComputeMode, NatGateways } from '../environment-profile';
 import type { FleetProblem, FleetWarning } from '../errors';
 import type { LockedCluster } from '../net/address-lock';
 import type { ClusterAddresses } from '../net/address-plan';
-import type { NodePoolSpec } from '../node-pool';
+import type { NodePoolSpec, NodeTaintSpec } from '../node-pool';
 import type { OverrideKind } from '../override';
 import type { Tenancy } from '../tenancy';
 import type { OverrideConflict } from './app-overrides';
@@ -46,6 +46,8 @@ export interface AppSpec {
   readonly callees: readonly AppPeer[];
   /** Where the pods may connect besides DNS, Pod Identity, their namespace and callees. */
   readonly egress: { readonly internet: boolean; readonly cidrs: readonly string[] };
+  /** The node pool the pods must run on, and the taints of that pool on this cluster, which they tolerate. */
+  readonly nodePool?: { readonly name: string; readonly tolerates: readonly NodeTaintSpec[] };
 }
 
 /** An app's ingress on one cluster. */
@@ -214,6 +216,8 @@ export interface ResolvedApp {
   readonly residency?: string;
   /** Replicas it needs across its clusters at peak, when declared. */
   readonly peakReplicas?: number;
+  /** The node pool the app requires, if any. */
+  readonly nodePool?: string;
 }
 
 /** An app's override by environment, region, zone or labels, and where it applies. */

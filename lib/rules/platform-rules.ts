@@ -4,6 +4,7 @@ import { checkKubernetesSupport } from '../catalog/kubernetes-versions';
 import { allocatable, Allocatable, checkInstanceType } from '../catalog/instance-types';
 import { cpuMillicores, formatCpu, formatMemory, memoryMiB } from '../model/quantity';
 import type { AppSpec, FleetModel, ResolvedCluster, ResolvedNodePool } from '../model/resolved';
+import { taintRepels } from '../node-pool';
 import { FleetRule, problem, RuleFinding, warning } from './rule';
 
 /**
@@ -83,6 +84,13 @@ export const clusterCapacity: FleetRule = {
   },
 };
 
+interface AppDemand {
+  readonly name: string;
+  readonly d: NonNullable<ReturnType<typeof demand>>;
+  /** The node pool it requires, if any. */
+  readonly pool?: string;
+}
+
 function* capacityOf(c: ResolvedCluster): Iterable<RuleFinding> {
   const pools = c.nodePools.map(poolCapacity);
   const unknown = c.nodePools.flatMap((p) => p.instanceTypes).filter((t) => !allocatable(t));
@@ -92,15 +100,35 @@ function* capacityOf(c: ResolvedCluster): Iterable<RuleFinding> {
   }
   const known = pools as PoolCapacity[];
   if (known.length === 0) return;
-  const apps = c.apps.flatMap((a) => { const d = demand(a.spec); return d ? [{ name: a.name, d }] : []; });
-  const biggest = known.reduce((a, b) => (b.node.cpuMillicores > a.node.cpuMillicores ? b : a));
+  const apps = c.apps.flatMap((a): AppDemand[] => { const d = demand(a.spec); return d ? [{ name: a.name, d, ...(a.spec.nodePool ? { pool: a.spec.nodePool.name } : {}) }] : []; });
+  // Apps that require a pool run on its nodes only; the others on the pools whose taints keep no pod away.
+  const untainted = known.filter((p) => !p.pool.taints.some(taintRepels));
+  const all = untainted.length === known.length;
+  const groups: { apps: AppDemand[]; pools: PoolCapacity[]; nodes: string; where: string }[] = [
+    { apps: apps.filter((a) => a.pool === undefined), pools: untainted, nodes: `any ${all ? '' : 'untainted '}node of ${c.id}`, where: all ? 'its node pools' : 'its untainted node pools' },
+    ...known.map((p) => ({ apps: apps.filter((a) => a.pool === p.pool.name), pools: [p], nodes: `any node of pool ${p.pool.name} on ${c.id}`, where: `node pool ${p.pool.name}, which they require,` })),
+  ];
+  for (const g of groups) {
+    if (g.apps.length === 0 || g.pools.length === 0) continue; // a missing pool is reported by the app-node-pool-exists rule
+    yield* fitsOneNode(c, g.apps, g.pools, g.nodes);
+    yield* fitsPools(c, g.apps, g.pools, g.where);
+  }
+}
+
+/** A problem for each app of which one replica fits no node of `pools`. */
+function* fitsOneNode(c: ResolvedCluster, apps: readonly AppDemand[], pools: readonly PoolCapacity[], nodes: string): Iterable<RuleFinding> {
+  const biggest = pools.reduce((a, b) => (b.node.cpuMillicores > a.node.cpuMillicores ? b : a));
   for (const { name, d } of apps) {
     if (d.each.cpu > biggest.node.cpuMillicores || d.each.memory > biggest.node.memoryMiB) {
-      yield problem(c.path, `one replica of ${name} requests ${formatCpu(d.each.cpu)} and ${formatMemory(d.each.memory)}, more than any node of ${c.id} gives pods (at most ${formatCpu(biggest.node.cpuMillicores)} and ${formatMemory(biggest.node.memoryMiB)} on ${biggest.nodeType}); lower its requests or add a pool of larger instances`);
+      yield problem(c.path, `one replica of ${name} requests ${formatCpu(d.each.cpu)} and ${formatMemory(d.each.memory)}, more than ${nodes} gives pods (at most ${formatCpu(biggest.node.cpuMillicores)} and ${formatMemory(biggest.node.memoryMiB)} on ${biggest.nodeType}); lower its requests or add a pool of larger instances`);
     }
   }
+}
+
+/** A warning when `apps` at their most need more than `pools` give at theirs. */
+function* fitsPools(c: ResolvedCluster, apps: readonly AppDemand[], pools: readonly PoolCapacity[], where: string): Iterable<RuleFinding> {
   const need = apps.reduce((n, a) => ({ cpu: n.cpu + a.d.cpu, memory: n.memory + a.d.memory, pods: n.pods + a.d.pods }), { cpu: 0, memory: 0, pods: 0 });
-  const have = known.reduce((n, p) => ({
+  const have = pools.reduce((n, p) => ({
     cpu: n.cpu + p.pool.maxSize * p.node.cpuMillicores,
     memory: n.memory + p.pool.maxSize * p.node.memoryMiB,
     pods: n.pods + p.pool.maxSize * Math.max(0, p.node.pods - PLATFORM_PODS_PER_NODE),
@@ -112,8 +140,8 @@ function* capacityOf(c: ResolvedCluster): Iterable<RuleFinding> {
   ];
   if (short.length === 0) return;
   const asks = apps.filter((a) => a.d.pods > 0).map((a) => `${a.name} (at most ${a.d.pods} × ${formatCpu(a.d.each.cpu)}, ${formatMemory(a.d.each.memory)})`).join(', ');
-  const gives = known.map((p) => `${p.pool.name}: at most ${p.pool.maxSize} × ${p.nodeType} (≈ ${formatCpu(p.node.cpuMillicores)}, ${formatMemory(p.node.memoryMiB)} each)`).join('; ');
-  yield warning(c.path, `at their most the apps of ${c.id} need ${short.join(' and ')} — ${asks}; its node pools give ${gives}; raise a pool's maxSize, use larger instances or lower the apps' maxReplicas`);
+  const gives = pools.map((p) => `${p.pool.name}: at most ${p.pool.maxSize} × ${p.nodeType} (≈ ${formatCpu(p.node.cpuMillicores)}, ${formatMemory(p.node.memoryMiB)} each)`).join('; ');
+  yield warning(c.path, `at their most the apps of ${c.id} need ${short.join(' and ')} — ${asks}; ${where} give ${gives}; raise a pool's maxSize, use larger instances or lower the apps' maxReplicas`);
 }
 
 /** The rules of the clusters' platform, in the order they run. */

@@ -8,6 +8,7 @@ import { addAlbIngress } from './alb-ingress';
 import { addAppNetworkPolicies } from './app-network-policies';
 import { ClusterValues, restrictedPodSecurity } from './labels';
 import type { ChartContribution } from './phases';
+import { podScheduling } from './pod-scheduling';
 
 /** Props of an {@link AppChart}. */
 export interface AppChartProps {
@@ -116,6 +117,11 @@ export class AppChart extends Chart {
         spread('topology.kubernetes.io/zone'),
         spread('kubernetes.io/hostname'),
       ]));
+    }
+    const scheduling = podScheduling(s);
+    if (scheduling) {
+      patches.push(JsonPatch.add('/spec/template/spec/nodeSelector', scheduling.nodeSelector));
+      if (scheduling.tolerations) patches.push(JsonPatch.add('/spec/template/spec/tolerations', scheduling.tolerations));
     }
     ApiObject.of(deployment).addJsonPatch(...patches);
   }

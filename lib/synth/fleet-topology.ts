@@ -136,6 +136,8 @@ export interface TopologyNodePool {
   readonly capacityType: 'ON_DEMAND' | 'SPOT';
   readonly diskSizeGiB: number;
   readonly labels: Readonly<Record<string, string>>;
+  /** The pool's taints; absent when it has none. */
+  readonly taints?: readonly { readonly key: string; readonly value?: string; readonly effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
 }
 
 /** IAM principals with access to a cluster. */
@@ -178,6 +180,8 @@ export interface TopologyApp {
   readonly placement: string;
   /** The GDPR zone its data stays in, or null. */
   readonly residency: string | null;
+  /** The node pool its pods must run on, or null for any untainted pool. */
+  readonly nodePool: string | null;
   /** Sorted by cluster id. */
   readonly clusters: readonly TopologyAppOnCluster[];
 }

@@ -53,6 +53,7 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
           capacityType: p.capacityType,
           diskSizeGiB: p.diskSizeGiB,
           labels: sortKeys(p.labels),
+          ...(p.taints.length > 0 ? { taints: p.taints } : {}),
         })),
         access: {
           admins: c.grants.filter((g) => g.level === 'cluster-admin').map((g) => g.principal),
@@ -72,6 +73,7 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
       namespace: app.namespace,
       placement: app.placement,
       residency: app.residency ?? null,
+      nodePool: app.nodePool ?? null,
       clusters: app.placements.map(({ clusterId, spec }) => ({
         id: clusterId,
         image: spec.image,

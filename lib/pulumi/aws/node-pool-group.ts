@@ -2,8 +2,16 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { ResolvedNodePool } from '../../model/resolved';
 import { FLEETFORM_TAG_KEYS } from '../../reserved';
+import { NODE_POOL_LABEL, TaintEffect } from '../../node-pool';
 import { Tenancy } from '../../tenancy';
 import { answered } from '../cloud-answers';
+
+/** The EKS API's names of the Kubernetes taint effects. */
+const EKS_TAINT_EFFECTS: Readonly<Record<TaintEffect, string>> = {
+  [TaintEffect.NO_SCHEDULE]: 'NO_SCHEDULE',
+  [TaintEffect.PREFER_NO_SCHEDULE]: 'PREFER_NO_SCHEDULE',
+  [TaintEffect.NO_EXECUTE]: 'NO_EXECUTE',
+};
 
 /** Args of a {@link NodePoolGroup}. */
 export interface NodePoolGroupArgs {
@@ -76,7 +84,9 @@ export class NodePoolGroup extends pulumi.ComponentResource {
       // The Cluster Autoscaler owns the desired size (ignored below), within the pool's min and max.
       scalingConfig: { minSize: p.minSize, desiredSize: p.desiredSize, maxSize: p.maxSize },
       updateConfig: { maxUnavailable: 1 },
-      labels: { ...p.labels, 'fleetform.io/node-pool': p.name },
+      labels: { ...p.labels, [NODE_POOL_LABEL]: p.name },
+      // Only when the pool has taints: a group that never had any keeps the inputs it had before taints existed.
+      ...(p.taints.length > 0 ? { taints: p.taints.map((t) => ({ key: t.key, ...(t.value !== undefined ? { value: t.value } : {}), effect: EKS_TAINT_EFFECTS[t.effect] })) } : {}),
       launchTemplate: {
         id: template.id,
         version: template.latestVersion.apply((v) => `${answered(v, name, 'the launch template', 'latest version', (n) => typeof n === 'number')}`),
