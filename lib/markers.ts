@@ -22,6 +22,9 @@ const KINDS = {
   channel: Symbol.for('fleetform.VersionChannel'),
   rolloutPlan: Symbol.for('fleetform.RolloutPlan'),
   argoCd: Symbol.for('fleetform.ArgoCdDelivery'),
+  accessRole: Symbol.for('fleetform.AccessRole'),
+  accessPolicy: Symbol.for('fleetform.AccessPolicy'),
+  team: Symbol.for('fleetform.Team'),
 } as const;
 
 /** The kinds of construct and value class fleetform knows. */

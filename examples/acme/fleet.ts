@@ -10,8 +10,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  AddressLock, ApiEndpoint, ArgoCdDelivery, CapacityType, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, GdprZone, GeoLocation,
-  GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, RolloutPlan, RoutingPolicy, Tenancy, VersionChannel,
+  AccessPolicy, AccessRole, AddressLock, ApiEndpoint, ArgoCdDelivery, CapacityType, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, GdprZone, GeoLocation,
+  GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, RolloutPlan, RoutingPolicy, Team, Tenancy, VersionChannel,
 } from '../../lib';
 
 /** Options for building the example, so tests can vary it. */
@@ -98,6 +98,17 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
     replicas: 3,
     healthCheck: { path: '/healthz' },
   });
+
+  // Who may do what, declared once for the fleet: a cluster added later to a scope gets its grants.
+  new AccessPolicy(fleet, 'oncall', { groups: ['acme:oncall'], role: AccessRole.VIEW });
+  new AccessPolicy(fleet, 'eu-auditors', { principals: ['arn:aws:iam::111122223333:role/eu-auditors'], groups: ['acme:eu-auditors'], role: AccessRole.VIEW, zones: [eu] });
+  new AccessPolicy(fleet, 'release-managers', {
+    groups: ['acme:release'],
+    role: AccessRole.custom('fleet-release', [{ apiGroups: ['apps'], resources: ['deployments', 'deployments/scale'], verbs: ['get', 'list', 'watch', 'patch'] }]),
+    environments: ['production'],
+  });
+  // The commerce team edits its apps' namespaces on exactly the clusters they run on, within a quota per namespace.
+  new Team(fleet, 'commerce', { principals: ['arn:aws:iam::111122223333:role/shop-developers'], groups: ['acme:shop'], apps: [api, storefront] });
 
   // One host name for the shop: EU users from the EU zone (never elsewhere), everyone else by latency.
   new GlobalLoadBalancer(fleet, 'shop', {

@@ -9,7 +9,7 @@ import { NodePoolProps, resolveNodePool } from '../node-pool';
 import { byCodeUnit, shortHash } from '../naming';
 import type { RegionalCluster } from '../regional-cluster';
 import { Tenancy } from '../tenancy';
-import type { ResolvedApiEndpoint, ResolvedCluster, ResolvedFleetSettings, ResolvedGrant } from './resolved';
+import type { ResolvedApiEndpoint, ResolvedCluster, ResolvedFleetSettings, ResolvedGrant, ResolvedRbac } from './resolved';
 
 /** What resolving a cluster reads of the root Fleet. */
 export interface ClusterDefaults {
@@ -18,6 +18,9 @@ export interface ClusterDefaults {
   /** The fleet's version, when the program gave one. */
   readonly explicitKubernetesVersion?: string;
 }
+
+/** A cluster's RBAC before access policies and teams are laid over it. */
+const NO_RBAC: ResolvedRbac = Object.freeze({ roles: [], clusterBindings: [], namespaces: {} });
 
 /** The label every object of a cluster of zone `zone` carries. */
 export function zoneLabel(zone: string): string {
@@ -80,6 +83,7 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
     ...(autoMode && p.nodePools !== undefined ? { refusedNodePools: p.nodePools.map((pool) => String(pool.name)) } : {}),
     allowSpotOnly: p.allowSpotOnly ?? profile?.allowSpotOnly ?? false,
     grants,
+    rbac: NO_RBAC, // access policies and teams are laid over every cluster's grants once all are resolved (resolve-access.ts)
     names: { eksCluster, resource: stem, logGroup: `/aws/eks/${eksCluster}/cluster` },
     tags: {
       ...fleet.tags,

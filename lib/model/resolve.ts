@@ -19,10 +19,13 @@ import type { NodePoolProps } from '../node-pool';
 import { byCodeUnit } from '../naming';
 import { RegionalCluster } from '../regional-cluster';
 import { RolloutPlan } from '../rollout-plan';
+import { AccessPolicy } from '../access-policy';
 import { ArgoCdDelivery } from '../argo-cd-delivery';
+import { Team } from '../team';
 import { VersionChannel } from '../version-channel';
 import { FleetRule, runRules } from '../rules/rule';
 import { peersOf, placementOf, resolveApp } from './resolve-apps';
+import { resolveAccess } from './resolve-access';
 import { resolveCluster } from './resolve-cluster';
 import { applyRenames, entryOf } from './resolve-lock';
 import { resolveLoadBalancer, resolveZone } from './resolve-edge';
@@ -96,7 +99,13 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
       else appsOn.set(p.clusterId, [{ name: a.name, spec: p.spec }]);
     }
   }
-  const withApps = clusters.map((c) => ({ ...c, apps: appsOn.get(c.id) ?? [] }));
+  const granted = resolveAccess(
+    clusters.map((c) => ({ ...c, apps: appsOn.get(c.id) ?? [] })), zones,
+    constructs.filter(AccessPolicy.isAccessPolicy).sort((a, b) => byCodeUnit(a.node.path, b.node.path)),
+    constructs.filter(Team.isTeam).sort((a, b) => byCodeUnit(a.node.path, b.node.path)),
+  );
+  problems.push(...granted.problems);
+  const withApps = granted.clusters;
 
   const nextEntries: Record<string, LockedCluster> = { ...kept };
   for (const c of clusters) {
@@ -118,6 +127,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
       name: d.node.id, path: d.node.path, repoUrl: d.repoUrl, targetRevision: d.targetRevision, outputPath: d.path,
       namespace: d.namespace, accountId: d.accountId,
     })),
+    access: granted.access,
     addressLock: {
       path: lock.path,
       exists: lock.exists,

@@ -146,3 +146,15 @@ function* fitsPools(c: ResolvedCluster, apps: readonly AppDemand[], pools: reado
 
 /** The rules of the clusters' platform, in the order they run. */
 export const PLATFORM_RULES: readonly FleetRule[] = [kubernetesSupport, catalogueAge, clusterCapacity];
+
+/**
+ * What a cluster's node pools give pods at their most (every pool at its
+ * `maxSize`, each node its smallest instance type's allocatable CPU and
+ * memory); undefined for an EKS Auto Mode cluster (no pools) or a pool of an
+ * instance type the catalogue does not know.
+ */
+export function poolsCapacity(c: ResolvedCluster): { cpu: number; memory: number } | undefined {
+  const pools = c.nodePools.map(poolCapacity);
+  if (pools.length === 0 || pools.some((p) => p === undefined)) return undefined;
+  return (pools as PoolCapacity[]).reduce((n, p) => ({ cpu: n.cpu + p.pool.maxSize * p.node.cpuMillicores, memory: n.memory + p.pool.maxSize * p.node.memoryMiB }), { cpu: 0, memory: 0 });
+}

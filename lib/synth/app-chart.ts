@@ -3,7 +3,8 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ComputeMode } from '../environment-profile';
 import { RESIDENCY_LABEL } from '../model/app-spec';
-import type { AppSpec, ResolvedCluster } from '../model/resolved';
+import type { AppSpec, ResolvedCluster, ResolvedNamespaceAccess } from '../model/resolved';
+import { addNamespaceAccess } from './access-chart';
 import { addAlbIngress } from './alb-ingress';
 import { addAppNetworkPolicies } from './app-network-policies';
 import { ClusterValues, restrictedPodSecurity } from './labels';
@@ -24,6 +25,11 @@ export interface AppChartProps {
    * @default false
    */
   readonly autoMode?: boolean;
+  /**
+   * What the fleet's access policies and teams write into the app's namespace.
+   * @default - nothing
+   */
+  readonly namespaceAccess?: ResolvedNamespaceAccess;
 }
 
 /**
@@ -104,6 +110,7 @@ export class AppChart extends Chart {
     });
 
     addAppNetworkPolicies(this, s, props.values);
+    if (props.namespaceAccess) addNamespaceAccess(this, props.namespaceAccess);
 
     // Resources exactly as the user wrote them (cdk8s-plus would normalize the units).
     const q = (v: string) => kplus.k8s.Quantity.fromString(v);
@@ -151,11 +158,12 @@ export function appCharts(cluster: ResolvedCluster): ChartContribution[] {
       key = JSON.stringify(spec);
       specKeys.set(spec, key);
     }
+    const namespaceAccess = cluster.rbac.namespaces[spec.namespace];
     return {
       phase: 'apps',
       name: appChartName(name),
-      templateKey: `${key}\u0000${cluster.kubernetesVersion}${autoMode ? '\u0000auto-mode' : ''}`,
-      build: (app, labels, values) => new AppChart(app, appChartName(name), { spec, labels, values, kubernetesVersion: cluster.kubernetesVersion, autoMode }),
+      templateKey: `${key}\u0000${cluster.kubernetesVersion}${autoMode ? '\u0000auto-mode' : ''}${namespaceAccess ? `\u0000${JSON.stringify(namespaceAccess)}` : ''}`,
+      build: (app, labels, values) => new AppChart(app, appChartName(name), { spec, labels, values, kubernetesVersion: cluster.kubernetesVersion, autoMode, namespaceAccess }),
     };
   });
 }

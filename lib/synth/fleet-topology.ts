@@ -23,8 +23,12 @@ export interface FleetTopology {
   readonly zones: readonly TopologyZone[];
   /** Global load balancers, sorted by name. */
   readonly loadBalancers: readonly TopologyLoadBalancer[];
-  /** Fleet-wide access policies (none yet: the section is reserved). */
-  readonly accessPolicies: readonly never[];
+  /**
+   * The effective access matrix: each IAM principal's and Kubernetes group's role on each
+   * cluster (from environments' admins and viewers, access policies and teams), sorted by
+   * subject then cluster.
+   */
+  readonly accessPolicies: readonly TopologyAccessGrant[];
   /** Version channels, sorted by name. */
   readonly channels: readonly TopologyChannel[];
   /** The rollout plan's waves, in order (none without a plan). */
@@ -138,6 +142,21 @@ export interface TopologyNodePool {
   readonly labels: Readonly<Record<string, string>>;
   /** The pool's taints; absent when it has none. */
   readonly taints?: readonly { readonly key: string; readonly value?: string; readonly effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
+}
+
+/** One subject's role on one cluster. */
+export interface TopologyAccessGrant {
+  /** An IAM role or user ARN, or a Kubernetes group. */
+  readonly subject: string;
+  readonly kind: 'principal' | 'group';
+  /** Cluster id. */
+  readonly cluster: string;
+  /** A built-in role (`cluster-admin`, `admin`, `edit`, `view`) or a custom ClusterRole. */
+  readonly role: string;
+  /** The namespaces it is scoped to, or null for the whole cluster. */
+  readonly namespaces: readonly string[] | null;
+  /** Paths of the environments, access policies and teams that grant it. */
+  readonly via: readonly string[];
 }
 
 /** IAM principals with access to a cluster. */

@@ -56,8 +56,8 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
           ...(p.taints.length > 0 ? { taints: p.taints } : {}),
         })),
         access: {
-          admins: c.grants.filter((g) => g.level === 'cluster-admin').map((g) => g.principal),
-          viewers: c.grants.filter((g) => g.level === 'view').map((g) => g.principal),
+          admins: c.grants.filter((g) => g.level === 'cluster-admin' && g.namespaces === undefined).map((g) => g.principal),
+          viewers: c.grants.filter((g) => g.level === 'view' && g.namespaces === undefined).map((g) => g.principal),
         },
         cloud: { eksClusterName: c.names.eksCluster, logGroup: c.names.logGroup },
         platform: {
@@ -111,7 +111,7 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
         leaves: t.leaves,
       })),
     })),
-    accessPolicies: [],
+    accessPolicies: fleet.access.map((a) => ({ ...a })),
     channels: fleet.channels.map((ch) => ({ name: ch.name, path: ch.path, stages: ch.stages.map((s) => ({ name: s.name, clusters: s.clusters })) })),
     waves: (fleet.rolloutPlans[0]?.waves ?? []).map((w) => ({ index: w.index, name: w.name, clusters: w.clusters, bakeMinutes: w.bakeMinutes })),
   };

@@ -1,6 +1,6 @@
 /** The output writer on its own: what it owns, what it refuses, and what a failure leaves behind. */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setFaultHook } from '../../lib/io/fault-points';
 import { OutputError } from '../../lib/io/output-error';
@@ -18,8 +18,9 @@ function write(outdir: string, files: ReadonlyMap<string, string>, owner = 'acme
 const refusal = (fn: () => unknown): OutputError => thrownBy(OutputError, fn);
 
 /** Entries fleetform leaves beside the output folder while it works: none once a write has ended. */
+/** The writer's own siblings of `outdir` (its lock, staging and old copies) still there; other runs' in the same folder are not this one's. */
 function leftovers(outdir: string): string[] {
-  return readdirSync(dirname(outdir)).filter((n) => n.includes('.fleetform-'));
+  return readdirSync(dirname(outdir)).filter((n) => n.startsWith(`.${basename(outdir)}.fleetform-`));
 }
 
 afterEach(() => setFaultHook(undefined));

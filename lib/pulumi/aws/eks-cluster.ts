@@ -199,13 +199,17 @@ export class EksCluster extends pulumi.ComponentResource {
         clusterName: this.eksCluster.name,
         principalArn: grant.principal,
         type: 'STANDARD',
+        // A custom role's principals are put in the groups the cluster's RBAC binds (fleetform:<policy>).
+        ...(grant.kubernetesGroups !== undefined ? { kubernetesGroups: [...grant.kubernetesGroups] } : {}),
         tags,
       }, parent);
-      this.#access.push(entry, new aws.eks.AccessPolicyAssociation(grant.resourceName, {
+      this.#access.push(entry);
+      if (grant.level === 'custom') continue; // RBAC alone: no EKS access policy
+      this.#access.push(new aws.eks.AccessPolicyAssociation(grant.resourceName, {
         clusterName: this.eksCluster.name,
         principalArn: entry.principalArn,
         policyArn: ACCESS_POLICY[grant.level],
-        accessScope: { type: 'cluster' },
+        accessScope: grant.namespaces !== undefined ? { type: 'namespace', namespaces: [...grant.namespaces] } : { type: 'cluster' },
       }, parent));
     }
 

@@ -59,7 +59,9 @@ export const POLICY = {
 } as const;
 
 /** The EKS managed access policy of each access level of the model. */
-export const ACCESS_POLICY: Readonly<Record<AccessLevel, string>> = {
+export const ACCESS_POLICY: Readonly<Record<Exclude<AccessLevel, 'custom'>, string>> = {
   'cluster-admin': 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+  admin: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminPolicy',
+  edit: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy',
   view: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
 };
