@@ -5,6 +5,7 @@ import {
 } from './app-options';
 import { claimId, enterTree } from './construct-ids';
 import { checkEnvValues } from './checks/env';
+import { checkPlaintextSecrets, checkSecretEnv } from './checks/secret-env';
 import { otherFleetReferences } from './checks/same-fleet';
 import { checkImageReference } from './checks/image-reference';
 import { checkLater } from './errors';
@@ -16,6 +17,7 @@ import { parseCidr } from './net/ipv4';
 import { Override } from './override';
 import { Placement } from './placement';
 import { RESERVED_NAMESPACES } from './reserved';
+import { SecretReference } from './secret-reference';
 
 /** Props of a {@link FleetApp}. */
 export interface FleetAppProps {
@@ -93,6 +95,21 @@ export interface FleetAppProps {
    * @default - the sum of its replicas (or minimum replicas) on its clusters
    */
   readonly peakReplicas?: number;
+  /**
+   * Environment variables read from AWS Secrets Manager by the External
+   * Secrets Operator into a Secret of the app's namespace; the manifests and
+   * the Pulumi inputs carry only the reference, never the value.
+   * @default - none
+   * @see https://external-secrets.io/latest/provider/aws-secrets-manager/
+   */
+  readonly secretEnv?: Readonly<Record<string, SecretReference>>;
+  /**
+   * Names of plaintext env variables (of `env` or an override's `env`) that look
+   * like secrets (`*_PASSWORD`, `*_TOKEN`, `*_KEY`, `*SECRET*`) but are not, such
+   * as `PUBLIC_KEY`; any other such name is refused.
+   * @default - none
+   */
+  readonly notSecret?: readonly string[];
 }
 
 const FIELDS: Fields = {
@@ -114,6 +131,8 @@ const FIELDS: Fields = {
   egress: { shape: EGRESS_SHAPE, example: '{ internet: false, cidrs: ["10.64.32.0/24"] }' },
   residency: { shape: shapes.instance('a GdprZone', GdprZone.isGdprZone), example: 'eu' },
   peakReplicas: { shape: shapes.number, example: '12' },
+  secretEnv: { shape: shapes.record(shapes.instance('a SecretReference', SecretReference.isSecretReference), 'an object of variable names to SecretReference values'), example: '{ DB_PASSWORD: SecretReference.fromSecretsManager("acme/shop/db", { key: "password" }) }' },
+  notSecret: { shape: shapes.list(shapes.string), example: '["PUBLIC_KEY"]' },
 };
 
 /** An override added with {@link FleetApp.addOverride}: where it applies and what it changes. */
@@ -151,6 +170,7 @@ export class FleetApp extends Construct {
     checkLater(this, () => [
       ...read.problems,
       ...checkApp(this.appName, read.props),
+      ...checkAppSecrets(this.node.root.node.id, read.props),
       ...otherFleetReferences(this, [
         { what: 'residency', ref: read.props.residency },
         ...(read.props.placement?.references ?? []).map((ref) => ({ what: 'placement', ref })),
@@ -252,6 +272,7 @@ function checkOverride(at: string, read: ReadProps<AppOverrideOptions>, app: Par
     ...(o.image !== undefined ? [checkImageReference(o.image, `${at}image`)] : []),
     ...checkScaling(at, o),
     ...(o.env !== undefined ? checkEnvValues(o.env, `${at}env`) : []),
+    ...checkPlaintextSecrets(o.env, app.notSecret, `${at}env`),
     ...checkResources(at, o.resources),
     ...(o.ingressHost !== undefined ? [checkHost(`${at}ingressHost`, o.ingressHost)] : []),
     ...(o.ingressHost !== undefined && app.ingress === undefined
@@ -281,6 +302,14 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   if (p.env !== undefined) yield* checkEnvValues(p.env, 'env');
   yield* checkLabels('label', p.labels, [...FLEETFORM_LABEL_KEYS, 'app.kubernetes.io/name']);
   yield* p.placement?.problems ?? [];
+}
+
+/** Checks of an app's secrets: no secret-looking plaintext, well-formed references within the fleet's secrets and the residency zone. */
+function checkAppSecrets(fleet: string, p: Partial<FleetAppProps>): string[] {
+  return [
+    ...checkPlaintextSecrets(p.env, p.notSecret, 'env'),
+    ...checkSecretEnv(p.secretEnv, p.notSecret, { fleet, env: p.env, residency: p.residency }),
+  ];
 }
 
 function* checkResources(at: string, resources: AppResources | undefined): Iterable<string> {

@@ -23,6 +23,7 @@ import { ArgoCdDelivery } from '../argo-cd-delivery';
 import { VersionChannel } from '../version-channel';
 import { FleetRule, runRules } from '../rules/rule';
 import { peersOf, placementOf, resolveApp } from './resolve-apps';
+import { withSecretStores } from './secret-stores';
 import { resolveCluster } from './resolve-cluster';
 import { applyRenames, entryOf } from './resolve-lock';
 import { resolveLoadBalancer, resolveZone } from './resolve-edge';
@@ -96,7 +97,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
       else appsOn.set(p.clusterId, [{ name: a.name, spec: p.spec }]);
     }
   }
-  const withApps = clusters.map((c) => ({ ...c, apps: appsOn.get(c.id) ?? [] }));
+  const withApps = clusters.map((c) => withSecretStores({ ...c, apps: appsOn.get(c.id) ?? [] }, settings.name));
 
   const nextEntries: Record<string, LockedCluster> = { ...kept };
   for (const c of clusters) {

@@ -17,6 +17,7 @@ import type { Tenancy } from '../tenancy';
 import type { OverrideConflict } from './app-overrides';
 import type { DnsTree, TreeRouting } from './dns-tree';
 import type { ResolvedPlatform } from './platform';
+import type { AppSecretEnv, ResolvedSecretStore } from './secret-specs';
 
 /** An app's settings on one cluster, every default filled in and overrides applied. */
 export interface AppSpec {
@@ -46,6 +47,8 @@ export interface AppSpec {
   readonly callees: readonly AppPeer[];
   /** Where the pods may connect besides DNS, Pod Identity, their namespace and callees. */
   readonly egress: { readonly internet: boolean; readonly cidrs: readonly string[] };
+  /** Variables read from Secrets Manager through the External Secrets Operator, sorted by name; absent when none. */
+  readonly secretEnv?: readonly AppSecretEnv[];
 }
 
 /** An app's ingress on one cluster. */
@@ -155,6 +158,8 @@ export interface ResolvedCluster {
   readonly zones: readonly string[];
   /** Add-ons and controllers; undefined only when the cluster's version has none pinned (a problem says so). */
   readonly platform?: ResolvedPlatform;
+  /** The ClusterSecretStores the cluster's apps read secrets through, sorted by name; absent when none does. */
+  readonly secretStores?: readonly ResolvedSecretStore[];
   /**
    * `active`, or `decommissioning` once `cluster.decommission()` was called: its
    * guards are lifted (no Pulumi protect, no EKS deletion protection, keys and

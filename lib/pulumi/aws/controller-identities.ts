@@ -31,6 +31,7 @@ const ROLE_STEM: Readonly<Record<PlatformChartName, string>> = {
   'aws-load-balancer-controller': 'lbc',
   'cluster-autoscaler': 'cas',
   'metrics-server': 'metrics',
+  'external-secrets': 'eso',
 };
 
 /**
