@@ -10,14 +10,14 @@ import { otherFleetReferences } from './checks/same-fleet';
 import { checkImageReference } from './checks/image-reference';
 import { checkLater } from './errors';
 import { GdprZone } from './gdpr-zone';
-import { Fields, ReadProps, describeValue, readProps, shapes } from './input';
+import { Fields, ReadProps, describeValue, isPlainObject, readProps, shapes } from './input';
 import { isKind } from './markers';
 import { checkDnsLabel, checkLabels, FLEETFORM_LABEL_KEYS } from './naming';
 import { parseCidr } from './net/ipv4';
 import { Override } from './override';
 import { Placement } from './placement';
 import { RESERVED_NAMESPACES } from './reserved';
-import { SecretReference } from './secret-reference';
+import type { SecretReference } from './secret-reference';
 
 /** Props of a {@link FleetApp}. */
 export interface FleetAppProps {
@@ -131,7 +131,7 @@ const FIELDS: Fields = {
   egress: { shape: EGRESS_SHAPE, example: '{ internet: false, cidrs: ["10.64.32.0/24"] }' },
   residency: { shape: shapes.instance('a GdprZone', GdprZone.isGdprZone), example: 'eu' },
   peakReplicas: { shape: shapes.number, example: '12' },
-  secretEnv: { shape: shapes.record(shapes.instance('a SecretReference', SecretReference.isSecretReference), 'an object of variable names to SecretReference values'), example: '{ DB_PASSWORD: SecretReference.fromSecretsManager("acme/shop/db", { key: "password" }) }' },
+  secretEnv: { shape: shapes.instance('an object of variable names to SecretReference values', isPlainObject), example: '{ DB_PASSWORD: SecretReference.fromSecretsManager("acme/shop/db", { key: "password" }) }' },
   notSecret: { shape: shapes.list(shapes.string), example: '["PUBLIC_KEY"]' },
 };
 
