@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   AddressLock, ApiEndpoint, ArgoCdDelivery, CapacityType, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, GdprZone, GeoLocation,
-  GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, RolloutPlan, RoutingPolicy, Tenancy, VersionChannel,
+  GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, RolloutPlan, RoutingPolicy, SecretReference, Tenancy, VersionChannel,
 } from '../../lib';
 
 /** Options for building the example, so tests can vary it. */
@@ -97,6 +97,8 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
     residency: eu,
     replicas: 3,
     healthCheck: { path: '/healthz' },
+    // Read from Secrets Manager in the cluster's own region (an EU one) by the External Secrets Operator; never in dist/.
+    secretEnv: { DATABASE_PASSWORD: SecretReference.fromSecretsManager('acme/ledger/db', { key: 'password' }) },
   });
 
   // One host name for the shop: EU users from the EU zone (never elsewhere), everyone else by latency.
