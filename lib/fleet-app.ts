@@ -100,7 +100,7 @@ export interface FleetAppProps {
    * Secrets Operator into a Secret of the app's namespace; the manifests and
    * the Pulumi inputs carry only the reference, never the value.
    * @default - none
-   * @see https://external-secrets.io/latest/provider/aws-secrets-manager/
+   * @see https://github.com/external-secrets/external-secrets/blob/v2.9.0/docs/provider/aws-secrets-manager.md
    */
   readonly secretEnv?: Readonly<Record<string, SecretReference>>;
   /**
