@@ -5,17 +5,19 @@ import {
 } from './app-options';
 import { claimId, enterTree } from './construct-ids';
 import { checkEnvValues } from './checks/env';
+import { checkPlaintextSecrets, checkSecretEnv } from './checks/secret-env';
 import { otherFleetReferences } from './checks/same-fleet';
 import { checkImageReference } from './checks/image-reference';
 import { checkLater } from './errors';
 import { GdprZone } from './gdpr-zone';
-import { Fields, ReadProps, describeValue, readProps, shapes } from './input';
+import { Fields, ReadProps, describeValue, isPlainObject, readProps, shapes } from './input';
 import { isKind } from './markers';
 import { checkDnsLabel, checkLabels, FLEETFORM_LABEL_KEYS } from './naming';
 import { parseCidr } from './net/ipv4';
 import { Override } from './override';
 import { Placement } from './placement';
 import { RESERVED_NAMESPACES } from './reserved';
+import type { SecretReference } from './secret-reference';
 
 /** Props of a {@link FleetApp}. */
 export interface FleetAppProps {
@@ -100,6 +102,21 @@ export interface FleetAppProps {
    * @default - any untainted pool
    */
   readonly nodePool?: string;
+  /**
+   * Environment variables read from AWS Secrets Manager by the External
+   * Secrets Operator into a Secret of the app's namespace; the manifests and
+   * the Pulumi inputs carry only the reference, never the value.
+   * @default - none
+   * @see https://github.com/external-secrets/external-secrets/blob/v2.9.0/docs/provider/aws-secrets-manager.md
+   */
+  readonly secretEnv?: Readonly<Record<string, SecretReference>>;
+  /**
+   * Names of plaintext env variables (of `env` or an override's `env`) that look
+   * like secrets (`*_PASSWORD`, `*_TOKEN`, `*_KEY`, `*SECRET*`) but are not, such
+   * as `PUBLIC_KEY`; any other such name is refused.
+   * @default - none
+   */
+  readonly notSecret?: readonly string[];
 }
 
 const FIELDS: Fields = {
@@ -122,6 +139,8 @@ const FIELDS: Fields = {
   residency: { shape: shapes.instance('a GdprZone', GdprZone.isGdprZone), example: 'eu' },
   peakReplicas: { shape: shapes.number, example: '12' },
   nodePool: { shape: shapes.string, example: '"batch"' },
+  secretEnv: { shape: shapes.instance('an object of variable names to SecretReference values', isPlainObject), example: '{ DB_PASSWORD: SecretReference.fromSecretsManager("acme/shop/db", { key: "password" }) }' },
+  notSecret: { shape: shapes.list(shapes.string), example: '["PUBLIC_KEY"]' },
 };
 
 /** An override added with {@link FleetApp.addOverride}: where it applies and what it changes. */
@@ -159,6 +178,7 @@ export class FleetApp extends Construct {
     checkLater(this, () => [
       ...read.problems,
       ...checkApp(this.appName, read.props),
+      ...checkAppSecrets(this.node.root.node.id, read.props),
       ...otherFleetReferences(this, [
         { what: 'residency', ref: read.props.residency },
         ...(read.props.placement?.references ?? []).map((ref) => ({ what: 'placement', ref })),
@@ -260,6 +280,7 @@ function checkOverride(at: string, read: ReadProps<AppOverrideOptions>, app: Par
     ...(o.image !== undefined ? [checkImageReference(o.image, `${at}image`)] : []),
     ...checkScaling(at, o),
     ...(o.env !== undefined ? checkEnvValues(o.env, `${at}env`) : []),
+    ...checkPlaintextSecrets(o.env, app.notSecret, `${at}env`),
     ...checkResources(at, o.resources),
     ...(o.ingressHost !== undefined ? [checkHost(`${at}ingressHost`, o.ingressHost)] : []),
     ...(o.ingressHost !== undefined && app.ingress === undefined
@@ -290,6 +311,14 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   if (p.env !== undefined) yield* checkEnvValues(p.env, 'env');
   yield* checkLabels('label', p.labels, [...FLEETFORM_LABEL_KEYS, 'app.kubernetes.io/name']);
   yield* p.placement?.problems ?? [];
+}
+
+/** Checks of an app's secrets: no secret-looking plaintext, well-formed references within the fleet's secrets and the residency zone. */
+function checkAppSecrets(fleet: string, p: Partial<FleetAppProps>): string[] {
+  return [
+    ...checkPlaintextSecrets(p.env, p.notSecret, 'env'),
+    ...checkSecretEnv(p.secretEnv, p.notSecret, { fleet, env: p.env, residency: p.residency }),
+  ];
 }
 
 function* checkResources(at: string, resources: AppResources | undefined): Iterable<string> {

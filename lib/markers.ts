@@ -25,6 +25,7 @@ const KINDS = {
   accessRole: Symbol.for('fleetform.AccessRole'),
   accessPolicy: Symbol.for('fleetform.AccessPolicy'),
   team: Symbol.for('fleetform.Team'),
+  secretReference: Symbol.for('fleetform.SecretReference'),
 } as const;
 
 /** The kinds of construct and value class fleetform knows. */

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   AccessPolicy, AccessRole, AddressLock, ApiEndpoint, ArgoCdDelivery, CapacityType, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, GdprZone, GeoLocation,
-  GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, RolloutPlan, RoutingPolicy, Team, Tenancy, VersionChannel,
+  GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, RolloutPlan, RoutingPolicy, SecretReference, Team, Tenancy, VersionChannel,
 } from '../../lib';
 
 /** Options for building the example, so tests can vary it. */
@@ -97,6 +97,8 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
     residency: eu,
     replicas: 3,
     healthCheck: { path: '/healthz' },
+    // Read from Secrets Manager in the cluster's own region (an EU one) by the External Secrets Operator; never in dist/.
+    secretEnv: { DATABASE_PASSWORD: SecretReference.fromSecretsManager('acme/ledger/db', { key: 'password' }) },
   });
 
   // Who may do what, declared once for the fleet: a cluster added later to a scope gets its grants.

@@ -1,6 +1,7 @@
 /**
  * Pinned releases of the in-cluster controllers fleetform installs with Helm:
- * the AWS Load Balancer Controller, the Cluster Autoscaler and metrics-server.
+ * the AWS Load Balancer Controller, the Cluster Autoscaler, metrics-server and,
+ * on clusters whose apps read secrets, the External Secrets Operator.
  * Never "latest": moving a pin means editing this file, its source and its
  * readOn date.
  */
@@ -109,6 +110,39 @@ export const METRICS_SERVER: HelmRelease & { readonly namespace: string } = {
     'kubernetes-sigs/metrics-server@5ed5d3a2cf940a8c7541cfbac19af822f4c97844 (2026-08-04) charts/metrics-server/Chart.yaml: version 3.13.1, appVersion 0.8.1 ' +
     '("Update the Metrics Server OCI image to 0.8.1")',
   readOn: '2026-12-04',
+};
+
+/**
+ * The External Secrets Operator, which copies secrets from AWS Secrets Manager
+ * into Kubernetes Secrets of the apps that reference them. Installed only on
+ * clusters where such an app runs. It serves the `external-secrets.io/v1` API
+ * (`v1beta1` is still in the CRDs but deprecated and no longer served). The chart
+ * runs three Deployments of one pod each by default: the controller, its
+ * admission webhook and the webhook's certificate controller; it installs its CRDs.
+ * With EKS Pod Identity the stores need no `auth` block: the controller uses the
+ * credentials of its own service account.
+ */
+export const EXTERNAL_SECRETS_OPERATOR: HelmRelease & {
+  /** The API version of ExternalSecret and ClusterSecretStore the pinned release serves. */
+  readonly apiVersion: string;
+  /** Where to install it and the `serviceAccount.name` value to set. */
+  readonly serviceAccount: { readonly namespace: string; readonly name: string };
+  /** Pods the chart runs by default (controller, webhook, cert-controller), for cost estimates. */
+  readonly pods: number;
+} = {
+  repository: 'https://charts.external-secrets.io',
+  chart: 'external-secrets',
+  chartVersion: '2.9.0',
+  appVersion: 'v2.9.0',
+  apiVersion: 'external-secrets.io/v1',
+  serviceAccount: { namespace: 'external-secrets', name: 'external-secrets' },
+  pods: 3,
+  source:
+    'https://github.com/external-secrets/external-secrets/blob/cc5bfbc2234ace9cb0caff4ea89c435cf517b27b/deploy/charts/external-secrets/Chart.yaml ' +
+    '(tag helm-chart-2.9.0 / v2.9.0, 2026-08-08: version 2.9.0, appVersion v2.9.0; values.yaml: installCRDs true, replicaCount, webhook.replicaCount and certController.replicaCount 1); ' +
+    'config/crds/bases/external-secrets.io_externalsecrets.yaml and _clustersecretstores.yaml at that commit (v1 served and stored, v1beta1 deprecated, served: false); ' +
+    'docs/provider/aws-access.md ("EKS Pod Identity Setup": no auth section in the store)',
+  readOn: '2026-12-06',
 };
 
 /** The Cluster Autoscaler release for a Kubernetes minor. */

@@ -14,7 +14,8 @@
  */
 import { describeValue, isPlainObject, quote } from './describe';
 
-const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+/** A name the API accepts for `env[].name` (also `.` and `..`-prefixed names are refused). */
+export const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
 
 /** A name the API accepts, made from `name`, or undefined when none is near. */

@@ -3,6 +3,7 @@ import type { AppOverrideOptions } from '../app-options';
 import type { FleetAppProps } from '../fleet-app';
 import type { NodeTaintSpec } from '../node-pool';
 import type { AppPeer, AppSpec } from './resolved';
+import { appSecretEnv } from './secret-stores';
 
 /** What an app's spec depends on besides its props and override: where it runs and who it talks to. */
 export interface AppSpecContext {
@@ -54,5 +55,12 @@ export function appSpec(name: string, namespace: string, p: Partial<FleetAppProp
     callees: ctx.callees,
     egress: { internet: p.egress?.internet ?? true, cidrs: [...(p.egress?.cidrs ?? [])] },
     ...(p.nodePool !== undefined ? { nodePool: { name: p.nodePool, tolerates: [...(ctx.poolTaints ?? [])] } } : {}),
+    ...secretEnvOf(p),
   };
+}
+
+/** The app's secret variables, when it has any. */
+function secretEnvOf(p: Partial<FleetAppProps>): Pick<AppSpec, 'secretEnv'> {
+  const secretEnv = appSecretEnv(p.secretEnv);
+  return secretEnv ? { secretEnv } : {};
 }

@@ -38,7 +38,7 @@ export interface PlatformAddon {
 }
 
 /** The controllers fleetform installs with Helm. */
-export type PlatformChartName = 'aws-load-balancer-controller' | 'cluster-autoscaler' | 'metrics-server';
+export type PlatformChartName = 'aws-load-balancer-controller' | 'cluster-autoscaler' | 'metrics-server' | 'external-secrets';
 
 /** A controller of a cluster, installed from a pinned Helm chart. */
 export interface PlatformChart {
@@ -51,6 +51,10 @@ export interface PlatformChart {
   readonly serviceAccount?: string;
   /** The chart values fleetform sets (the binding adds what only the cloud knows, such as the VPC id). */
   readonly values: Readonly<Record<string, unknown>>;
+  /** Whether the release creates its namespace (one of its own, not `kube-system`). */
+  readonly createNamespace?: boolean;
+  /** For the External Secrets Operator: the regions its role may read secrets in, and the prefix of the secrets' names. */
+  readonly secretsAccess?: { readonly regions: readonly string[]; readonly prefix: string };
 }
 
 /** A cluster's platform. */

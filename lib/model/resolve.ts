@@ -26,6 +26,7 @@ import { VersionChannel } from '../version-channel';
 import { FleetRule, runRules } from '../rules/rule';
 import { peersOf, placementOf, resolveApp } from './resolve-apps';
 import { resolveAccess } from './resolve-access';
+import { withSecretStores } from './secret-stores';
 import { resolveCluster } from './resolve-cluster';
 import { applyRenames, entryOf } from './resolve-lock';
 import { resolveLoadBalancer, resolveZone } from './resolve-edge';
@@ -100,7 +101,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
     }
   }
   const granted = resolveAccess(
-    clusters.map((c) => ({ ...c, apps: appsOn.get(c.id) ?? [] })), zones,
+    clusters.map((c) => withSecretStores({ ...c, apps: appsOn.get(c.id) ?? [] }, settings.name)), zones,
     constructs.filter(AccessPolicy.isAccessPolicy).sort((a, b) => byCodeUnit(a.node.path, b.node.path)),
     constructs.filter(Team.isTeam).sort((a, b) => byCodeUnit(a.node.path, b.node.path)),
   );

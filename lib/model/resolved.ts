@@ -17,6 +17,7 @@ import type { Tenancy } from '../tenancy';
 import type { OverrideConflict } from './app-overrides';
 import type { DnsTree, TreeRouting } from './dns-tree';
 import type { ResolvedPlatform } from './platform';
+import type { AppSecretEnv, ResolvedSecretStore } from './secret-specs';
 
 /** An app's settings on one cluster, every default filled in and overrides applied. */
 export interface AppSpec {
@@ -48,6 +49,8 @@ export interface AppSpec {
   readonly egress: { readonly internet: boolean; readonly cidrs: readonly string[] };
   /** The node pool the pods must run on, and the taints of that pool on this cluster, which they tolerate. */
   readonly nodePool?: { readonly name: string; readonly tolerates: readonly NodeTaintSpec[] };
+  /** Variables read from Secrets Manager through the External Secrets Operator, sorted by name; absent when none. */
+  readonly secretEnv?: readonly AppSecretEnv[];
 }
 
 /** An app's ingress on one cluster. */
@@ -216,6 +219,8 @@ export interface ResolvedCluster {
   readonly zones: readonly string[];
   /** Add-ons and controllers; undefined only when the cluster's version has none pinned (a problem says so). */
   readonly platform?: ResolvedPlatform;
+  /** The ClusterSecretStores the cluster's apps read secrets through, sorted by name; absent when none does. */
+  readonly secretStores?: readonly ResolvedSecretStore[];
   /**
    * `active`, or `decommissioning` once `cluster.decommission()` was called: its
    * guards are lifted (no Pulumi protect, no EKS deletion protection, keys and

@@ -66,6 +66,7 @@ export class PlatformCharts extends pulumi.ComponentResource {
       version: chart.version,
       repositoryOpts: { repo: chart.repository },
       namespace: chart.namespace,
+      ...(chart.createNamespace ? { createNamespace: true } : {}),
       values: { ...chart.values, ...cloudValues(chart.name, args.vpcId) },
       // A failed install or upgrade is rolled back rather than left half applied; it also waits until the release's pods are ready.
       atomic: true,

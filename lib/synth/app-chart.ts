@@ -7,6 +7,7 @@ import type { AppSpec, ResolvedCluster, ResolvedNamespaceAccess } from '../model
 import { addNamespaceAccess } from './access-chart';
 import { addAlbIngress } from './alb-ingress';
 import { addAppNetworkPolicies } from './app-network-policies';
+import { addAppSecrets } from './app-secrets';
 import { ClusterValues, restrictedPodSecurity } from './labels';
 import type { ChartContribution } from './phases';
 import { podScheduling } from './pod-scheduling';
@@ -67,7 +68,7 @@ export class AppChart extends Chart {
         name: s.name,
         image: s.image,
         portNumber: s.port,
-        envVariables: Object.fromEntries(Object.keys(s.env).sort().map((k) => [k, kplus.EnvValue.fromValue(s.env[k])])),
+        envVariables: { ...Object.fromEntries(Object.keys(s.env).sort().map((k) => [k, kplus.EnvValue.fromValue(s.env[k])])), ...addAppSecrets(this, s) },
         readiness: probe(s, 0),
         liveness: probe(s, s.healthCheck.initialDelaySeconds ?? 10),
         securityContext: {

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { ValidateFunction } from 'ajv';
+import { hasCrdSchema, validateCustomResource } from './crd-schema';
 
 /** The Kubernetes version of the shipped schema. */
 export const K8S_SCHEMA_VERSION = 'v1.28.0';
@@ -98,13 +99,16 @@ export function definitionFor(apiVersion: string, kind: string): string | undefi
 /**
  * Validates one Kubernetes object. Returns the errors, each prefixed with the
  * object's kind/name and the instance path; empty when the object is valid.
- * An object whose apiVersion/kind is not in the schema is an error.
+ * Custom resources whose CRD schema ships with fleetform (the External Secrets
+ * Operator's ExternalSecret and ClusterSecretStore) are validated against it.
+ * An object whose apiVersion/kind is in neither is an error.
  */
 export function validateK8sObject(obj: unknown): string[] {
   if (typeof obj !== 'object' || obj === null) return ['object is not a JSON object'];
   const o = obj as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown } };
   if (typeof o.apiVersion !== 'string' || typeof o.kind !== 'string') return ['object has no string apiVersion and kind'];
   const what = `${o.kind}/${typeof o.metadata?.name === 'string' ? o.metadata.name : '?'}`;
+  if (hasCrdSchema(o.apiVersion, o.kind)) return validateCustomResource(o, o.apiVersion, o.kind, what);
   const name = definitionFor(o.apiVersion, o.kind);
   if (name === undefined) return [`${what}: no schema for apiVersion "${o.apiVersion}" kind "${o.kind}" in Kubernetes ${K8S_SCHEMA_VERSION}`];
   let validate = validators.get(name);

@@ -21,7 +21,7 @@ describe('chart templates', () => {
     const reused = render(fleet, true);
     const direct = render(fleet, false);
     expect(reused.files).toEqual(direct.files);
-    expect(direct.renders).toBe(direct.charts - 7); // every app and edge chart; the seven baselines render apart
+    expect(direct.renders).toBe(direct.charts - 8); // every app and edge chart; the seven baselines and customer-a's secret stores render apart
     // Charts render again where their inputs differ: api on us-east-1, on ap-southeast-1 (own image), on
     // eu-west-1 (the EU zone's label), on staging, qa and the canary alike (no load balancer); storefront on us-east-1 and
     // ap-southeast-1 alike, on eu-west-1, on staging; the load balancer's edge on us-east-1 and ap-southeast-1

@@ -37,7 +37,7 @@ describe('the acme example', () => {
     const production = ['0000-baseline.k8s.yaml', '1000-access.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml', '4000-edge-shop.k8s.yaml'];
     expect(Object.fromEntries(assembly.clusters.map((c) => [c.clusterId, c.files.map((f) => f.name)]))).toEqual({
       'canary-eu-west-3': ['0000-baseline.k8s.yaml', '1000-access.k8s.yaml', '3000-app-api.k8s.yaml'],
-      'customer-a': ['0000-baseline.k8s.yaml', '1000-access.k8s.yaml', '3000-app-ledger.k8s.yaml'],
+      'customer-a': ['0000-baseline.k8s.yaml', '1000-access.k8s.yaml', '2000-secret-stores.k8s.yaml', '3000-app-ledger.k8s.yaml'],
       'production-ap-southeast-1': production,
       'production-eu-west-1': production,
       'production-us-east-1': production,
@@ -126,7 +126,7 @@ describe('synthesizing the acme example', () => {
     acme().synth({ outdir: second });
     const a = readTree(first);
     const b = readTree(second);
-    expect(Object.keys(a)).toHaveLength(41); // 28 manifests (7 of them access), 11 Argo CD files, fleet.json and fleetform's record of them
+    expect(Object.keys(a)).toHaveLength(42); // 29 manifests (7 of them access, 1 secret stores), 11 Argo CD files, fleet.json and fleetform's record of them
     expect(b).toEqual(a);
   });
 
@@ -147,7 +147,7 @@ describe('synthesizing the acme example', () => {
   it('rewrites nothing when the output is unchanged, and deletes the folder of a removed cluster', () => {
     const outdir = tempDir();
     const first = acme(['sa-east-1']).synth({ outdir });
-    expect(first.report.written).toHaveLength(46); // 33 manifests (8 of them access), 12 Argo CD files (8 clusters, 3 apps, the platform) and fleet.json
+    expect(first.report.written).toHaveLength(47); // 34 manifests (8 of them access, 1 secret stores), 12 Argo CD files (8 clusters, 3 apps, the platform) and fleet.json
     expect(existsSync(join(outdir, 'production-sa-east-1', '0000-baseline.k8s.yaml'))).toBe(true);
 
     const again = acme(['sa-east-1']).synth({ outdir });

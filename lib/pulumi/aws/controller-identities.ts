@@ -2,6 +2,7 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { AWS_LOAD_BALANCER_CONTROLLER_POLICY, clusterAutoscalerPolicy, IamPolicyDocumentJson, toPolicyDocument } from '../../catalog/iam-policies';
 import type { PlatformChart, PlatformChartName } from '../../model/platform';
+import { externalSecretsRole } from './external-secrets-role';
 import { podIdentityRole } from './iam';
 
 /** Args of {@link ControllerIdentities}. */
@@ -31,6 +32,7 @@ const ROLE_STEM: Readonly<Record<PlatformChartName, string>> = {
   'aws-load-balancer-controller': 'lbc',
   'cluster-autoscaler': 'cas',
   'metrics-server': 'metrics',
+  'external-secrets': 'eso',
 };
 
 /**
@@ -38,7 +40,8 @@ const ROLE_STEM: Readonly<Record<PlatformChartName, string>> = {
  * with a service account, an IAM role that trusts only EKS Pod Identity and
  * carries only that controller's policy (the AWS Load Balancer Controller's
  * published policy; the Cluster Autoscaler's, scoped to the cluster's node
- * groups by their auto-discovery tag), and the Pod Identity association that
+ * groups by their auto-discovery tag; the External Secrets Operator's, reading
+ * only the fleet's secrets in its stores' regions), and the Pod Identity association that
  * binds it to the service account. The associations must exist before the
  * controllers' pods start: EKS injects the credentials when a pod is created.
  */
@@ -60,9 +63,12 @@ export class ControllerIdentities extends pulumi.ComponentResource {
     super('fleetform:aws:ControllerIdentities', name, {}, opts);
     for (const chart of args.charts) {
       if (chart.serviceAccount === undefined) continue;
-      const policy = controllerPolicy(chart.name, args.eksClusterName);
-      if (!policy) throw new Error(`controller ${chart.name} of ${args.stem} has a service account but fleetform has no IAM policy for it (this is a bug in fleetform)`);
-      const role = podIdentityRole(`${args.stem}-${ROLE_STEM[chart.name]}-role`, { policy }, args.tags, this);
+      const roleName = `${args.stem}-${ROLE_STEM[chart.name]}-role`;
+      const policy = chart.secretsAccess ? undefined : controllerPolicy(chart.name, args.eksClusterName);
+      if (!policy && !chart.secretsAccess) throw new Error(`controller ${chart.name} of ${args.stem} has a service account but fleetform has no IAM policy for it (this is a bug in fleetform)`);
+      const role = chart.secretsAccess
+        ? externalSecretsRole(roleName, chart.secretsAccess, args.tags, this)
+        : podIdentityRole(roleName, { policy: policy! }, args.tags, this);
       this.#roles[chart.name] = role;
       this.#associations[chart.name] = new aws.eks.PodIdentityAssociation(`${args.stem}-${chart.name}`, {
         clusterName: args.clusterName,

@@ -92,6 +92,13 @@ export function launchTemplateVersion(inputs: Record<string, unknown>): number {
 }
 
 /**
+ * What the mocks answer for any read of a secret's value (Secrets Manager's
+ * `getSecretVersion`, SSM's `getParameter`): recognisable, so a test can assert
+ * that it appears in no resource input and no manifest.
+ */
+export const MOCK_SECRET_VALUE = 'fleetform-mock-secret-value-5f0c9e';
+
+/**
  * The answer to a data source call, or undefined for a call the mocks do not
  * know (its inputs are then echoed, as Pulumi's own mocks suggest).
  * @param region the region of the AWS provider the call goes through, when known
@@ -119,6 +126,11 @@ export function mockCall(token: string, inputs: Record<string, any>, region: str
       return { arn: inputs.arn, issuerArn: identity.deployerRoleArn, issuerId: 'AROAMOCK', issuerName: role, sessionName: 'pulumi', id: inputs.arn };
     case 'aws:index/getPartition:getPartition':
       return { partition, dnsSuffix: 'amazonaws.com', reverseDnsPrefix: 'com.amazonaws', id: partition };
+    case 'aws:secretsmanager/getSecretVersion:getSecretVersion':
+      // fleetform never reads a secret; a test searching every input for this value catches one that does.
+      return { ...inputs, secretString: MOCK_SECRET_VALUE, arn: `arn:${partition}:secretsmanager:${region}:${identity.accountId}:secret:${inputs.secretId}-AbCdEf`, id: inputs.secretId };
+    case 'aws:ssm/getParameter:getParameter':
+      return { ...inputs, value: MOCK_SECRET_VALUE, insecureValue: MOCK_SECRET_VALUE, type: 'SecureString', id: inputs.name };
     case 'aws:index/getRegion:getRegion':
       return { name: region, region, id: region };
     default:

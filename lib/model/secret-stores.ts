@@ -1,0 +1,83 @@
+/**
+ * Secrets in the resolved fleet, decided once: which store each secret
+ * variable of an app reads from, the ClusterSecretStores a cluster needs (one
+ * for its own region, named the same on every cluster, and one per other region
+ * a reference names) and the External Secrets Operator in the platform of the
+ * clusters where an app reads a secret, and only there. Pure.
+ */
+import { EXTERNAL_SECRETS_OPERATOR } from '../catalog/platform-releases';
+import type { SecretReference } from '../secret-reference';
+import type { PlatformChart } from './platform';
+import type { ResolvedCluster } from './resolved';
+import type { AppSecretEnv, ResolvedSecretStore } from './secret-specs';
+
+/** The store of the cluster's own region: the same name on every cluster. */
+export const LOCAL_SECRET_STORE = 'aws-secrets-manager';
+
+/** The store of another region a reference names. */
+export function regionalSecretStore(region: string): string {
+  return `${LOCAL_SECRET_STORE}-${region}`;
+}
+
+/** An app's secret variables as its spec carries them, sorted by name; references already checked. */
+export function appSecretEnv(secretEnv: Readonly<Record<string, SecretReference>> | undefined): AppSecretEnv[] | undefined {
+  if (secretEnv === undefined || Object.keys(secretEnv).length === 0) return undefined;
+  return Object.keys(secretEnv).sort().map((name) => {
+    const ref = secretEnv[name]!;
+    return {
+      name,
+      store: ref.region === undefined ? LOCAL_SECRET_STORE : regionalSecretStore(ref.region),
+      secretName: ref.secretName,
+      ...(ref.key !== undefined ? { key: ref.key } : {}),
+    };
+  });
+}
+
+/** The External Secrets Operator as a platform controller; `regions` are those its stores read. */
+function externalSecretsChart(regions: readonly string[], fleet: string): PlatformChart {
+  const eso = EXTERNAL_SECRETS_OPERATOR;
+  return {
+    name: 'external-secrets',
+    repository: eso.repository,
+    chart: eso.chart,
+    version: eso.chartVersion,
+    namespace: eso.serviceAccount.namespace,
+    createNamespace: true,
+    serviceAccount: eso.serviceAccount.name,
+    secretsAccess: { regions, prefix: `${fleet}/` },
+    values: {
+      installCRDs: true,
+      serviceAccount: { create: true, name: eso.serviceAccount.name },
+    },
+  };
+}
+
+/** The region of a store name of `cluster`. */
+function storeRegion(store: string, cluster: ResolvedCluster): string {
+  return store === LOCAL_SECRET_STORE ? cluster.region : store.slice(LOCAL_SECRET_STORE.length + 1);
+}
+
+/**
+ * `cluster` with its secret stores and, when any app placed on it reads a
+ * secret, the External Secrets Operator in its platform, with an IAM scope of
+ * the stores' regions and the fleet's secret prefix.
+ */
+export function withSecretStores(cluster: ResolvedCluster, fleet: string): ResolvedCluster {
+  const byStore = new Map<string, Set<string>>();
+  for (const { spec } of cluster.apps) {
+    for (const s of spec.secretEnv ?? []) {
+      const namespaces = byStore.get(s.store) ?? new Set<string>();
+      namespaces.add(spec.namespace);
+      byStore.set(s.store, namespaces);
+    }
+  }
+  if (byStore.size === 0) return cluster;
+  const secretStores = [...byStore.keys()].sort().map((name): ResolvedSecretStore => ({
+    name,
+    region: storeRegion(name, cluster),
+    namespaces: [...byStore.get(name)!].sort(),
+  }));
+  const regions = [...new Set(secretStores.map((s) => s.region))].sort();
+  const platform = cluster.platform && { ...cluster.platform, charts: [...cluster.platform.charts, externalSecretsChart(regions, fleet)] };
+  return { ...cluster, secretStores, ...(platform ? { platform } : {}) };
+}

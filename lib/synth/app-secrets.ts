@@ -1,0 +1,53 @@
+/**
+ * An app's secret variables on one cluster: per store it reads from, an
+ * ExternalSecret in the app's namespace whose target Secret the External
+ * Secrets Operator creates and owns (deleted with it), and the container's
+ * env entries reading that Secret by key. The manifests name the secret and
+ * key only; the value never passes through fleetform.
+ */
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import type { Construct } from 'constructs';
+import { EXTERNAL_SECRETS_OPERATOR } from '../catalog/platform-releases';
+import type { AppSpec } from '../model/resolved';
+import type { AppSecretEnv } from '../model/secret-specs';
+import { LOCAL_SECRET_STORE } from '../model/secret-stores';
+
+/** How often the operator reads the secrets again, so a rotated value reaches the Secret within it. */
+export const SECRET_REFRESH_INTERVAL = '1h';
+
+/** The Secret (and ExternalSecret) name of an app's variables of one store: `<app>-secrets`, `-<region>` added for a store of another region. */
+export function appSecretName(app: string, store: string): string {
+  return store === LOCAL_SECRET_STORE ? `${app}-secrets` : `${app}-secrets${store.slice(LOCAL_SECRET_STORE.length)}`;
+}
+
+/**
+ * Adds the app's ExternalSecrets to `scope` and returns the env entries that
+ * read their Secrets, by variable name; empty when the app reads no secret.
+ */
+export function addAppSecrets(scope: Construct, s: AppSpec): Record<string, kplus.EnvValue> {
+  const byStore = new Map<string, AppSecretEnv[]>();
+  for (const v of s.secretEnv ?? []) byStore.set(v.store, [...(byStore.get(v.store) ?? []), v]);
+  const secrets = new Map<string, kplus.ISecret>();
+  for (const [store, vars] of [...byStore].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const name = appSecretName(s.name, store);
+    new ApiObject(scope, `external-secret-${name}`, {
+      apiVersion: EXTERNAL_SECRETS_OPERATOR.apiVersion,
+      kind: 'ExternalSecret',
+      metadata: { name, namespace: s.namespace },
+      spec: {
+        refreshInterval: SECRET_REFRESH_INTERVAL,
+        secretStoreRef: { kind: 'ClusterSecretStore', name: store },
+        // Owner: the operator creates the Secret and it goes with the ExternalSecret.
+        target: { name, creationPolicy: 'Owner' },
+        data: vars.map((v) => ({
+          secretKey: v.name,
+          remoteRef: { key: v.secretName, ...(v.key !== undefined ? { property: v.key } : {}) },
+        })),
+      },
+    });
+    secrets.set(store, kplus.Secret.fromSecretName(scope, `secret-${name}`, name));
+  }
+  // By variable name, as the spec sorts them.
+  return Object.fromEntries((s.secretEnv ?? []).map((v) => [v.name, kplus.EnvValue.fromSecretValue({ secret: secrets.get(v.store)!, key: v.name })]));
+}
