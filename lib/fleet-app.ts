@@ -3,8 +3,10 @@ import {
   AUTOSCALING_SHAPE, AppEgress, AppIngress, AppOverrideOptions, AppResources, AutoscalingOptions, ClusterOverrideOptions, EGRESS_SHAPE, ENV_SHAPE,
   HEALTH_CHECK_SHAPE, HealthCheck, INGRESS_SHAPE, OVERRIDE_FIELDS, RESOURCES_SHAPE, ResourceRange,
 } from './app-options';
+import { AppAwsPermissions, AWS_PERMISSIONS_SHAPE } from './app-aws-permissions';
 import { claimId, enterTree } from './construct-ids';
 import { checkEnvValues } from './checks/env';
+import { checkAwsPermissions } from './checks/iam-statements';
 import { otherFleetReferences } from './checks/same-fleet';
 import { checkImageReference } from './checks/image-reference';
 import { checkLater } from './errors';
@@ -93,6 +95,14 @@ export interface FleetAppProps {
    * @default - the sum of its replicas (or minimum replicas) on its clusters
    */
   readonly peakReplicas?: number;
+  /**
+   * What the app may do in AWS: IAM statements and managed policies on one IAM role for the app,
+   * which EKS Pod Identity gives the app's service account on every cluster it lands on (one
+   * association per cluster). Each session carries the cluster and namespace as tags, for
+   * statements to scope by.
+   * @default - none: no role, no association
+   */
+  readonly awsPermissions?: AppAwsPermissions;
 }
 
 const FIELDS: Fields = {
@@ -114,6 +124,7 @@ const FIELDS: Fields = {
   egress: { shape: EGRESS_SHAPE, example: '{ internet: false, cidrs: ["10.64.32.0/24"] }' },
   residency: { shape: shapes.instance('a GdprZone', GdprZone.isGdprZone), example: 'eu' },
   peakReplicas: { shape: shapes.number, example: '12' },
+  awsPermissions: { shape: AWS_PERMISSIONS_SHAPE, example: '{ statements: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-assets/*" }] }' },
 };
 
 /** An override added with {@link FleetApp.addOverride}: where it applies and what it changes. */
@@ -281,6 +292,7 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   if (p.env !== undefined) yield* checkEnvValues(p.env, 'env');
   yield* checkLabels('label', p.labels, [...FLEETFORM_LABEL_KEYS, 'app.kubernetes.io/name']);
   yield* p.placement?.problems ?? [];
+  if (p.awsPermissions !== undefined) yield* checkAwsPermissions(p.awsPermissions);
 }
 
 function* checkResources(at: string, resources: AppResources | undefined): Iterable<string> {
