@@ -25,6 +25,11 @@ const MANAGED_POLICY_ARN = /^arn:aws:iam::(aws|\d{12}):policy\/([\w+=,.@-]+\/)*[
 const CONDITION_OPERATOR = /^(ForAllValues:|ForAnyValue:)?[A-Za-z]+$/;
 const POLICY_VARIABLE = /\$\{[^}]*\}/g;
 
+/** A value in a message: a string as JSON gives it, anything else described. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : describeValue(value);
+}
+
 /** `value` as a list: a string alone is a list of one. */
 function listOf(value: unknown): unknown[] | undefined {
   if (typeof value === 'string') return [value];
@@ -119,18 +124,18 @@ function checkStatement(raw: AppPolicyStatement, where: string, sids: Set<string
     }
   }
   if (s.Sid !== undefined) {
-    if (typeof s.Sid !== 'string' || !/^[A-Za-z0-9]+$/.test(s.Sid)) problems.push(`${where}.Sid ${describeValue(s.Sid)} must be letters and digits only, such as "ReadAssets"`);
+    if (typeof s.Sid !== 'string' || !/^[A-Za-z0-9]+$/.test(s.Sid)) problems.push(`${where}.Sid ${shown(s.Sid)} must be letters and digits only, such as "ReadAssets"`);
     else if (sids.has(s.Sid)) problems.push(`${where}.Sid "${s.Sid}" is used by another statement; make each Sid unique`);
     else sids.add(s.Sid);
   }
-  if (s.Effect !== 'Allow' && s.Effect !== 'Deny') problems.push(`${where}.Effect is ${describeValue(s.Effect)}; use "Allow" or "Deny"`);
+  if (s.Effect !== 'Allow' && s.Effect !== 'Deny') problems.push(`${where}.Effect is ${shown(s.Effect)}; use "Allow" or "Deny"`);
   const actions = listOf(s.Action);
   if (s.Action === undefined) problems.push(`${where} has no Action; list the API actions it allows, such as ["s3:GetObject"]`);
   else if (!actions || actions.length === 0) problems.push(`${where}.Action is ${describeValue(s.Action)}; give an action or a list of actions such as ["s3:GetObject"]`);
   else {
     for (const a of actions) {
       if (typeof a !== 'string' || (a !== '*' && !ACTION.test(a))) {
-        problems.push(`${where}.Action ${describeValue(a)} is not of the form service:Action, such as "s3:GetObject" or "sqs:Receive*"`);
+        problems.push(`${where}.Action ${shown(a)} is not of the form service:Action, such as "s3:GetObject" or "sqs:Receive*"`);
       }
     }
   }
@@ -140,7 +145,7 @@ function checkStatement(raw: AppPolicyStatement, where: string, sids: Set<string
   else {
     for (const r of resources) {
       if (typeof r !== 'string' || (r !== '*' && !ARN.test(r.replace(POLICY_VARIABLE, 'x')))) {
-        problems.push(`${where}.Resource ${describeValue(r)} is not an ARN or "*"; give one such as "arn:aws:s3:::acme-assets/*" or "arn:aws:sqs:eu-west-1:123456789012:orders"`);
+        problems.push(`${where}.Resource ${shown(r)} is not an ARN or "*"; give one such as "arn:aws:s3:::acme-assets/*" or "arn:aws:sqs:eu-west-1:123456789012:orders"`);
       }
     }
   }
