@@ -5,6 +5,7 @@
  * stack the app lands on, naming the service account its chart renders.
  */
 import { describe, expect, it } from 'vitest';
+import { shortHash } from '../../lib/naming';
 import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 import { deployOn, mockedBinding, Recorded, refusalOf, settle } from './mocks';
 
@@ -111,6 +112,21 @@ describe('an app with AWS permissions', () => {
     const provider = (r: Recorded) => a.find((p) => r.provider?.startsWith(`${p.urn}::`))!;
     expect(provider(appRoles(a)[0]).name).toBe('perm-global');
     expect(associationsOf(a, 'orders').map((r) => provider(r).inputs.region)).toEqual(['eu-west-1', 'us-east-1']);
+  });
+
+  it('keeps the URNs later releases must keep: a change here renames the resources, which Pulumi replaces unless an alias keeps the former URN', async () => {
+    const a = await all();
+    const urns = a.filter((r) => [ROLE, POLICY, ATTACHMENT, ASSOCIATION].includes(r.type) && r.name.includes('orders')).map((r) => r.urn.replace(/^urn:pulumi:[^:]+::[^:]+::/, ''));
+    expect(urns.map((u) => u.replace(/-[0-9a-f]{8}$/, '-<hash>')).sort()).toEqual([
+      'fleetform:index:FleetDeployment$fleetform:aws:AppIdentity$aws:eks/podIdentityAssociation:PodIdentityAssociation::prod-eu-west-1-app-orders',
+      'fleetform:index:FleetDeployment$fleetform:aws:AppIdentity$aws:eks/podIdentityAssociation:PodIdentityAssociation::prod-us-east-1-app-orders',
+      'fleetform:index:FleetDeployment$fleetform:aws:AppIdentity$aws:iam/role:Role::perm-orders',
+      'fleetform:index:FleetDeployment$fleetform:aws:AppIdentity$aws:iam/rolePolicy:RolePolicy::perm-orders-policy',
+      'fleetform:index:FleetDeployment$fleetform:aws:AppIdentity$aws:iam/rolePolicyAttachment:RolePolicyAttachment::perm-orders-AmazonS3ReadOnlyAccess-<hash>',
+      'fleetform:index:FleetDeployment$fleetform:aws:AppIdentity$aws:iam/rolePolicyAttachment:RolePolicyAttachment::perm-orders-orders-queues-<hash>',
+    ]);
+    // The attachment's hash is of the policy's ARN alone, so adding or removing another policy renames none.
+    expect(a.find((r) => r.type === ATTACHMENT && r.inputs.policyArn === S3_READ && r.name.startsWith('perm-orders'))!.name).toBe(`perm-orders-AmazonS3ReadOnlyAccess-${shortHash(S3_READ)}`);
   });
 
   it('is exposed per app on the deployment', async () => {
