@@ -6,7 +6,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AddressLock as AddressLockType, AppPolicyStatement, Fleet as FleetType } from '../../lib';
-import { diffPlans, PlanDiff, RecordedPlan, recordPlan } from '../../lib/pulumi/testing';
+import { classifyPlanDiff, diffPlans, PlanDiff, RecordedPlan, recordPlan } from '../../lib/pulumi/testing';
 import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
 interface Variant {
@@ -14,6 +14,8 @@ interface Variant {
   readonly managed?: readonly string[];
   readonly regions?: readonly string[];
   readonly namespace?: string;
+  /** No AWS permissions at all. */
+  readonly none?: boolean;
 }
 
 const READ = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::shop-orders/*' } as const;
@@ -31,7 +33,7 @@ function buildFleet(v: Variant, addressLock: AddressLockType): FleetType {
   new EnvironmentFleet(fleet, 'production', { regions: [...(v.regions ?? ['us-east-1', 'eu-west-1'])] });
   new FleetApp(fleet, 'orders', {
     image: 'ghcr.io/shop/orders:1.0.0', port: 8080, placement: Placement.all(), namespace: v.namespace,
-    awsPermissions: { statements: v.statements ?? [READ], managedPolicyArns: v.managed ?? [S3_READ] },
+    ...(v.none ? {} : { awsPermissions: { statements: v.statements ?? [READ], managedPolicyArns: v.managed ?? [S3_READ] } }),
   });
   return fleet;
 }
@@ -62,8 +64,22 @@ describe('changing an app\'s AWS permissions on a running fleet', () => {
     base = await planOf({});
   });
 
-  it('updates the policy in place when the statements change', async () => {
-    expect(identityChanges(diffPlans(base, await planOf({ statements: [READ, WRITE] })))).toEqual(['update shop-orders-policy (policy)']);
+  it('updates the policy in place when the statements change: a safe change', async () => {
+    const diff = diffPlans(base, await planOf({ statements: [READ, WRITE] }));
+    expect(identityChanges(diff)).toEqual(['update shop-orders-policy (policy)']);
+    expect(classifyPlanDiff(diff).class).toBe('safe');
+  });
+
+  it('creates the role, its policies and the associations when an app is given AWS permissions: a safe change', async () => {
+    const diff = diffPlans(await planOf({ none: true }), base);
+    expect(identityChanges(diff)).toEqual([
+      'create production-eu-west-1-app-orders',
+      'create production-us-east-1-app-orders',
+      'create shop-orders',
+      'create shop-orders-AmazonS3ReadOnlyAccess-<hash>',
+      'create shop-orders-policy',
+    ]);
+    expect(classifyPlanDiff(diff).class).toBe('safe');
   });
 
   it('adds an attachment for a managed policy added, and touches no other', async () => {
