@@ -154,7 +154,9 @@ export interface DeployedClusterOutputs {
  * add-ons, through the provider of its region), then what runs in each cluster
  * through its own Kubernetes provider: its controllers (Helm releases, after
  * its node groups and add-ons, the Load Balancer Controller first), then its
- * manifests (after the controllers and add-ons). What holds state is guarded
+ * manifests (after the controllers and add-ons). Each app with `awsPermissions`
+ * gets one IAM role in the stack and one EKS Pod Identity association on each of
+ * its clusters here, before that cluster's manifests. What holds state is guarded
  * unless its cluster or load balancer is decommissioning.
  *
  * Reads only the resolved fleet. Refused before any resource is registered:
