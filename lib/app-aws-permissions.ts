@@ -58,7 +58,7 @@ export interface AppAwsPermissions {
    * Accept an Allow statement of every action (or every IAM action) on every resource, or the
    * AdministratorAccess managed policy: the app's pods, and whoever gets into one of them, could
    * then do anything in the account, even make themselves new administrators. Without it such
-   * permissions are refused.
+   * permissions are refused; with it and none of them, it is refused too.
    * @default false
    */
   readonly allowFullAccountAccess?: boolean;

@@ -100,6 +100,13 @@ describe('awsPermissions, refused', () => {
     ]);
   });
 
+  it('refuses allowFullAccountAccess that nothing needs, so a later full-access statement is refused again', () => {
+    expect(refusals({ statements: [READ_ASSETS], allowFullAccountAccess: true })).toEqual([
+      problemAt(at, 'awsPermissions.allowFullAccountAccess is true, but no statement or policy gives full account access; remove it'),
+    ]);
+    expect(fleetWith({ managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'], allowFullAccountAccess: true }).fleet.resolve().problems).toEqual([]);
+  });
+
   it('ends the full-access refusal with the fix', () => {
     const [problem] = refusals({ statements: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
     expect(problem.message).toMatch(/list only the actions and resources the app needs, or, if it truly needs all of them, say so with allowFullAccountAccess: true$/);

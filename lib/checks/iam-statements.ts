@@ -101,6 +101,10 @@ export function checkAwsPermissions(p: AppAwsPermissions, at = 'awsPermissions')
     }
     seen.add(arn);
   });
+  const full = statements.some((s) => checkStatement(s, '', new Set()).length === 0 && grantsFullAccess(s)) || managed.includes(ADMINISTRATOR_ACCESS);
+  if (p.allowFullAccountAccess === true && !full) {
+    problems.push(`${at}.allowFullAccountAccess is true, but no statement or policy gives full account access; remove it, so that a later one is refused again`);
+  }
   if (managed.length > MANAGED_POLICIES_MAX) {
     problems.push(`${at}.managedPolicyArns lists ${managed.length} policies; IAM attaches at most ${MANAGED_POLICIES_MAX} to a role (10 unless the account's quota was raised), so merge some into statements or into a policy of your own`);
   }
