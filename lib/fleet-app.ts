@@ -3,9 +3,11 @@ import {
   AUTOSCALING_SHAPE, AppEgress, AppIngress, AppOverrideOptions, AppResources, AutoscalingOptions, ClusterOverrideOptions, EGRESS_SHAPE, ENV_SHAPE,
   HEALTH_CHECK_SHAPE, HealthCheck, INGRESS_SHAPE, OVERRIDE_FIELDS, RESOURCES_SHAPE, ResourceRange,
 } from './app-options';
+import { AppAwsPermissions, AWS_PERMISSIONS_SHAPE } from './app-aws-permissions';
 import { claimId, enterTree } from './construct-ids';
 import { checkEnvValues } from './checks/env';
 import { checkPlaintextSecrets, checkSecretEnv } from './checks/secret-env';
+import { checkAwsPermissions } from './checks/iam-statements';
 import { otherFleetReferences } from './checks/same-fleet';
 import { checkImageReference } from './checks/image-reference';
 import { checkLater } from './errors';
@@ -117,6 +119,14 @@ export interface FleetAppProps {
    * @default - none
    */
   readonly notSecret?: readonly string[];
+  /**
+   * What the app may do in AWS: IAM statements and managed policies on one IAM role for the app,
+   * which EKS Pod Identity gives the app's service account on every cluster it lands on (one
+   * association per cluster). Each session carries the cluster and namespace as tags, for
+   * statements to scope by.
+   * @default - none: no role, no association
+   */
+  readonly awsPermissions?: AppAwsPermissions;
 }
 
 const FIELDS: Fields = {
@@ -141,6 +151,7 @@ const FIELDS: Fields = {
   nodePool: { shape: shapes.string, example: '"batch"' },
   secretEnv: { shape: shapes.instance('an object of variable names to SecretReference values', isPlainObject), example: '{ DB_PASSWORD: SecretReference.fromSecretsManager("acme/shop/db", { key: "password" }) }' },
   notSecret: { shape: shapes.list(shapes.string), example: '["PUBLIC_KEY"]' },
+  awsPermissions: { shape: AWS_PERMISSIONS_SHAPE, example: '{ statements: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-assets/*" }] }' },
 };
 
 /** An override added with {@link FleetApp.addOverride}: where it applies and what it changes. */
@@ -311,6 +322,7 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   if (p.env !== undefined) yield* checkEnvValues(p.env, 'env');
   yield* checkLabels('label', p.labels, [...FLEETFORM_LABEL_KEYS, 'app.kubernetes.io/name']);
   yield* p.placement?.problems ?? [];
+  if (p.awsPermissions !== undefined) yield* checkAwsPermissions(p.awsPermissions);
 }
 
 /** Checks of an app's secrets: no secret-looking plaintext, well-formed references within the fleet's secrets and the residency zone. */

@@ -13,6 +13,7 @@ export * from './global-load-balancer';
 export * from './routing-policy';
 export * from './hosted-zone';
 export * from './app-options';
+export * from './app-aws-permissions';
 export * from './placement';
 export * from './override';
 export * from './secret-reference';

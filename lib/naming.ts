@@ -71,3 +71,22 @@ export function shortHash(text: string): string {
 export function accessEntryName(clusterId: string, principal: string): string {
   return `${clusterId}-access-${shortHash(principal)}`;
 }
+
+/** IAM role names: at most 64 characters. */
+const IAM_ROLE_NAME_MAX = 64;
+/** What Pulumi's auto-naming appends to a role's name: `-` and seven random characters. */
+const AUTO_NAME_SUFFIX = 8;
+
+/**
+ * Stem of the IAM role of an app's AWS permissions, `<fleet>-<app>`: the name of its Pulumi
+ * resource, to which Pulumi appends `-` and seven random characters for the role's IAM name (so the
+ * roles of two stacks, or of two fleets of one name, never collide). Derived from the two names
+ * alone, so it never changes; one too long for IAM's 64 characters keeps its first characters and
+ * ends with a hash of the whole.
+ */
+export function appRoleName(fleet: string, app: string): string {
+  const name = `${fleet}-${app}`;
+  const max = IAM_ROLE_NAME_MAX - AUTO_NAME_SUFFIX;
+  if (name.length <= max) return name;
+  return `${name.slice(0, max - 9).replace(/-+$/, '')}-${shortHash(name)}`;
+}

@@ -5,7 +5,8 @@
  * channel, and a rollout plan whose waves follow it), a dedicated cluster for one customer inside the EU zone, three apps, and one
  * global host name: EU users answered from the EU zone, everyone else by
  * latency, /api/* and the storefront routed to the clusters that run them.
- * Argo CD delivers the manifests from Git, its RollingSync steps following the waves.
+ * Argo CD delivers the manifests from Git, its RollingSync steps following the waves. The api app reads
+ * its cluster's uploads from S3 through an IAM role EKS Pod Identity gives it on every cluster.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -67,6 +68,15 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
     resources: { cpu: { request: '250m', limit: '1' }, memory: { request: '256Mi', limit: '512Mi' } },
     healthCheck: { path: '/healthz' },
     env: { LOG_LEVEL: 'info' },
+    // One IAM role for the app on every cluster; each cluster's pods read only their own prefix of the bucket.
+    awsPermissions: {
+      statements: [{
+        Sid: 'ReadOwnClusterUploads',
+        Effect: 'Allow',
+        Action: ['s3:GetObject'],
+        Resource: 'arn:aws:s3:::acme-api-uploads/${aws:PrincipalTag/eks-cluster-name}/*',
+      }],
+    },
   });
   // Economy clusters run a single fixed replica; Asia gets the next build first.
   api.addClusterOverride('staging-eu-west-3', { replicas: 1, env: { LOG_LEVEL: 'debug' } });

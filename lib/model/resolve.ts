@@ -27,6 +27,7 @@ import { FleetRule, runRules } from '../rules/rule';
 import { peersOf, placementOf, resolveApp } from './resolve-apps';
 import { resolveAccess } from './resolve-access';
 import { withSecretStores } from './secret-stores';
+import { resolveAwsPermissions } from './resolve-aws-permissions';
 import { resolveCluster } from './resolve-cluster';
 import { applyRenames, entryOf } from './resolve-lock';
 import { resolveLoadBalancer, resolveZone } from './resolve-edge';
@@ -91,7 +92,11 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
   const balanced = new Map<string, Set<string>>();
   for (const lb of loadBalancers) for (const t of lb.trees) for (const id of t.clusters) balanced.set(t.app, new Set([...(balanced.get(t.app) ?? []), id]));
   const peers = peersOf(appConstructs);
-  const apps = appConstructs.map((a) => resolveApp(a, clusterById, placements.get(a)!, peers, balanced.get(a.appName) ?? new Set()));
+  const apps = appConstructs.map((a) => {
+    const resolved = resolveApp(a, clusterById, placements.get(a)!, peers, balanced.get(a.appName) ?? new Set());
+    const awsPermissions = resolveAwsPermissions(a, settings);
+    return awsPermissions !== undefined ? { ...resolved, awsPermissions } : resolved;
+  });
   const appsOn = new Map<string, ClusterApp[]>();
   for (const a of apps) {
     for (const p of a.placements) {

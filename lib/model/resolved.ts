@@ -6,6 +6,7 @@
  * Synthesis, fleet.json and the Pulumi binding read only this; nothing below
  * it reaches back into constructs or decides again.
  */
+import type { AppPolicyDocument } from '../app-aws-permissions';
 import type { AppResources, AutoscalingOptions, HealthCheck } from '../app-options';
 import type { ComputeMode, NatGateways } from '../environment-profile';
 import type { FleetProblem, FleetWarning } from '../errors';
@@ -282,6 +283,8 @@ export interface ResolvedApp {
   readonly peakReplicas?: number;
   /** The node pool the app requires, if any. */
   readonly nodePool?: string;
+  /** Its AWS permissions and the role that carries them, when it declared any (`awsPermissions`). */
+  readonly awsPermissions?: ResolvedAwsPermissions;
 }
 
 /** An app's override by environment, region, zone or labels, and where it applies. */
@@ -506,4 +509,21 @@ export function findCluster(model: FleetModel, id: string): ResolvedCluster | un
 /** The app with `name`, or undefined. */
 export function findApp(model: FleetModel, name: string): ResolvedApp | undefined {
   return model.apps.find((a) => a.name === name);
+}
+
+/** An app's AWS permissions, resolved: the IAM role that carries them and the service account that gets it. */
+export interface ResolvedAwsPermissions {
+  /**
+   * Stem of the role's name, `<fleet>-<app>` (shortened to fit IAM): the name of its Pulumi
+   * resource, to which Pulumi appends `-` and seven random characters for the IAM name.
+   */
+  readonly roleName: string;
+  /** The role's inline policy: the app's statements, when it gave any. */
+  readonly policy?: AppPolicyDocument;
+  /** Managed policies attached to the role, as given. */
+  readonly managedPolicyArns: readonly string[];
+  /** The app's service account (its name, in the app's namespace), which each cluster's Pod Identity association names. */
+  readonly serviceAccount: { readonly namespace: string; readonly name: string };
+  /** AWS tags of the role: the fleet's, then fleetform's own (fleet, app, managed-by). */
+  readonly tags: Readonly<Record<string, string>>;
 }

@@ -4,6 +4,7 @@ import { assertNoProblems } from '../errors';
 import type { Fleet } from '../fleet';
 import type { ResolvedCluster, ResolvedLoadBalancer } from '../model/resolved';
 import type { FleetAssembly } from '../synth/assembly';
+import { AppIdentity, appIdentities } from './aws/app-identities';
 import { EksCluster } from './aws/eks-cluster';
 import { ClusterManifests } from './cluster-manifests';
 import { checkDeploymentOptions } from './deployment-options';
@@ -153,7 +154,9 @@ export interface DeployedClusterOutputs {
  * add-ons, through the provider of its region), then what runs in each cluster
  * through its own Kubernetes provider: its controllers (Helm releases, after
  * its node groups and add-ons, the Load Balancer Controller first), then its
- * manifests (after the controllers and add-ons). What holds state is guarded
+ * manifests (after the controllers and add-ons). Each app with `awsPermissions`
+ * gets one IAM role in the stack and one EKS Pod Identity association on each of
+ * its clusters here, before that cluster's manifests. What holds state is guarded
  * unless its cluster or load balancer is decommissioning.
  *
  * Reads only the resolved fleet. Refused before any resource is registered:
@@ -177,6 +180,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
   readonly #deployer?: string;
   readonly #record: Record<string, DeploymentRecord>;
   readonly #albs: ClusterAlbExports = {};
+  readonly #appIdentities: Record<string, AppIdentity> = {};
 
   /** Region → its AWS provider. */
   get regionProviders(): Readonly<Record<string, aws.Provider>> {
@@ -210,6 +214,14 @@ export class FleetDeployment extends pulumi.ComponentResource {
    */
   get albs(): Readonly<ClusterAlbExports> {
     return this.#albs;
+  }
+
+  /**
+   * App name → its AWS identity in this stack (its IAM role, and its Pod Identity association on
+   * each of its clusters here), for the apps with `awsPermissions` that land on a cluster of the stack.
+   */
+  get appIdentities(): Readonly<Record<string, AppIdentity>> {
+    return this.#appIdentities;
   }
 
   /** The IAM principal that runs pulumi, as the `deployer` option gave it. */
@@ -261,6 +273,15 @@ export class FleetDeployment extends pulumi.ComponentResource {
       }, { parent: this, providers: [this.#providers.region(c.region)] });
     }
 
+    // The apps' AWS identities: one role per app, one Pod Identity association on each of its clusters here.
+    Object.assign(this.#appIdentities, appIdentities(assembly.fleet.apps, selected, {
+      clusterName: (id) => this.#clusters[id].eksCluster.name,
+      region: (region) => this.#providers.region(region),
+      global: () => this.#providers.global(),
+    }, this));
+    // EKS gives a pod its credentials when the pod is created: an app's pods start after its association.
+    const associationsOn = (c: ResolvedCluster) => Object.values(this.#appIdentities).flatMap((i) => (i.associations[c.id] ? [i.associations[c.id]] : []));
+
     // The load balancers' certificates come before the manifests, so each cluster's controller finds its region's.
     const edge = args.edge ?? 'here';
     const fleet = { ...assembly.fleet, loadBalancers: plan.loadBalancers };
@@ -294,7 +315,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
           artifact: artifacts.get(c.id)!,
           provider,
           stem: c.names.resource,
-        }, { parent: this, dependsOn: [...before, ...certificatesOf(c)] });
+        }, { parent: this, dependsOn: [...before, ...certificatesOf(c), ...associationsOn(c)] });
       }
     }
 

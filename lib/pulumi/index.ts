@@ -18,6 +18,7 @@ export * from './aws/cluster-network';
 export * from './aws/node-pool-group';
 export * from './aws/cluster-addons';
 export * from './aws/controller-identities';
+export * from './aws/app-identities';
 export * from './platform-charts';
 export type { Lifecycle } from './guards';
 export { LoadBalancerEdge } from './edge/load-balancer-edge';

@@ -3,6 +3,7 @@
  * Schema `schema/fleet.schema.json` is generated from these types
  * (`npm run schema`), and a test keeps the two in step.
  */
+import type { AppPolicyDocument } from '../app-aws-permissions';
 
 /** Version of the `fleet.json` shape; raised on every change that is not an addition. */
 export const TOPOLOGY_SCHEMA_VERSION = 4;
@@ -203,6 +204,23 @@ export interface TopologyApp {
   readonly nodePool: string | null;
   /** Sorted by cluster id. */
   readonly clusters: readonly TopologyAppOnCluster[];
+  /** The IAM role EKS Pod Identity gives the app on each of its clusters, or null for an app without AWS permissions. */
+  readonly awsRole: TopologyAppAwsRole | null;
+}
+
+/** The IAM role of an app with AWS permissions, and the service account that gets it. */
+export interface TopologyAppAwsRole {
+  /**
+   * The role's name before the suffix Pulumi appends: its IAM name is `<namePrefix>-` and seven
+   * random characters, in each stack that deploys one of the app's clusters.
+   */
+  readonly namePrefix: string;
+  /** The service account each of the app's clusters associates with the role. */
+  readonly serviceAccount: { readonly namespace: string; readonly name: string };
+  /** The role's inline policy: the app's statements, or null when it has only managed policies. */
+  readonly policy: AppPolicyDocument | null;
+  /** Managed policies attached to the role. */
+  readonly managedPolicyArns: readonly string[];
 }
 
 /** An app on one cluster, overrides applied. */

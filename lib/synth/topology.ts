@@ -80,6 +80,12 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
         replicas: spec.replicas ?? null,
         autoscaling: spec.autoscaling ?? null,
       })),
+      awsRole: app.awsPermissions ? {
+        namePrefix: app.awsPermissions.roleName,
+        serviceAccount: app.awsPermissions.serviceAccount,
+        policy: app.awsPermissions.policy ?? null,
+        managedPolicyArns: app.awsPermissions.managedPolicyArns,
+      } : null,
     })),
     zones: fleet.zones.map((z) => ({ ...z })),
     loadBalancers: fleet.loadBalancers.map((lb) => ({
