@@ -13,6 +13,8 @@ export * from './global-load-balancer';
 export * from './routing-policy';
 export * from './hosted-zone';
 export * from './app-options';
+export * from './app-kind';
+export * from './app-probe';
 export * from './placement';
 export * from './override';
 export * from './node-pool';

@@ -22,6 +22,7 @@ const KINDS = {
   channel: Symbol.for('fleetform.VersionChannel'),
   rolloutPlan: Symbol.for('fleetform.RolloutPlan'),
   argoCd: Symbol.for('fleetform.ArgoCdDelivery'),
+  probe: Symbol.for('fleetform.AppProbe'),
 } as const;
 
 /** The kinds of construct and value class fleetform knows. */

@@ -1,6 +1,8 @@
 /** An app's effective spec on a cluster: defaults filled in, the overrides that apply there layered over its props. */
 import type { AppOverrideOptions } from '../app-options';
 import type { FleetAppProps } from '../fleet-app';
+import { AppKind, runsToCompletion } from '../app-kind';
+import { workloadSpec } from './app-workload';
 import type { AppPeer, AppSpec } from './resolved';
 
 /** What an app's spec depends on besides its props and override: where it runs and who it talks to. */
@@ -26,12 +28,12 @@ export function appSpec(name: string, namespace: string, p: Partial<FleetAppProp
     name,
     namespace,
     image: o.image ?? p.image ?? '',
-    port: p.port ?? 0,
+    ...(p.port !== undefined ? { port: p.port } : {}),
     servicePort: p.servicePort ?? 80,
-    replicas: autoscaling ? undefined : scaled.replicas ?? 2,
+    replicas: autoscaling || runsToCompletion(p.kind ?? AppKind.SERVICE) ? undefined : scaled.replicas ?? 2,
     autoscaling,
     resources: {
-      cpu: o.resources?.cpu ?? p.resources?.cpu ?? { request: '100m', limit: '500m' },
+      cpu: o.resources?.cpu ?? p.resources?.cpu ?? { request: '100m' },
       memory: o.resources?.memory ?? p.resources?.memory ?? { request: '128Mi', limit: '256Mi' },
     },
     healthCheck: p.healthCheck ?? {},
@@ -50,5 +52,6 @@ export function appSpec(name: string, namespace: string, p: Partial<FleetAppProp
     callers: ctx.callers,
     callees: ctx.callees,
     egress: { internet: p.egress?.internet ?? true, cidrs: [...(p.egress?.cidrs ?? [])] },
+    workload: workloadSpec(p, ctx.loadBalanced || p.ingress !== undefined),
   };
 }
