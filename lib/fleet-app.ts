@@ -47,7 +47,7 @@ export interface FleetAppProps {
    * @default - fixed replicas
    */
   readonly autoscaling?: AutoscalingOptions;
-  /** @default - 100m/500m CPU, 128Mi/256Mi memory */
+  /** @default - 100m CPU with no limit, 128Mi/256Mi memory */
   readonly resources?: AppResources;
   /**
    * Readiness and liveness on the port (a service or stateful app); `probes` sets each probe on its own.
@@ -229,7 +229,8 @@ export class FleetApp extends Construct {
     checkLater(this, () => [
       ...read.problems,
       ...checkApp(this.appName, read.props),
-      ...checkKind(read.props),
+      // A port of the wrong shape is reported as such, not as missing.
+      ...checkKind(read.props, (props as { port?: unknown } | undefined)?.port !== undefined),
       ...otherFleetReferences(this, [
         { what: 'residency', ref: read.props.residency },
         ...(read.props.placement?.references ?? []).map((ref) => ({ what: 'placement', ref })),

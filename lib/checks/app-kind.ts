@@ -13,12 +13,12 @@ function wholeAtLeast(what: string, v: number | undefined, least: number): strin
   return `${what} ${v} must be a whole number of at least ${least}`;
 }
 
-/** Problems of the kind-dependent props of an app. */
-export function* checkKind(p: Partial<FleetAppProps>): Iterable<string | undefined> {
+/** Problems of the kind-dependent props of an app; `portGiven` when a port was given, even one of the wrong shape (reported as such). */
+export function* checkKind(p: Partial<FleetAppProps>, portGiven = p.port !== undefined): Iterable<string | undefined> {
   const kind = p.kind ?? AppKind.SERVICE;
   const a = `a ${kind} app`;
   if (servesPort(kind)) {
-    if (p.port === undefined) yield `${a} serves a port, and none is given; give port, such as port: 8080, or kind: AppKind.WORKER for an app that serves none`;
+    if (!portGiven) yield `${a} serves a port, and none is given; give port, such as port: 8080, or kind: AppKind.WORKER for an app that serves none`;
   } else {
     const noPort = `${a} serves no port`;
     if (p.port !== undefined) yield `${noPort}, so it takes no port (${p.port}); remove port (a probe can name its own: AppProbe.http("/healthz", { port: 9000 })), or make it kind: AppKind.SERVICE`;
