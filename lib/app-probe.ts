@@ -126,7 +126,7 @@ export class AppProbe {
 export interface AppProbes {
   /**
    * Holds the other probes off until the app has started.
-   * @default - for a service: the health check's probe, failing after 3 tries; otherwise none
+   * @default - for a service: TCP on the port, failing after 3 tries; otherwise none
    */
   readonly startup?: AppProbe;
   /**

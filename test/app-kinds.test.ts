@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppKind, AppProbe, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, FleetAppProps, GlobalLoadBalancer, HostedZone, Placement } from '../lib';
+import { AppKind, AppProbe, ComputeMode, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, FleetAppProps, GlobalLoadBalancer, HostedZone, Placement } from '../lib';
 import { newFleet } from './helpers/fleets';
-import { validateK8sObject } from './helpers/k8s-schema';
+import { definitionFor, validateK8sObject } from './helpers/k8s-schema';
 import { podSpecOf, restrictedViolations } from './helpers/pod-security';
 
 type K8sObject = Record<string, any>;
@@ -42,9 +42,10 @@ describe('FleetApp kinds', () => {
   });
 
   it.each(kinds)('%s: every object is valid Kubernetes and the pods pass the restricted pod security standard', (kind) => {
-    for (const profile of [undefined, EnvironmentProfile.production({ computeMode: undefined })]) {
+    for (const profile of [undefined, EnvironmentProfile.production({ computeMode: ComputeMode.AUTO_MODE })]) {
       const all = files(fleetWith(KINDS[kind], undefined, profile)).flatMap((f) => f.objects);
-      for (const o of all) expect(validateK8sObject(o), `${o.kind}/${o.metadata?.name}`).toEqual([]);
+      // Custom resources (Auto Mode's IngressClassParams) are not in the Kubernetes schema.
+      for (const o of all.filter((x) => definitionFor(x.apiVersion, x.kind) !== undefined)) expect(validateK8sObject(o), `${o.kind}/${o.metadata?.name}`).toEqual([]);
       const workloads = all.filter((o) => podSpecOf(o) !== undefined && o.metadata.namespace === 'app');
       expect(workloads).toHaveLength(1);
       for (const o of workloads) expect(restrictedViolations(o)).toEqual([]);
@@ -88,9 +89,9 @@ describe('FleetApp kinds', () => {
 
   it('keeps the health check\'s HTTP probes for a service', () => {
     const c = appObjects(fleetWith({ port: 8080, healthCheck: { path: '/healthz', initialDelaySeconds: 20 } })).find((o) => o.kind === 'Deployment')!.spec.template.spec.containers[0];
-    expect(c.startupProbe).toEqual({ httpGet: { path: '/healthz', port: 8080 }, failureThreshold: 3 });
-    expect(c.readinessProbe).toEqual({ httpGet: { path: '/healthz', port: 8080 }, initialDelaySeconds: 0, periodSeconds: 10, failureThreshold: 3 });
-    expect(c.livenessProbe).toEqual({ httpGet: { path: '/healthz', port: 8080 }, initialDelaySeconds: 20, periodSeconds: 10, failureThreshold: 3 });
+    expect(c.startupProbe).toEqual({ tcpSocket: { port: 8080 }, failureThreshold: 3 });
+    expect(c.readinessProbe).toEqual({ httpGet: { path: '/healthz', port: 8080, scheme: 'HTTP' }, initialDelaySeconds: 0, periodSeconds: 10, failureThreshold: 3 });
+    expect(c.livenessProbe).toEqual({ httpGet: { path: '/healthz', port: 8080, scheme: 'HTTP' }, initialDelaySeconds: 20, periodSeconds: 10, failureThreshold: 3 });
   });
 
   it('runs a job to completion with its retries, deadline and parallelism, its pods never restarted in place', () => {

@@ -36,7 +36,8 @@ export function workloadSpec(p: Partial<FleetAppProps>, loadBalanced: boolean): 
     kind,
     ...(p.command !== undefined ? { command: [...p.command] } : {}),
     ...(p.args !== undefined ? { args: [...p.args] } : {}),
-    startupProbe: probe(p.probes?.startup, serving ? { check, failureThreshold: 3 } : undefined),
+    // The startup probe opens a TCP connection whatever the health check, as before.
+    startupProbe: probe(p.probes?.startup, serving ? { check: { type: 'tcp' }, failureThreshold: 3 } : undefined),
     readinessProbe: probe(p.probes?.readiness, serving ? { check, initialDelaySeconds: 0, periodSeconds: 10, failureThreshold: 3 } : undefined),
     livenessProbe: probe(p.probes?.liveness, serving ? { check, initialDelaySeconds: p.healthCheck?.initialDelaySeconds ?? 10, periodSeconds: 10, failureThreshold: 3 } : undefined),
     runAsUser: p.runAsUser ?? DEFAULT_RUN_AS,

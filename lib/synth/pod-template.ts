@@ -28,7 +28,7 @@ function probe(p: ProbeSpec | undefined, appPort: number | undefined): Record<st
   if (p === undefined) return undefined;
   const port = p.port ?? appPort;
   const c = p.check;
-  const check = c.type === 'http' ? { httpGet: { path: c.path, port } }
+  const check = c.type === 'http' ? { httpGet: { path: c.path, port, scheme: 'HTTP' } }
     : c.type === 'tcp' ? { tcpSocket: { port } }
       : c.type === 'grpc' ? { grpc: { port, ...(c.service !== undefined ? { service: c.service } : {}) } }
         : { exec: { command: [...c.command] } };
