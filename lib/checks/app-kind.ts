@@ -1,12 +1,37 @@
 /** Checks of a FleetApp's props that depend on its kind: what each kind needs, and what it cannot take. */
-import { AppKind, runsToCompletion, servesPort } from '../app-kind';
+import { AppKind, CronJobOptions, JobOptions, runsToCompletion, servesPort, StatefulVolume } from '../app-kind';
 import type { AppOverrideOptions } from '../app-options';
-import type { AppProbe } from '../app-probe';
-import type { FleetAppProps } from '../fleet-app';
+import type { AppProbe, AppProbes } from '../app-probe';
 import { checkCronSchedule } from './cron-schedule';
 
 const QUANTITY = /^([0-9]+(\.[0-9]+)?)(k|M|G|T|Ki|Mi|Gi|Ti)?$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** The props of a FleetApp these checks read (FleetAppProps, without importing the construct). */
+export interface KindProps {
+  readonly kind?: AppKind;
+  readonly port?: number;
+  readonly servicePort?: number;
+  readonly ingress?: unknown;
+  readonly callers?: readonly unknown[];
+  readonly healthCheck?: unknown;
+  readonly replicas?: number;
+  readonly autoscaling?: unknown;
+  readonly maxUnavailable?: number;
+  readonly peakReplicas?: number;
+  readonly spreadAcrossZones?: boolean;
+  readonly command?: readonly string[];
+  readonly probes?: AppProbes;
+  readonly job?: JobOptions;
+  readonly cronJob?: CronJobOptions;
+  readonly volumes?: readonly StatefulVolume[];
+  readonly autoscalingIsSafe?: boolean;
+  readonly runAsUser?: number;
+  readonly runAsGroup?: number;
+  readonly fsGroup?: number;
+  readonly terminationGracePeriodSeconds?: number;
+  readonly drainSeconds?: number;
+}
 
 function wholeAtLeast(what: string, v: number | undefined, least: number): string | undefined {
   if (v === undefined || (Number.isInteger(v) && v >= least)) return undefined;
@@ -14,7 +39,7 @@ function wholeAtLeast(what: string, v: number | undefined, least: number): strin
 }
 
 /** Problems of the kind-dependent props of an app; `portGiven` when a port was given, even one of the wrong shape (reported as such). */
-export function* checkKind(p: Partial<FleetAppProps>, portGiven = p.port !== undefined): Iterable<string | undefined> {
+export function* checkKind(p: KindProps, portGiven = p.port !== undefined): Iterable<string | undefined> {
   const kind = p.kind ?? AppKind.SERVICE;
   const a = `a ${kind} app`;
   if (servesPort(kind)) {
@@ -80,7 +105,7 @@ export function* checkKind(p: Partial<FleetAppProps>, portGiven = p.port !== und
   }
 }
 
-function* checkCronJob(p: Partial<FleetAppProps>): Iterable<string | undefined> {
+function* checkCronJob(p: KindProps): Iterable<string | undefined> {
   const c = p.cronJob!;
   yield checkCronSchedule(c.schedule, 'cronJob.schedule');
   if (c.timeZone !== undefined) yield checkTimeZone(c.timeZone);
@@ -118,7 +143,7 @@ function* checkVolumes(volumes: readonly { name: string; mountPath: string; size
 }
 
 /** Problems of an override's options that depend on the app's kind; `at` starts each message. */
-export function* checkKindOverride(at: string, o: AppOverrideOptions, app: Partial<FleetAppProps>): Iterable<string> {
+export function* checkKindOverride(at: string, o: AppOverrideOptions, app: KindProps): Iterable<string> {
   const kind = app.kind ?? AppKind.SERVICE;
   if (runsToCompletion(kind)) {
     for (const k of ['replicas', 'autoscaling'] as const) {
