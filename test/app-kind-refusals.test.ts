@@ -107,9 +107,12 @@ describe('FleetApp kinds refuse', () => {
     ]);
   });
 
-  it('a kind that is not one, from JavaScript', () => {
+  it('a kind that is not one, and a probe that is not an AppProbe, from JavaScript', () => {
     expect(problemsOf(fleetWith({ kind: 'daemon' as AppKind, port: 8080 }))).toEqual([
       problemAt('acme/app', 'kind is the string "daemon", not "service", "worker", "job", "cron-job" or "stateful"'),
+    ]);
+    expect(problemsOf(fleetWith({ port: 8080, probes: { readiness: { path: '/ready' } as unknown as AppProbe } }))).toEqual([
+      problemAt('acme/app', 'probes.readiness is an object, not an AppProbe, such as AppProbe.http("/healthz")'),
     ]);
   });
 });
