@@ -149,10 +149,10 @@ export interface FleetAppProps {
    */
   readonly terminationGracePeriodSeconds?: number;
   /**
-   * Seconds a stopping pod of a service behind a load balancer (an ingress, or a
-   * global load balancer route) keeps serving, while the load balancer takes it
-   * out of its targets: a `preStop` sleep. Below terminationGracePeriodSeconds.
-   * @default 10 when behind a load balancer; none otherwise
+   * Seconds a stopping pod of a service or stateful app keeps serving, while the
+   * load balancer (an ingress, or a global load balancer route) takes it out of
+   * its targets: a `preStop` sleep. Below terminationGracePeriodSeconds.
+   * @default 10 when behind a load balancer; no drain otherwise
    */
   readonly drainSeconds?: number;
 }

@@ -189,5 +189,6 @@ describe('FleetApp pods', () => {
     expect(ingress.containers[0].lifecycle).toEqual({ preStop: { sleep: { seconds: 10 } } });
     expect(ingress.terminationGracePeriodSeconds).toBe(30);
     expect(lifecycle({ drainSeconds: 40, terminationGracePeriodSeconds: 60 }, true).containers[0].lifecycle).toEqual({ preStop: { sleep: { seconds: 40 } } });
+    expect(lifecycle({ drainSeconds: 5 }).containers[0].lifecycle).toEqual({ preStop: { sleep: { seconds: 5 } } });
   });
 });

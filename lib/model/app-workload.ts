@@ -28,7 +28,8 @@ export function workloadSpec(p: Partial<FleetAppProps>, loadBalanced: boolean): 
   const serving = servesPort(kind);
   // A service's probes as before kinds existed: the health check's HTTP path, or TCP, on the port.
   const check: ProbeCheck = p.healthCheck?.path !== undefined ? { type: 'http', path: p.healthCheck.path } : { type: 'tcp' };
-  const drainSeconds = serving && loadBalanced ? p.drainSeconds ?? DEFAULT_DRAIN_SECONDS : undefined;
+  // Given, the drain applies to any service; by default only behind a load balancer, which needs the time to deregister the pod.
+  const drainSeconds = serving ? p.drainSeconds ?? (loadBalanced ? DEFAULT_DRAIN_SECONDS : undefined) : undefined;
   const runAsGroup = p.runAsGroup ?? DEFAULT_RUN_AS;
   const stateful = kind === AppKind.STATEFUL;
   const c = p.cronJob;
