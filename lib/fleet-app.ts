@@ -149,10 +149,11 @@ export interface FleetAppProps {
    */
   readonly terminationGracePeriodSeconds?: number;
   /**
-   * Seconds a stopping pod of a service or stateful app keeps serving, while the
-   * load balancer (an ingress, or a global load balancer route) takes it out of
-   * its targets: a `preStop` sleep. Below terminationGracePeriodSeconds.
-   * @default 10 when behind a load balancer; no drain otherwise
+   * Seconds a stopping pod of a service or stateful app keeps serving, while it
+   * is taken out of its Service's endpoints and its load balancer's targets (an
+   * ingress, a global load balancer route): a `preStop` sleep, on every such app
+   * so that adding a route does not restart its pods. Below terminationGracePeriodSeconds.
+   * @default 10
    */
   readonly drainSeconds?: number;
 }

@@ -180,11 +180,11 @@ describe('FleetApp pods', () => {
     for (const t of deployment.spec.template.spec.topologySpreadConstraints) expect(t.matchLabelKeys).toEqual(['pod-template-hash']);
   });
 
-  it('drain behind a load balancer with the kubelet\'s preStop sleep, inside the grace period; not otherwise', () => {
+  it('drain with the kubelet\'s preStop sleep, inside the grace period, whether or not behind a load balancer', () => {
     const lifecycle = (props: Partial<FleetAppProps>, balanced = false) => appObjects(fleetWith({ port: 8080, ...props }, (fleet, app) => {
       if (balanced) new GlobalLoadBalancer(fleet, 'www', { hostname: 'www.acme.example', hostedZone: HostedZone.existing('Z0123456789ABC', 'acme.example'), app, targets: fleet.node.findChild('production') as EnvironmentFleet });
     })).find((o) => o.kind === 'Deployment')!.spec.template.spec;
-    expect(lifecycle({}).containers[0].lifecycle).toBeUndefined();
+    expect(lifecycle({}).containers[0].lifecycle).toEqual({ preStop: { sleep: { seconds: 10 } } });
     const ingress = lifecycle({ ingress: { host: 'shop.acme.example' } });
     expect(ingress.containers[0].lifecycle).toEqual({ preStop: { sleep: { seconds: 10 } } });
     expect(ingress.terminationGracePeriodSeconds).toBe(30);

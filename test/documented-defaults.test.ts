@@ -125,8 +125,7 @@ const ACTUAL: Readonly<Record<string, { actual: (f: Resolved) => unknown; docume
   'FleetAppProps.runAsUser': { actual: (f) => f.spec.workload.runAsUser },
   'FleetAppProps.runAsGroup': { actual: (f) => f.spec.workload.runAsGroup },
   'FleetAppProps.terminationGracePeriodSeconds': { actual: (f) => f.spec.workload.terminationGracePeriodSeconds },
-  // The app of this fleet is behind its global load balancer.
-  'FleetAppProps.drainSeconds': { actual: (f) => f.resolved.apps[0].placements.find((p) => p.clusterId === 'production-us-east-1')!.spec.workload.drainSeconds },
+  'FleetAppProps.drainSeconds': { actual: (f) => f.spec.workload.drainSeconds },
   'GlobalLoadBalancerProps.routing': { actual: (f) => f.lb.routing, documented: (policy) => policy.kind },
   'GlobalLoadBalancerProps.regionLoss': { actual: (f) => f.lb.regionLoss },
   'LoadBalancerHealthCheck.intervalSeconds': { actual: (f) => f.lb.healthCheck.intervalSeconds },

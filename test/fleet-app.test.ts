@@ -45,6 +45,7 @@ describe('FleetApp defaults', () => {
         runAsUser: 65532,
         runAsGroup: 65532,
         terminationGracePeriodSeconds: 30,
+        drainSeconds: 10,
         volumes: [],
       },
     });

@@ -51,7 +51,7 @@ export function* checkKind(p: KindProps, portGiven = p.port !== undefined): Iter
     if (p.ingress !== undefined) yield `${noPort}, so nothing can route to it: it takes no ingress; remove ingress, or make it kind: AppKind.SERVICE`;
     if ((p.callers ?? []).length > 0) yield `${noPort}, so no app can call it: it takes no callers; remove callers, or make it kind: AppKind.SERVICE`;
     if (p.healthCheck !== undefined) yield `${noPort}, so healthCheck (which probes the port) does not apply; give probes instead, such as probes: { liveness: AppProbe.exec(["/app/alive"]) }`;
-    if (p.drainSeconds !== undefined) yield `${a} is behind no load balancer, so it takes no drainSeconds; remove it`;
+    if (p.drainSeconds !== undefined) yield `${a} serves no traffic to drain, so it takes no drainSeconds; remove it`;
   }
   if (runsToCompletion(kind)) {
     for (const k of ['replicas', 'autoscaling', 'maxUnavailable', 'peakReplicas', 'spreadAcrossZones'] as const) {

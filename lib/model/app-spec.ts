@@ -52,6 +52,6 @@ export function appSpec(name: string, namespace: string, p: Partial<FleetAppProp
     callers: ctx.callers,
     callees: ctx.callees,
     egress: { internet: p.egress?.internet ?? true, cidrs: [...(p.egress?.cidrs ?? [])] },
-    workload: workloadSpec(p, ctx.loadBalanced || p.ingress !== undefined),
+    workload: workloadSpec(p),
   };
 }

@@ -10,7 +10,7 @@ export const ENCRYPTED_STORAGE_CLASS = 'ebs-gp3-encrypted';
 /** The non-root user and group a container runs as when none is given: the `nonroot` user of distroless and Chainguard images. */
 export const DEFAULT_RUN_AS = 65532;
 
-/** Seconds a pod behind a load balancer keeps serving after it is told to stop, while its target is deregistered. */
+/** Seconds a pod with a port keeps serving after it is told to stop, while it is taken out of its Service's endpoints and its load balancer's targets. */
 export const DEFAULT_DRAIN_SECONDS = 10;
 
 /** The volume a stateful app gets when it names none. */
@@ -22,14 +22,16 @@ function probe(p: AppProbe | undefined, fallback: ProbeSpec | undefined): ProbeS
   return { check: p.check, ...p.timing };
 }
 
-/** The workload part of the spec of an app with props `p`; `loadBalanced` when a load balancer (ingress or global) sends it users. */
-export function workloadSpec(p: Partial<FleetAppProps>, loadBalanced: boolean): WorkloadSpec {
+/** The workload part of the spec of an app with props `p`. */
+export function workloadSpec(p: Partial<FleetAppProps>): WorkloadSpec {
   const kind = p.kind ?? AppKind.SERVICE;
   const serving = servesPort(kind);
   // A service's probes as before kinds existed: the health check's HTTP path, or TCP, on the port.
   const check: ProbeCheck = p.healthCheck?.path !== undefined ? { type: 'http', path: p.healthCheck.path } : { type: 'tcp' };
-  // Given, the drain applies to any service; by default only behind a load balancer, which needs the time to deregister the pod.
-  const drainSeconds = serving ? p.drainSeconds ?? (loadBalanced ? DEFAULT_DRAIN_SECONDS : undefined) : undefined;
+  // Every app with a port drains, not only one behind a load balancer: a stopping pod leaves the
+  // Service's endpoints (kube-proxy) and the ALB's targets only some seconds after SIGTERM, and a
+  // route added or removed at the edge must not change the pod template (that would roll the pods).
+  const drainSeconds = serving ? p.drainSeconds ?? DEFAULT_DRAIN_SECONDS : undefined;
   const runAsGroup = p.runAsGroup ?? DEFAULT_RUN_AS;
   const stateful = kind === AppKind.STATEFUL;
   const c = p.cronJob;
