@@ -18,13 +18,16 @@ export interface AutoscalingOptions {
 export interface ResourceRange {
   /** Reserved for the container, such as `250m` or `256Mi`. */
   readonly request: string;
-  /** Most the container may use. */
-  readonly limit: string;
+  /**
+   * Most the container may use.
+   * @default - no limit
+   */
+  readonly limit?: string;
 }
 
 /** Container resources. */
 export interface AppResources {
-  /** @default { request: '100m', limit: '500m' } */
+  /** @default { request: '100m' } - no CPU limit, so the app is never throttled while the node has CPU to spare */
   readonly cpu?: ResourceRange;
   /** @default { request: '128Mi', limit: '256Mi' } */
   readonly memory?: ResourceRange;
@@ -111,7 +114,7 @@ export type ClusterOverrideOptions = AppOverrideOptions;
 
 const RANGE = shapes.object({
   request: { shape: shapes.string, example: '"250m"', required: true },
-  limit: { shape: shapes.string, example: '"1"', required: true },
+  limit: { shape: shapes.string, example: '"1"' },
 }, 'a range such as { request: "250m", limit: "1" }');
 
 /** The shape of {@link AutoscalingOptions}. */

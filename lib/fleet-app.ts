@@ -4,6 +4,9 @@ import {
   HEALTH_CHECK_SHAPE, HealthCheck, INGRESS_SHAPE, OVERRIDE_FIELDS, RESOURCES_SHAPE, ResourceRange,
 } from './app-options';
 import { AppAwsPermissions, AWS_PERMISSIONS_SHAPE } from './app-aws-permissions';
+import { AppKind, CRON_JOB_SHAPE, CronJobOptions, JOB_SHAPE, JobOptions, KIND_SHAPE, StatefulVolume, VOLUMES_SHAPE } from './app-kind';
+import { AppProbes, PROBES_SHAPE } from './app-probe';
+import { checkKind, checkKindOverride } from './checks/app-kind';
 import { claimId, enterTree } from './construct-ids';
 import { checkEnvValues } from './checks/env';
 import { checkPlaintextSecrets, checkSecretEnv } from './checks/secret-env';
@@ -25,8 +28,12 @@ import type { SecretReference } from './secret-reference';
 export interface FleetAppProps {
   /** Container image, pinned by tag or digest, such as `ghcr.io/acme/api:1.4.2`. */
   readonly image: string;
-  /** Port the container listens on. */
-  readonly port: number;
+  /**
+   * Port the container listens on; required for a service or stateful app,
+   * refused for a worker, job or cron job (which serve none).
+   * @default - none
+   */
+  readonly port?: number;
   /** Clusters the app lands on. */
   readonly placement: Placement;
   /**
@@ -44,9 +51,12 @@ export interface FleetAppProps {
    * @default - fixed replicas
    */
   readonly autoscaling?: AutoscalingOptions;
-  /** @default - 100m/500m CPU, 128Mi/256Mi memory */
+  /** @default - 100m CPU with no limit, 128Mi/256Mi memory */
   readonly resources?: AppResources;
-  /** @default - TCP probes on the port */
+  /**
+   * Readiness and liveness on the port (a service or stateful app); `probes` sets each probe on its own.
+   * @default - TCP probes on the port
+   */
   readonly healthCheck?: HealthCheck;
   /**
    * Most pods a voluntary disruption (a node drain) may take down at once.
@@ -127,11 +137,64 @@ export interface FleetAppProps {
    * @default - none: no role, no association
    */
   readonly awsPermissions?: AppAwsPermissions;
+  /**
+   * The kind of workload: a service, a worker, a job, a cron job or a stateful service.
+   * @default AppKind.SERVICE
+   */
+  readonly kind?: AppKind;
+  /** The container's command, replacing the image's entrypoint. @default - the image's entrypoint */
+  readonly command?: readonly string[];
+  /** The container's arguments, replacing the image's command. @default - the image's command */
+  readonly args?: readonly string[];
+  /**
+   * Startup, readiness and liveness probes, each HTTP, TCP, gRPC, exec or none on its own.
+   * A probe given here replaces the one `healthCheck` makes.
+   * @default - a service or stateful app: `healthCheck`'s probes; a worker, job or cron job: none
+   */
+  readonly probes?: AppProbes;
+  /** How a `job` runs, or each run of a `cron-job`. @default - 3 retries, no deadline, kept when finished, one pod */
+  readonly job?: JobOptions;
+  /** The schedule of a `cron-job` app; required for that kind only. @default - none */
+  readonly cronJob?: CronJobOptions;
+  /**
+   * Persistent volumes of a `stateful` app: one claim each per replica, on encrypted gp3 EBS.
+   * @default - one 10Gi volume "data" mounted at /data
+   */
+  readonly volumes?: readonly StatefulVolume[];
+  /**
+   * Says that autoscaling a `stateful` app is safe: that a replica added or removed
+   * by the autoscaler (its volume kept, ready for the next one) does not lose or
+   * split its data. Without it a stateful app with autoscaling is refused.
+   * @default false
+   */
+  readonly autoscalingIsSafe?: boolean;
+  /** User id the container runs as, not 0. @default 65532 */
+  readonly runAsUser?: number;
+  /** Group id the container runs as, not 0. @default 65532 */
+  readonly runAsGroup?: number;
+  /**
+   * Group that owns the pod's volumes.
+   * @default - runAsGroup for a stateful app (its volumes must be writable), none otherwise
+   */
+  readonly fsGroup?: number;
+  /**
+   * Seconds a pod has to stop after SIGTERM, the drain included.
+   * @default 30
+   */
+  readonly terminationGracePeriodSeconds?: number;
+  /**
+   * Seconds a stopping pod of a service or stateful app keeps serving, while it
+   * is taken out of its Service's endpoints and its load balancer's targets (an
+   * ingress, a global load balancer route): a `preStop` sleep, on every such app
+   * so that adding a route does not restart its pods. Below terminationGracePeriodSeconds.
+   * @default 10
+   */
+  readonly drainSeconds?: number;
 }
 
 const FIELDS: Fields = {
   image: { shape: shapes.string, example: '"ghcr.io/acme/api:1.4.2"', required: true },
-  port: { shape: shapes.number, example: '8080', required: true },
+  port: { shape: shapes.number, example: '8080' },
   placement: { shape: shapes.instance('a Placement', Placement.isPlacement), example: 'Placement.all()', required: true },
   namespace: { shape: shapes.string, example: '"shop"' },
   replicas: { shape: shapes.number, example: '2' },
@@ -152,6 +215,19 @@ const FIELDS: Fields = {
   secretEnv: { shape: shapes.instance('an object of variable names to SecretReference values', isPlainObject), example: '{ DB_PASSWORD: SecretReference.fromSecretsManager("acme/shop/db", { key: "password" }) }' },
   notSecret: { shape: shapes.list(shapes.string), example: '["PUBLIC_KEY"]' },
   awsPermissions: { shape: AWS_PERMISSIONS_SHAPE, example: '{ statements: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-assets/*" }] }' },
+  kind: { shape: KIND_SHAPE, example: 'AppKind.WORKER' },
+  command: { shape: shapes.list(shapes.string), example: '["/app/worker"]' },
+  args: { shape: shapes.list(shapes.string), example: '["--queue", "orders"]' },
+  probes: { shape: PROBES_SHAPE, example: '{ readiness: AppProbe.http("/ready") }' },
+  job: { shape: JOB_SHAPE, example: '{ backoffLimit: 3 }' },
+  cronJob: { shape: CRON_JOB_SHAPE, example: '{ schedule: "0 3 * * *" }' },
+  volumes: { shape: VOLUMES_SHAPE, example: '[{ name: "data", mountPath: "/data", size: "20Gi" }]' },
+  autoscalingIsSafe: { shape: shapes.boolean, example: 'true' },
+  runAsUser: { shape: shapes.number, example: '10001' },
+  runAsGroup: { shape: shapes.number, example: '10001' },
+  fsGroup: { shape: shapes.number, example: '10001' },
+  terminationGracePeriodSeconds: { shape: shapes.number, example: '30' },
+  drainSeconds: { shape: shapes.number, example: '10' },
 };
 
 /** An override added with {@link FleetApp.addOverride}: where it applies and what it changes. */
@@ -163,9 +239,12 @@ export interface AppOverride {
 const QUANTITY = /^([0-9]+(\.[0-9]+)?)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
 
 /**
- * A stateless service deployed to the clusters its placement selects:
- * Namespace, ServiceAccount, Deployment, Service, PodDisruptionBudget,
- * NetworkPolicy and, when autoscaling, a HorizontalPodAutoscaler, in each.
+ * A workload deployed to the clusters its placement selects, in a Namespace
+ * of its own with a ServiceAccount and NetworkPolicies. By `kind`: a service
+ * (the default: Deployment, Service, PodDisruptionBudget and, when
+ * autoscaling, a HorizontalPodAutoscaler), a worker (the same without port or
+ * Service), a job (Job), a cron job (CronJob) or a stateful service
+ * (StatefulSet with volume claims, a headless and a normal Service).
  */
 export class FleetApp extends Construct {
   /** Whether `x` is a FleetApp (also one made by another copy of fleetform). */
@@ -190,6 +269,8 @@ export class FleetApp extends Construct {
       ...read.problems,
       ...checkApp(this.appName, read.props),
       ...checkAppSecrets(this.node.root.node.id, read.props),
+      // A port of the wrong shape is reported as such, not as missing.
+      ...checkKind(read.props, (props as { port?: unknown } | undefined)?.port !== undefined),
       ...otherFleetReferences(this, [
         { what: 'residency', ref: read.props.residency },
         ...(read.props.placement?.references ?? []).map((ref) => ({ what: 'placement', ref })),
@@ -201,6 +282,11 @@ export class FleetApp extends Construct {
   /** Clusters the app lands on; `Placement.clusters()` (none) when none was given. */
   get placement(): Placement {
     return this.props.placement ?? Placement.clusters();
+  }
+
+  /** The kind of workload the app runs. */
+  get kind(): AppKind {
+    return this.props.kind ?? AppKind.SERVICE;
   }
 
   /** The app's namespace. */
@@ -290,6 +376,7 @@ function checkOverride(at: string, read: ReadProps<AppOverrideOptions>, app: Par
     ...read.problems.map((p) => `${at}${p}`),
     ...(o.image !== undefined ? [checkImageReference(o.image, `${at}image`)] : []),
     ...checkScaling(at, o),
+    ...checkKindOverride(at, o, app),
     ...(o.env !== undefined ? checkEnvValues(o.env, `${at}env`) : []),
     ...checkPlaintextSecrets(o.env, app.notSecret, `${at}env`),
     ...checkResources(at, o.resources),

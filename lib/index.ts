@@ -14,6 +14,8 @@ export * from './routing-policy';
 export * from './hosted-zone';
 export * from './app-options';
 export * from './app-aws-permissions';
+export * from './app-kind';
+export * from './app-probe';
 export * from './placement';
 export * from './override';
 export * from './secret-reference';

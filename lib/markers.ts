@@ -26,6 +26,7 @@ const KINDS = {
   accessPolicy: Symbol.for('fleetform.AccessPolicy'),
   team: Symbol.for('fleetform.Team'),
   secretReference: Symbol.for('fleetform.SecretReference'),
+  probe: Symbol.for('fleetform.AppProbe'),
 } as const;
 
 /** The kinds of construct and value class fleetform knows. */

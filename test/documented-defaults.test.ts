@@ -119,6 +119,13 @@ const ACTUAL: Readonly<Record<string, { actual: (f: Resolved) => unknown; docume
   'FleetAppProps.maxUnavailable': { actual: (f) => f.spec.maxUnavailable },
   'FleetAppProps.spreadAcrossZones': { actual: (f) => f.spec.spreadAcrossZones },
   'FleetAppProps.servicePort': { actual: (f) => f.spec.servicePort },
+  'FleetAppProps.kind': { actual: (f) => f.spec.workload.kind },
+  // Read by the stateful checks only; left out, a stateful app with autoscaling is refused (test/app-kind-refusals.test.ts).
+  'FleetAppProps.autoscalingIsSafe': { actual: (f) => f.fleet.node.findAll().some((c) => (c as FleetApp).props?.autoscalingIsSafe === true) },
+  'FleetAppProps.runAsUser': { actual: (f) => f.spec.workload.runAsUser },
+  'FleetAppProps.runAsGroup': { actual: (f) => f.spec.workload.runAsGroup },
+  'FleetAppProps.terminationGracePeriodSeconds': { actual: (f) => f.spec.workload.terminationGracePeriodSeconds },
+  'FleetAppProps.drainSeconds': { actual: (f) => f.spec.workload.drainSeconds },
   'GlobalLoadBalancerProps.routing': { actual: (f) => f.lb.routing, documented: (policy) => policy.kind },
   'GlobalLoadBalancerProps.regionLoss': { actual: (f) => f.lb.regionLoss },
   'LoadBalancerHealthCheck.intervalSeconds': { actual: (f) => f.lb.healthCheck.intervalSeconds },
@@ -167,8 +174,8 @@ describe('documented defaults', () => {
     expect(documented.get('RegionalClusterProps.tenancy')).toBe('- the environment\'s tenancy, else Tenancy.SHARED');
     expect(f.cluster('edge').tenancy).toBe(fleetform.Tenancy.SHARED);
     // FleetAppProps.resources and namespace.
-    expect(documented.get('FleetAppProps.resources')).toBe('- 100m/500m CPU, 128Mi/256Mi memory');
-    expect(f.spec.resources).toEqual({ cpu: { request: '100m', limit: '500m' }, memory: { request: '128Mi', limit: '256Mi' } });
+    expect(documented.get('FleetAppProps.resources')).toBe('- 100m CPU with no limit, 128Mi/256Mi memory');
+    expect(f.spec.resources).toEqual({ cpu: { request: '100m' }, memory: { request: '128Mi', limit: '256Mi' } });
     expect(f.spec.namespace).toBe('api');
     // GlobalLoadBalancerProps.healthCheck: "the app's path, every 10 s, unhealthy after 3 failures, from every checker region".
     expect(f.lb.trees[0].healthCheckPath).toBe('/');

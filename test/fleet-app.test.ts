@@ -26,7 +26,7 @@ describe('FleetApp defaults', () => {
       servicePort: 80,
       replicas: 2,
       autoscaling: undefined,
-      resources: { cpu: { request: '100m', limit: '500m' }, memory: { request: '128Mi', limit: '256Mi' } },
+      resources: { cpu: { request: '100m' }, memory: { request: '128Mi', limit: '256Mi' } },
       healthCheck: {},
       maxUnavailable: 1,
       spreadAcrossZones: true,
@@ -37,6 +37,17 @@ describe('FleetApp defaults', () => {
       callers: [],
       callees: [],
       egress: { internet: true, cidrs: [] },
+      workload: {
+        kind: 'service',
+        startupProbe: { check: { type: 'tcp' }, failureThreshold: 3 },
+        readinessProbe: { check: { type: 'tcp' }, initialDelaySeconds: 0, periodSeconds: 10, failureThreshold: 3 },
+        livenessProbe: { check: { type: 'tcp' }, initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 3 },
+        runAsUser: 65532,
+        runAsGroup: 65532,
+        terminationGracePeriodSeconds: 30,
+        drainSeconds: 10,
+        volumes: [],
+      },
     });
   });
 

@@ -220,7 +220,7 @@ describe('manifests and fleet.json', () => {
     expect(staging).toMatch(/- name: LOG_LEVEL\n\s+value: debug/);
     expect(staging).not.toContain('HorizontalPodAutoscaler');
     expect(appFile('production-eu-west-1')).toMatch(/limits:\n\s+cpu: "2"\n\s+memory: 256Mi\n\s+requests:\n\s+cpu: 500m\n/);
-    expect(appFile('production-us-east-1')).toMatch(/limits:\n\s+cpu: 500m\n\s+memory: 256Mi\n\s+requests:\n\s+cpu: 100m\n/);
+    expect(appFile('production-us-east-1')).toMatch(/limits:\n\s+memory: 256Mi\n\s+requests:\n\s+cpu: 100m\n/);
     expect(appFile('production-us-east-1')).toContain('host: shop.acme.example');
   });
 

@@ -11,8 +11,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  AccessPolicy, AccessRole, AddressLock, ApiEndpoint, ArgoCdDelivery, CapacityType, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, GdprZone, GeoLocation,
-  GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, RolloutPlan, RoutingPolicy, SecretReference, Team, Tenancy, VersionChannel,
+  AccessPolicy, AccessRole, AddressLock, ApiEndpoint, AppKind, AppProbe, ArgoCdDelivery, CapacityType, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp,
+  GdprZone, GeoLocation, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster, RolloutPlan, RoutingPolicy, SecretReference, Team, Tenancy, VersionChannel,
 } from '../../lib';
 
 /** Options for building the example, so tests can vary it. */
@@ -121,6 +121,37 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
   });
   // The commerce team edits its apps' namespaces on exactly the clusters they run on, within a quota per namespace.
   new Team(fleet, 'commerce', { principals: ['arn:aws:iam::111122223333:role/shop-developers'], groups: ['acme:shop'], apps: [api, storefront] });
+  // A queue consumer: no port and no Service; the kubelet asks the worker itself whether it is alive.
+  new FleetApp(fleet, 'orders-worker', {
+    kind: AppKind.WORKER,
+    image: 'ghcr.io/acme/orders-worker:1.8.0',
+    command: ['/app/worker'],
+    args: ['--queue', 'orders'],
+    placement: Placement.environments(production, 'staging'),
+    replicas: 2,
+    probes: { liveness: AppProbe.exec(['/app/worker', '--check'], { periodSeconds: 30 }) },
+  });
+
+  // The nightly sales report, once, from one cluster: 02:30 Paris time, never two runs at once.
+  new FleetApp(fleet, 'nightly-report', {
+    kind: AppKind.CRON_JOB,
+    image: 'ghcr.io/acme/reports:0.9.3',
+    placement: Placement.clusters(production.cluster('eu-west-1')),
+    cronJob: { schedule: '30 2 * * *', timeZone: 'Europe/Paris' },
+    job: { backoffLimit: 2, activeDeadlineSeconds: 3600 },
+  });
+
+  // The product search index, on volumes of its own in each production region, called by the storefront.
+  new FleetApp(fleet, 'search', {
+    kind: AppKind.STATEFUL,
+    image: 'ghcr.io/acme/search:5.1.0',
+    port: 9200,
+    placement: Placement.environments(production),
+    replicas: 3,
+    volumes: [{ name: 'index', mountPath: '/var/lib/search', size: '50Gi' }],
+    probes: { readiness: AppProbe.http('/_health', { periodSeconds: 5 }) },
+    callers: [storefront],
+  });
 
   // One host name for the shop: EU users from the EU zone (never elsewhere), everyone else by latency.
   new GlobalLoadBalancer(fleet, 'shop', {

@@ -2,6 +2,8 @@
 import type { AppOverrideOptions } from '../app-options';
 import type { FleetAppProps } from '../fleet-app';
 import type { NodeTaintSpec } from '../node-pool';
+import { AppKind, runsToCompletion } from '../app-kind';
+import { workloadSpec } from './app-workload';
 import type { AppPeer, AppSpec } from './resolved';
 import { appSecretEnv } from './secret-stores';
 
@@ -30,12 +32,12 @@ export function appSpec(name: string, namespace: string, p: Partial<FleetAppProp
     name,
     namespace,
     image: o.image ?? p.image ?? '',
-    port: p.port ?? 0,
+    ...(p.port !== undefined ? { port: p.port } : {}),
     servicePort: p.servicePort ?? 80,
-    replicas: autoscaling ? undefined : scaled.replicas ?? 2,
+    replicas: autoscaling || runsToCompletion(p.kind ?? AppKind.SERVICE) ? undefined : scaled.replicas ?? 2,
     autoscaling,
     resources: {
-      cpu: o.resources?.cpu ?? p.resources?.cpu ?? { request: '100m', limit: '500m' },
+      cpu: o.resources?.cpu ?? p.resources?.cpu ?? { request: '100m' },
       memory: o.resources?.memory ?? p.resources?.memory ?? { request: '128Mi', limit: '256Mi' },
     },
     healthCheck: p.healthCheck ?? {},
@@ -56,6 +58,7 @@ export function appSpec(name: string, namespace: string, p: Partial<FleetAppProp
     egress: { internet: p.egress?.internet ?? true, cidrs: [...(p.egress?.cidrs ?? [])] },
     ...(p.nodePool !== undefined ? { nodePool: { name: p.nodePool, tolerates: [...(ctx.poolTaints ?? [])] } } : {}),
     ...secretEnvOf(p),
+    workload: workloadSpec(p),
   };
 }
 

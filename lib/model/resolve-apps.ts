@@ -70,6 +70,7 @@ export function resolveApp(a: FleetApp, clusters: ReadonlyMap<string, ResolvedCl
   }
   return {
     name: a.appName,
+    kind: a.kind,
     path: a.node.path,
     namespace: a.namespace,
     placement: placement.describe(),

@@ -7,7 +7,9 @@
  * it reaches back into constructs or decides again.
  */
 import type { AppPolicyDocument } from '../app-aws-permissions';
+import type { AppKind, CronJobOptions, JobOptions, StatefulVolume } from '../app-kind';
 import type { AppResources, AutoscalingOptions, HealthCheck } from '../app-options';
+import type { ProbeCheck } from '../app-probe';
 import type { ComputeMode, NatGateways } from '../environment-profile';
 import type { FleetProblem, FleetWarning } from '../errors';
 import type { LockedCluster } from '../net/address-lock';
@@ -25,9 +27,10 @@ export interface AppSpec {
   readonly name: string;
   readonly namespace: string;
   readonly image: string;
-  readonly port: number;
+  /** The container port; undefined for a worker, job or cron job, which serve none. */
+  readonly port?: number;
   readonly servicePort: number;
-  /** Fixed replicas, or undefined when autoscaling. */
+  /** Fixed replicas, or undefined when autoscaling or for a job or cron job. */
   readonly replicas?: number;
   readonly autoscaling?: Required<AutoscalingOptions>;
   readonly resources: Required<AppResources>;
@@ -52,6 +55,44 @@ export interface AppSpec {
   readonly nodePool?: { readonly name: string; readonly tolerates: readonly NodeTaintSpec[] };
   /** Variables read from Secrets Manager through the External Secrets Operator, sorted by name; absent when none. */
   readonly secretEnv?: readonly AppSecretEnv[];
+  /** The workload's kind and what only some kinds have. */
+  readonly workload: WorkloadSpec;
+}
+
+/** The kind of an app's workload and the container settings every kind shares. */
+export interface WorkloadSpec {
+  readonly kind: AppKind;
+  /** The container's command (its entrypoint), or the image's. */
+  readonly command?: readonly string[];
+  /** The container's arguments, or the image's. */
+  readonly args?: readonly string[];
+  readonly startupProbe?: ProbeSpec;
+  readonly readinessProbe?: ProbeSpec;
+  readonly livenessProbe?: ProbeSpec;
+  readonly runAsUser: number;
+  readonly runAsGroup: number;
+  readonly fsGroup?: number;
+  readonly terminationGracePeriodSeconds: number;
+  /** Seconds of the preStop sleep that lets the load balancer stop sending before the pod stops; none when not load balanced. */
+  readonly drainSeconds?: number;
+  /** A job's (or each cron run's) settings; for job and cron-job only. */
+  readonly job?: Required<Omit<JobOptions, 'activeDeadlineSeconds' | 'ttlSecondsAfterFinished'>> & Pick<JobOptions, 'activeDeadlineSeconds' | 'ttlSecondsAfterFinished'>;
+  /** The schedule of a cron job. */
+  readonly cronJob?: Required<Omit<CronJobOptions, 'timeZone' | 'startingDeadlineSeconds'>> & Pick<CronJobOptions, 'timeZone' | 'startingDeadlineSeconds'>;
+  /** Volume claims of a stateful app, one each per replica; empty for other kinds. */
+  readonly volumes: readonly StatefulVolume[];
+  /** The StorageClass the claims are made on. */
+  readonly storageClass?: string;
+}
+
+/** One probe of an app's container: its check and the timing given (unset fields take Kubernetes' defaults). */
+export interface ProbeSpec {
+  readonly check: ProbeCheck;
+  readonly port?: number;
+  readonly initialDelaySeconds?: number;
+  readonly periodSeconds?: number;
+  readonly timeoutSeconds?: number;
+  readonly failureThreshold?: number;
 }
 
 /** An app's ingress on one cluster. */
@@ -259,6 +300,8 @@ export interface ResolvedPlacement {
 /** One app of the fleet, resolved. */
 export interface ResolvedApp {
   readonly name: string;
+  /** The kind of workload it runs. */
+  readonly kind: AppKind;
   readonly path: string;
   readonly namespace: string;
   /** The placement, in words, such as `environments=production`. */

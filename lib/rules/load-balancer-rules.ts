@@ -1,4 +1,5 @@
 /** Rules of global load balancers: targets that exist, routes that land, policies whose every branch answers, room for a lost region. */
+import { servesPort } from '../app-kind';
 import { CLOUDFRONT_LIMITS } from '../catalog/edge-limits';
 import type { TreeRouting } from '../model/dns-tree';
 import type { FleetModel, LoadBalancerTree, ResolvedLoadBalancer } from '../model/resolved';
@@ -134,4 +135,20 @@ export const regionLossCapacity: FleetRule = {
 };
 
 /** The rules of load balancers, in the order they run. */
-export const LOAD_BALANCER_RULES: readonly FleetRule[] = [loadBalancerTargets, loadBalancerPolicies, ...DNS_RULES, ...RESIDENCY_ROUTING_RULES, regionLossCapacity];
+/** A load balancer sends users to a port: the app it routes to must serve one. */
+export const loadBalancerServedApps: FleetRule = {
+  id: 'load-balancer-served-apps',
+  description: 'a load balancer routes only to apps that serve a port (a service or a stateful app)',
+  *check(model: FleetModel): Iterable<RuleFinding> {
+    const apps = new Map(model.apps.map((a) => [a.name, a]));
+    for (const lb of model.loadBalancers) {
+      for (const t of lb.trees) {
+        const app = apps.get(t.app);
+        if (app === undefined || servesPort(app.kind)) continue;
+        yield problem(lb.path, `${t.path !== undefined ? `route "${t.path}"` : 'the load balancer'} sends users to app ${t.app} (${app.path}), a ${app.kind} that serves no port; route to a service or stateful app instead, or make ${t.app} kind: AppKind.SERVICE with a port`);
+      }
+    }
+  },
+};
+
+export const LOAD_BALANCER_RULES: readonly FleetRule[] = [loadBalancerTargets, loadBalancerServedApps, loadBalancerPolicies, ...DNS_RULES, ...RESIDENCY_ROUTING_RULES, regionLossCapacity];

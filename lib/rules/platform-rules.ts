@@ -48,12 +48,13 @@ interface PoolCapacity {
   readonly nodeType: string;
 }
 
-/** What an app can ask of a cluster at most: requests × its most replicas. */
+/** What an app can ask of a cluster at most: requests × its most replicas (a job's parallelism). */
 function demand(spec: AppSpec): { readonly cpu: number; readonly memory: number; readonly pods: number; readonly each: { cpu: number; memory: number } } | undefined {
   const cpu = cpuMillicores(spec.resources.cpu.request);
   const memory = memoryMiB(spec.resources.memory.request);
   if (cpu === undefined || memory === undefined) return undefined; // the app reports the quantity
-  const pods = spec.autoscaling?.maxReplicas ?? spec.replicas ?? 0;
+  // A job (or a cron job's run) runs its parallelism at once.
+  const pods = spec.autoscaling?.maxReplicas ?? spec.replicas ?? spec.workload.job?.parallelism ?? 0;
   return { cpu: cpu * pods, memory: memory * pods, pods, each: { cpu, memory } };
 }
 

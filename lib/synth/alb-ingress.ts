@@ -30,10 +30,16 @@ export function albAnnotations(s: AppSpec, fleet: string, autoMode = false): Rec
     ...(autoMode ? {} : { [`${ANNOTATION}/scheme`]: i.scheme }),
     [`${ANNOTATION}/target-type`]: 'ip',
     ...(autoMode ? {} : { [`${ANNOTATION}/group.name`]: fleet }),
-    [`${ANNOTATION}/healthcheck-path`]: s.healthCheck.path ?? '/',
+    [`${ANNOTATION}/healthcheck-path`]: s.healthCheck.path ?? readinessPath(s) ?? '/',
     [`${ANNOTATION}/listen-ports`]: https ? '[{"HTTP": 80}, {"HTTPS": 443}]' : '[{"HTTP": 80}]',
     ...(https ? { [`${ANNOTATION}/certificate-arn`]: i.certificateArn!, [`${ANNOTATION}/ssl-redirect`]: '443' } : {}),
   };
+}
+
+/** The path of the app's HTTP readiness probe on its own port, which the ALB's health check can share. */
+function readinessPath(s: AppSpec): string | undefined {
+  const r = s.workload.readinessProbe;
+  return r?.check.type === 'http' && (r.port === undefined || r.port === s.port) ? r.check.path : undefined;
 }
 
 /** Adds the app's Ingress, routing its host and path to `service`; `autoMode` for a cluster on EKS Auto Mode. */

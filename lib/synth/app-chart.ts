@@ -1,4 +1,4 @@
-import { ApiObject, Chart, Duration, JsonPatch, Size } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ComputeMode } from '../environment-profile';
@@ -8,9 +8,9 @@ import { addNamespaceAccess } from './access-chart';
 import { addAlbIngress } from './alb-ingress';
 import { addAppNetworkPolicies } from './app-network-policies';
 import { addAppSecrets } from './app-secrets';
+import { addWorkload } from './app-workload';
 import { ClusterValues, restrictedPodSecurity } from './labels';
 import type { ChartContribution } from './phases';
-import { podScheduling } from './pod-scheduling';
 
 /** Props of an {@link AppChart}. */
 export interface AppChartProps {
@@ -36,8 +36,8 @@ export interface AppChartProps {
 /**
  * One app on one cluster, rendered with cdk8s-plus-28: its namespace (restricted
  * pod security, traffic denied but for the app's own allowances), service
- * account, deployment, service, disruption budget, network policies and, when
- * it has them, its ALB ingress and its HPA.
+ * account, workload of its kind (see app-workload.ts), network policies and,
+ * when it has one, its ALB ingress.
  */
 export class AppChart extends Chart {
   constructor(scope: Construct, id: string, props: AppChartProps) {
@@ -45,101 +45,24 @@ export class AppChart extends Chart {
     // Every object of a residency app carries its zone, for a policy engine in the cluster to enforce as well.
     super(scope, id, { labels: s.residency !== undefined ? { ...props.labels, [RESIDENCY_LABEL]: s.residency } : props.labels, disableResourceNameHashes: true });
     const namespace = s.namespace;
-    const selector = { 'app.kubernetes.io/name': s.name };
 
     new kplus.Namespace(this, 'namespace', {
       metadata: { name: namespace, labels: restrictedPodSecurity(props.kubernetesVersion) },
     });
 
-    const serviceAccount = new kplus.ServiceAccount(this, 'service-account', {
+    new kplus.ServiceAccount(this, 'service-account', {
       metadata: { name: s.name, namespace },
       automountToken: false,
     });
 
-    const deployment = new kplus.Deployment(this, 'deployment', {
-      metadata: { name: s.name, namespace, labels: s.labels },
-      replicas: s.replicas,
-      select: false,
-      podMetadata: { labels: { ...s.labels, ...selector } },
-      serviceAccount,
-      automountServiceAccountToken: false,
-      securityContext: { ensureNonRoot: true },
-      containers: [{
-        name: s.name,
-        image: s.image,
-        portNumber: s.port,
-        envVariables: { ...Object.fromEntries(Object.keys(s.env).sort().map((k) => [k, kplus.EnvValue.fromValue(s.env[k])])), ...addAppSecrets(this, s) },
-        readiness: probe(s, 0),
-        liveness: probe(s, s.healthCheck.initialDelaySeconds ?? 10),
-        securityContext: {
-          ensureNonRoot: true,
-          readOnlyRootFilesystem: true,
-          allowPrivilegeEscalation: false,
-          privileged: false,
-          capabilities: { drop: [kplus.Capability.ALL] },
-          seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-        },
-        volumeMounts: [{ path: '/tmp', volume: kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp', { sizeLimit: Size.mebibytes(64) }) }],
-      }],
+    // The pods carry the fleet's identity labels (those of every object of the chart) and the app's own.
+    addWorkload(this, s, props.labels, (service) => {
+      if (s.ingress) addAlbIngress(this, s, service, props.values.fleet, props.autoMode === true);
     });
-    deployment.select(kplus.LabelSelector.of({ labels: selector }));
-
-    const service = new kplus.Service(this, 'service', {
-      metadata: { name: s.name, namespace },
-      ports: [{ name: 'http', port: s.servicePort, targetPort: s.port }],
-    });
-    service.selectLabel('app.kubernetes.io/name', s.name);
-
-    if (s.ingress) addAlbIngress(this, s, service, props.values.fleet, props.autoMode === true);
-
-    if (s.autoscaling) {
-      new kplus.HorizontalPodAutoscaler(this, 'autoscaler', {
-        metadata: { name: s.name, namespace },
-        target: deployment,
-        minReplicas: s.autoscaling.minReplicas,
-        maxReplicas: s.autoscaling.maxReplicas,
-        metrics: [kplus.Metric.resourceCpu(kplus.MetricTarget.averageUtilization(s.autoscaling.targetCpuUtilization))],
-      });
-    }
-
-    new kplus.k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
-      metadata: { name: s.name, namespace },
-      spec: {
-        maxUnavailable: kplus.k8s.IntOrString.fromNumber(s.maxUnavailable),
-        selector: { matchLabels: selector },
-      },
-    });
-
+    addAppSecrets(this, s);
     addAppNetworkPolicies(this, s, props.values);
     if (props.namespaceAccess) addNamespaceAccess(this, props.namespaceAccess);
-
-    // Resources exactly as the user wrote them (cdk8s-plus would normalize the units).
-    const q = (v: string) => kplus.k8s.Quantity.fromString(v);
-    const patches = [JsonPatch.replace('/spec/template/spec/containers/0/resources', {
-      limits: { cpu: q(s.resources.cpu.limit), memory: q(s.resources.memory.limit) },
-      requests: { cpu: q(s.resources.cpu.request), memory: q(s.resources.memory.request) },
-    })];
-    if (s.spreadAcrossZones) {
-      const spread = (topologyKey: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector } });
-      patches.push(JsonPatch.add('/spec/template/spec/topologySpreadConstraints', [
-        spread('topology.kubernetes.io/zone'),
-        spread('kubernetes.io/hostname'),
-      ]));
-    }
-    const scheduling = podScheduling(s);
-    if (scheduling) {
-      patches.push(JsonPatch.add('/spec/template/spec/nodeSelector', scheduling.nodeSelector));
-      if (scheduling.tolerations) patches.push(JsonPatch.add('/spec/template/spec/tolerations', scheduling.tolerations));
-    }
-    ApiObject.of(deployment).addJsonPatch(...patches);
   }
-}
-
-function probe(s: AppSpec, initialDelaySeconds: number): kplus.Probe {
-  const options = { initialDelaySeconds: Duration.seconds(initialDelaySeconds), periodSeconds: Duration.seconds(10), failureThreshold: 3 };
-  return s.healthCheck.path !== undefined
-    ? kplus.Probe.fromHttpGet(s.healthCheck.path, { ...options, port: s.port })
-    : kplus.Probe.fromTcpSocket({ ...options, port: s.port });
 }
 
 /** Template keys by spec: a spec shared by many clusters is serialized once. */

@@ -19,7 +19,7 @@ const peer = (p: AppPeer) => ({ namespaceSelector: { matchLabels: { 'kubernetes.
 /**
  * Adds the namespace's policies to `chart`:
  * - `default-deny`: no traffic in or out of any pod of the namespace;
- * - `<app>-ingress`: to the app's port, from pods of its namespace, from its
+ * - `<app>-ingress` (an app with a port): to the app's port, from pods of its namespace, from its
  *   load balancer's range when it has an ingress or a global load balancer
  *   sends users to it, and from the apps it admits as callers;
  * - `<app>-egress`: DNS (kube-system's kube-dns), the Pod Identity agent, its
@@ -33,19 +33,23 @@ export function addAppNetworkPolicies(chart: Construct, s: AppSpec, values: Clus
     spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
   });
 
-  const from: kplus.k8s.NetworkPolicyPeer[] = [{ podSelector: {} }];
-  if (s.ingress || s.loadBalanced) from.push({ ipBlock: { cidr: values.loadBalancerRange } });
-  new kplus.k8s.KubeNetworkPolicy(chart, 'allow-ingress', {
-    metadata: { name: `${s.name}-ingress`, namespace },
-    spec: {
-      podSelector: appPods(s.name),
-      policyTypes: ['Ingress'],
-      ingress: [
-        { from, ports: [tcp(s.port)] },
-        ...(s.callers.length ? [{ from: s.callers.map(peer), ports: [tcp(s.port)] }] : []),
-      ],
-    },
-  });
+  // An app that serves no port (a worker, a job) admits nothing: the default deny stands.
+  if (s.port !== undefined) {
+    const port = s.port;
+    const from: kplus.k8s.NetworkPolicyPeer[] = [{ podSelector: {} }];
+    if (s.ingress || s.loadBalanced) from.push({ ipBlock: { cidr: values.loadBalancerRange } });
+    new kplus.k8s.KubeNetworkPolicy(chart, 'allow-ingress', {
+      metadata: { name: `${s.name}-ingress`, namespace },
+      spec: {
+        podSelector: appPods(s.name),
+        policyTypes: ['Ingress'],
+        ingress: [
+          { from, ports: [tcp(port)] },
+          ...(s.callers.length ? [{ from: s.callers.map(peer), ports: [tcp(port)] }] : []),
+        ],
+      },
+    });
+  }
 
   const egress: kplus.k8s.NetworkPolicyEgressRule[] = [
     {

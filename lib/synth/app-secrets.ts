@@ -6,7 +6,6 @@
  * key only; the value never passes through fleetform.
  */
 import { ApiObject } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import { EXTERNAL_SECRETS_OPERATOR } from '../catalog/platform-releases';
 import type { AppSpec } from '../model/resolved';
@@ -21,14 +20,15 @@ export function appSecretName(app: string, store: string): string {
   return store === LOCAL_SECRET_STORE ? `${app}-secrets` : `${app}-secrets${store.slice(LOCAL_SECRET_STORE.length)}`;
 }
 
-/**
- * Adds the app's ExternalSecrets to `scope` and returns the env entries that
- * read their Secrets, by variable name; empty when the app reads no secret.
- */
-export function addAppSecrets(scope: Construct, s: AppSpec): Record<string, kplus.EnvValue> {
+/** The container's env entries reading an app's secret variables from their Secrets, sorted by name as the spec keeps them. */
+export function secretEnvEntries(s: Pick<AppSpec, 'name' | 'secretEnv'>): { name: string; valueFrom: { secretKeyRef: { name: string; key: string } } }[] {
+  return (s.secretEnv ?? []).map((v) => ({ name: v.name, valueFrom: { secretKeyRef: { name: appSecretName(s.name, v.store), key: v.name } } }));
+}
+
+/** Adds the app's ExternalSecrets to `scope`, one per store it reads from; none when it reads no secret. */
+export function addAppSecrets(scope: Construct, s: AppSpec): void {
   const byStore = new Map<string, AppSecretEnv[]>();
   for (const v of s.secretEnv ?? []) byStore.set(v.store, [...(byStore.get(v.store) ?? []), v]);
-  const secrets = new Map<string, kplus.ISecret>();
   for (const [store, vars] of [...byStore].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const name = appSecretName(s.name, store);
     new ApiObject(scope, `external-secret-${name}`, {
@@ -46,8 +46,5 @@ export function addAppSecrets(scope: Construct, s: AppSpec): Record<string, kplu
         })),
       },
     });
-    secrets.set(store, kplus.Secret.fromSecretName(scope, `secret-${name}`, name));
   }
-  // By variable name, as the spec sorts them.
-  return Object.fromEntries((s.secretEnv ?? []).map((v) => [v.name, kplus.EnvValue.fromSecretValue({ secret: secrets.get(v.store)!, key: v.name })]));
 }

@@ -14,6 +14,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { EKS_AUTO_MODE } from '../catalog/eks-auto-mode';
 import { ComputeMode } from '../environment-profile';
+import { ENCRYPTED_STORAGE_CLASS } from '../model/app-workload';
 import type { AppIngressSpec, ResolvedCluster } from '../model/resolved';
 import type { ClusterValues } from './labels';
 import type { ChartContribution } from './phases';
@@ -28,7 +29,7 @@ export const AUTO_MODE_INGRESS_CLASSES: Readonly<Record<AlbScheme, string>> = {
 };
 
 /** The default StorageClass fleetform writes on an Auto Mode cluster. */
-export const AUTO_MODE_STORAGE_CLASS = 'ebs-gp3-encrypted';
+export const AUTO_MODE_STORAGE_CLASS = ENCRYPTED_STORAGE_CLASS;
 
 /** The ALB group of a scheme: every Ingress of the class shares one ALB, as `group.name` does under the controller. */
 export function autoModeAlbGroup(fleet: string, scheme: AlbScheme): string {

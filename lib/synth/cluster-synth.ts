@@ -10,6 +10,7 @@ import { ClusterValues, identityLabels } from './labels';
 import { byApplyOrder, ChartContribution, ClusterContributor, fileNumber, Phase } from './phases';
 import { rawCharts } from './raw-chart';
 import { edgeCharts } from './edge-chart';
+import { storageCharts } from './storage-chart';
 
 /** One manifest file of a cluster: a chart's objects in apply order. */
 export interface ManifestFile {
@@ -58,7 +59,7 @@ export interface ClusterArtifact {
 }
 
 /** The parts of the fleet that put charts on clusters, in no particular order (phases order them). */
-export const CONTRIBUTORS: readonly ClusterContributor[] = [baselineCharts, accessCharts, autoModeCharts, secretStoreCharts, appCharts, edgeCharts, rawCharts];
+export const CONTRIBUTORS: readonly ClusterContributor[] = [baselineCharts, accessCharts, autoModeCharts, storageCharts, secretStoreCharts, appCharts, edgeCharts, rawCharts];
 
 /**
  * The charts of one cluster in apply order, rendered when first read. Each

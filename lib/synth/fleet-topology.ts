@@ -194,6 +194,8 @@ export interface TopologyCloudNames {
 /** One app and how it runs on each cluster it landed on. */
 export interface TopologyApp {
   readonly name: string;
+  /** The kind of workload: `service`, `worker`, `job`, `cron-job` or `stateful`. */
+  readonly kind: 'service' | 'worker' | 'job' | 'cron-job' | 'stateful';
   readonly path: string;
   readonly namespace: string;
   /** The placement, in words. */
@@ -229,7 +231,7 @@ export interface TopologyAppOnCluster {
   readonly id: string;
   /** The image that cluster runs. */
   readonly image: string;
-  /** Fixed replicas, or null when autoscaling. */
+  /** Fixed replicas, or null when autoscaling or for a job or cron job (which run to completion). */
   readonly replicas: number | null;
   /** Pod autoscaling, or null for fixed replicas. */
   readonly autoscaling: TopologyAutoscaling | null;

@@ -69,6 +69,7 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
     }),
     apps: fleet.apps.map((app) => ({
       name: app.name,
+      kind: app.kind,
       path: app.path,
       namespace: app.namespace,
       placement: app.placement,

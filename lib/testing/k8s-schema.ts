@@ -3,6 +3,10 @@
  * with fleetform (`schema/kubernetes/v1.28.0/_definitions.json`), strictly like
  * `kubeconform -strict`: an object schema with `properties` and no
  * `additionalProperties` is closed, so a misspelled field is an error.
+ *
+ * Fields that came after 1.28 and that every Kubernetes minor fleetform
+ * offers serves ({@link NEWER_FIELDS}) are added to the schema, each with the
+ * release that brought it, so that fleetform may write them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -66,6 +70,23 @@ function closeObjects(node: unknown): void {
   for (const value of Object.values(schema)) closeObjects(value);
 }
 
+/**
+ * Fields added to the 1.28 schema: newer than 1.28, served (on by default) by
+ * every minor of fleetform's catalogue (1.31 and later). Definition → field → schema.
+ */
+export const NEWER_FIELDS: Readonly<Record<string, Readonly<Record<string, JsonSchema>>>> = {
+  // The `sleep` lifecycle action (KEP-3960): beta and on by default since 1.30, GA in 1.34.
+  'io.k8s.api.core.v1.LifecycleHandler': {
+    sleep: {
+      description: 'Sleep represents the duration that the container should sleep before being terminated (Kubernetes 1.30+).',
+      type: 'object',
+      required: ['seconds'],
+      properties: { seconds: { type: 'integer', format: 'int64' } },
+      additionalProperties: false,
+    },
+  },
+};
+
 function gvkKey(group: string, version: string, kind: string): string {
   return `${group}/${version}/${kind}`;
 }
@@ -74,6 +95,10 @@ function load(): Loaded {
   if (loaded) return loaded;
   const doc = JSON.parse(readFileSync(locateDefinitions(), 'utf8')) as { definitions: Record<string, JsonSchema> };
   const byGvk = new Map<string, string>();
+  for (const [name, fields] of Object.entries(NEWER_FIELDS)) {
+    const props = doc.definitions[name]?.properties as Record<string, JsonSchema> | undefined;
+    if (props) Object.assign(props, fields);
+  }
   for (const [name, def] of Object.entries(doc.definitions)) {
     closeObjects(def);
     const gvks = (def['x-kubernetes-group-version-kind'] ?? []) as GroupVersionKind[];

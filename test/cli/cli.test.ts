@@ -173,7 +173,7 @@ describe('fleetform synth and diff', () => {
 import { FleetApp, Placement } from '${importPath(join(REPO, 'lib'))}';
 export default function build() {
   const fleet = buildAcmeFleet();
-  new FleetApp(fleet, 'search', { image: 'ghcr.io/acme/search:0.9.0', port: 9200, placement: Placement.clusters('qa-eu-west-3'), replicas: 1 });
+  new FleetApp(fleet, 'reviews', { image: 'ghcr.io/acme/reviews:0.9.0', port: 9000, placement: Placement.clusters('qa-eu-west-3'), replicas: 1 });
   return fleet;
 }
 `);
@@ -182,7 +182,7 @@ export default function build() {
     const r = await runCli(['synth', ACME_PROGRAM, '--out', 'dist', '--address-lock', 'read-only'], { cwd: temp.dir });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('synthesized 7 clusters, 162 objects into dist (41 files written, 0 unchanged, 0 removed)\n');
+    expect(r.stdout).toBe('synthesized 7 clusters, 221 objects into dist (55 files written, 0 unchanged, 0 removed)\n');
     expect(readFileSync(join(out, 'fleet.json'), 'utf8')).toBe(buildAcmeFleet({ supportDate: TEST_SUPPORT_DATE }).assemble().topologyJson);
   });
 
@@ -195,7 +195,7 @@ export default function build() {
   it('diff names each object added, removed or changed per cluster, with a diff, and exits 1', async () => {
     // The output of a fleet with one more app, then an edit and a file fleetform did not write.
     const wrote = await runCli(['synth', bigger, '--out', 'dist', '--address-lock', 'read-only'], { cwd: temp.dir });
-    expect(wrote.stdout).toBe('synthesized 7 clusters, 170 objects into dist (3 files written, 40 unchanged, 0 removed)\n');
+    expect(wrote.stdout).toBe('synthesized 7 clusters, 229 objects into dist (3 files written, 54 unchanged, 0 removed)\n');
     const api = join(out, 'production-us-east-1', '3000-app-api.k8s.yaml');
     writeFileSync(api, readFileSync(api, 'utf8').replace('value: info', 'value: warn'));
     writeFileSync(join(out, 'notes.txt'), 'mine\n');

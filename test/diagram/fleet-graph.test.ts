@@ -24,11 +24,11 @@ describe('the graph of the acme example', () => {
     expect(Object.fromEntries(clusters.map((c) => [c.clusterId, [c.environment, c.tenancy, ...c.apps]]))).toEqual({
       'canary-eu-west-3': ['canary', 'shared', 'api'],
       'customer-a': ['customer', 'dedicated', 'ledger'],
-      'production-ap-southeast-1': ['production', 'shared', 'api', 'storefront'],
-      'production-eu-west-1': ['production', 'shared', 'api', 'storefront'],
-      'production-us-east-1': ['production', 'shared', 'api', 'storefront'],
+      'production-ap-southeast-1': ['production', 'shared', 'api', 'orders-worker', 'search', 'storefront'],
+      'production-eu-west-1': ['production', 'shared', 'api', 'nightly-report', 'orders-worker', 'search', 'storefront'],
+      'production-us-east-1': ['production', 'shared', 'api', 'orders-worker', 'search', 'storefront'],
       'qa-eu-west-3': ['qa', 'shared', 'api'],
-      'staging-eu-west-3': ['staging', 'shared', 'api', 'storefront'],
+      'staging-eu-west-3': ['staging', 'shared', 'api', 'orders-worker', 'storefront'],
     });
     expect(clusters.find((c) => c.clusterId === 'customer-a')!.lines).toEqual(['customer-a', 'customer · k8s 1.36 · dedicated', 'apps: ledger']);
   });

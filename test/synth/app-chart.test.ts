@@ -72,9 +72,12 @@ describe('AppChart', () => {
       capabilities: { drop: ['ALL'] },
       privileged: false,
       readOnlyRootFilesystem: true,
+      runAsGroup: 65532,
       runAsNonRoot: true,
+      runAsUser: 65532,
       seccompProfile: { type: 'RuntimeDefault' },
     });
+    expect(pod.spec.securityContext).toEqual({ runAsGroup: 65532, runAsNonRoot: true, runAsUser: 65532, seccompProfile: { type: 'RuntimeDefault' } });
     // A writable /tmp, since the root filesystem is read-only.
     expect(c.volumeMounts).toEqual([{ mountPath: '/tmp', name: 'tmp' }]);
     expect(pod.spec.volumes).toEqual([{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }]);
@@ -84,7 +87,9 @@ describe('AppChart', () => {
     const c = pod.spec.containers[0];
     expect(c.image).toBe('ghcr.io/acme/api:1.4.2');
     expect(c.ports).toEqual([{ containerPort: 8080 }]);
-    expect(c.resources).toEqual({ limits: { cpu: '500m', memory: '256Mi' }, requests: { cpu: '100m', memory: '128Mi' } });
+    // No CPU limit by default: it would throttle the app while the node has CPU to spare.
+    expect(c.resources).toEqual({ limits: { memory: '256Mi' }, requests: { cpu: '100m', memory: '128Mi' } });
+    expect(c.imagePullPolicy).toBe('IfNotPresent');
     expect(c.readinessProbe.tcpSocket).toEqual({ port: 8080 });
     expect(c.livenessProbe).toMatchObject({ tcpSocket: { port: 8080 }, initialDelaySeconds: 10 });
   });

@@ -25,10 +25,12 @@ describe('chart templates', () => {
     // Charts render again where their inputs differ: api on us-east-1, on ap-southeast-1 (own image), on
     // eu-west-1 (the EU zone's label), on staging, qa and the canary alike (no load balancer); storefront on us-east-1 and
     // ap-southeast-1 alike, on eu-west-1, on staging; the load balancer's edge on us-east-1 and ap-southeast-1
-    // alike, on eu-west-1; the ledger once; the access chart on staging, qa and the canary alike (the on-call group),
-    // on production's us-east-1 and ap-southeast-1 alike (with the release managers), on eu-west-1 (and the EU
-    // auditors), on customer-a (on-call and auditors).
-    expect(reused.renders).toBe(14);
+    // alike, on eu-west-1; the ledger once; orders-worker on the production clusters outside the zone and
+    // staging alike, on eu-west-1; search on us-east-1 and ap-southeast-1 alike, on eu-west-1; the nightly
+    // report once; the storage class on us-east-1 and ap-southeast-1 alike, on eu-west-1; the access chart on
+    // staging, qa and the canary alike (the on-call group), on production's us-east-1 and ap-southeast-1 alike (with
+    // the release managers), on eu-west-1 (and the EU auditors), on customer-a (on-call and auditors).
+    expect(reused.renders).toBe(21);
   });
 
   it('render one template per distinct app spec, whatever the number of clusters', () => {

@@ -34,15 +34,15 @@ describe('the acme example', () => {
   const assembly = buildAcmeFleet({ supportDate: TEST_SUPPORT_DATE }).assemble();
 
   it('synthesizes these clusters and files', () => {
-    const production = ['0000-baseline.k8s.yaml', '1000-access.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml', '4000-edge-shop.k8s.yaml'];
+    const production = ['0000-baseline.k8s.yaml', '1000-access.k8s.yaml', '2000-storage.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-orders-worker.k8s.yaml', '3000-app-search.k8s.yaml', '3000-app-storefront.k8s.yaml', '4000-edge-shop.k8s.yaml'];
     expect(Object.fromEntries(assembly.clusters.map((c) => [c.clusterId, c.files.map((f) => f.name)]))).toEqual({
       'canary-eu-west-3': ['0000-baseline.k8s.yaml', '1000-access.k8s.yaml', '3000-app-api.k8s.yaml'],
       'customer-a': ['0000-baseline.k8s.yaml', '1000-access.k8s.yaml', '2000-secret-stores.k8s.yaml', '3000-app-ledger.k8s.yaml'],
       'production-ap-southeast-1': production,
-      'production-eu-west-1': production,
+      'production-eu-west-1': [...production.slice(0, 4), '3000-app-nightly-report.k8s.yaml', ...production.slice(4)],
       'production-us-east-1': production,
       'qa-eu-west-3': ['0000-baseline.k8s.yaml', '1000-access.k8s.yaml', '3000-app-api.k8s.yaml'],
-      'staging-eu-west-3': ['0000-baseline.k8s.yaml', '1000-access.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-storefront.k8s.yaml'],
+      'staging-eu-west-3': ['0000-baseline.k8s.yaml', '1000-access.k8s.yaml', '3000-app-api.k8s.yaml', '3000-app-orders-worker.k8s.yaml', '3000-app-storefront.k8s.yaml'],
     });
   });
 
@@ -126,7 +126,7 @@ describe('synthesizing the acme example', () => {
     acme().synth({ outdir: second });
     const a = readTree(first);
     const b = readTree(second);
-    expect(Object.keys(a)).toHaveLength(42); // 29 manifests (7 of them access, 1 secret stores), 11 Argo CD files, fleet.json and fleetform's record of them
+    expect(Object.keys(a)).toHaveLength(56); // 40 manifests (7 of them access, 1 secret stores), 14 Argo CD files, fleet.json and fleetform's record of them
     expect(b).toEqual(a);
   });
 
@@ -147,7 +147,7 @@ describe('synthesizing the acme example', () => {
   it('rewrites nothing when the output is unchanged, and deletes the folder of a removed cluster', () => {
     const outdir = tempDir();
     const first = acme(['sa-east-1']).synth({ outdir });
-    expect(first.report.written).toHaveLength(47); // 34 manifests (8 of them access, 1 secret stores), 12 Argo CD files (8 clusters, 3 apps, the platform) and fleet.json
+    expect(first.report.written).toHaveLength(64); // 48 manifests (8 of them access, 1 secret stores), 15 Argo CD files (8 clusters, 6 apps, the platform) and fleet.json
     expect(existsSync(join(outdir, 'production-sa-east-1', '0000-baseline.k8s.yaml'))).toBe(true);
 
     const again = acme(['sa-east-1']).synth({ outdir });
@@ -157,7 +157,7 @@ describe('synthesizing the acme example', () => {
     expect(without.report.removed).toEqual(first.report.written.filter((f) => f.startsWith('production-sa-east-1/') || f === 'argocd/cluster-production-sa-east-1.yaml'));
     expect(without.report.removed.length).toBeGreaterThan(1);
     // The ApplicationSets of the apps on it (and the platform's) select one cluster less, with one wave less; no other cluster's file changes.
-    expect(without.report.written).toEqual(['argocd/app-api.yaml', 'argocd/app-storefront.yaml', 'argocd/platform.yaml', 'fleet.json']);
+    expect(without.report.written).toEqual(['argocd/app-api.yaml', 'argocd/app-orders-worker.yaml', 'argocd/app-search.yaml', 'argocd/app-storefront.yaml', 'argocd/platform.yaml', 'fleet.json']);
     expect(existsSync(join(outdir, 'production-sa-east-1'))).toBe(false);
     const fresh = tempDir();
     acme().synth({ outdir: fresh });
