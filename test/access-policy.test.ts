@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { AccessPolicy, AccessPolicyProps, AccessRole, EnvironmentFleet, Fleet, FleetApp, GdprZone, Placement, Team } from '../lib';
+import { AccessPolicy, AccessPolicyProps, AccessRole, AppKind, EnvironmentFleet, Fleet, FleetApp, GdprZone, Placement, Team } from '../lib';
 import { validateAgainstApi } from './helpers/kubernetes-api';
 import { newFleet, problemsOf } from './helpers/fleets';
 
@@ -181,6 +181,21 @@ describe('Team', () => {
     expect(limits.spec.limits[0]).toEqual({ type: 'Container', defaultRequest: { cpu: '100m', memory: '128Mi' }, default: { memory: '256Mi' } });
     for (const o of [binding, quota, limits]) expect(validateAgainstApi(o)).toEqual([]);
     expect(objectsOf(fleet, 'staging-eu-west-3', '3000-app-api.k8s.yaml').some((o) => o.kind === 'ResourceQuota')).toBe(false);
+  });
+
+  it('sizes the default quota by kind: a StatefulSet without surge, a cron job\'s runs, twice when they may overlap', () => {
+    const fleet = newFleet();
+    new EnvironmentFleet(fleet, 'staging', { regions: ['eu-west-3'] });
+    const placement = Placement.all();
+    const image = 'ghcr.io/acme/x:1.0.0';
+    const db = new FleetApp(fleet, 'db', { kind: AppKind.STATEFUL, image, port: 5432, placement, replicas: 3 });
+    const nightly = new FleetApp(fleet, 'nightly', { kind: AppKind.CRON_JOB, image, placement, cronJob: { schedule: '0 3 * * *' }, job: { parallelism: 2 } });
+    const hourly = new FleetApp(fleet, 'hourly', { kind: AppKind.CRON_JOB, image, placement, cronJob: { schedule: '@hourly', concurrencyPolicy: 'Allow' } });
+    new Team(fleet, 'data', { groups: ['data'], apps: [db, nightly, hourly] });
+    const quota = (app: string) => objectsOf(fleet, 'staging-eu-west-3', `3000-app-${app}.k8s.yaml`).find((o) => o.kind === 'ResourceQuota').spec.hard;
+    expect(quota('db')).toEqual({ 'requests.cpu': '300m', 'requests.memory': '384Mi' });
+    expect(quota('nightly')).toEqual({ 'requests.cpu': '200m', 'requests.memory': '256Mi' });
+    expect(quota('hourly')).toEqual({ 'requests.cpu': '200m', 'requests.memory': '256Mi' });
   });
 
   it('refuses a quota its app does not fit in through a rollout, or that its cluster cannot hold', () => {

@@ -18,7 +18,7 @@ describe('EnvironmentFleet defaults', () => {
     ]);
     expect(findCluster(fleet.resolve(), 'production-eu-west-1')!.nodePools[0]).toEqual({
       name: 'general', instanceTypes: ['m6i.large', 'm5.large'], minSize: 3, desiredSize: 3, maxSize: 9,
-      capacityType: CapacityType.ON_DEMAND, diskSizeGiB: 50, labels: {},
+      capacityType: CapacityType.ON_DEMAND, diskSizeGiB: 50, labels: {}, taints: [],
       resourceName: 'production-eu-west-1-general', nodeGroupPrefix: 'general-',
     });
   });

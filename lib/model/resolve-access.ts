@@ -7,6 +7,7 @@
  */
 import type { AccessPolicy } from '../access-policy';
 import type { AccessRole } from '../access-role';
+import { AppKind } from '../app-kind';
 import type { FleetProblem } from '../errors';
 import { accessEntryName, byCodeUnit } from '../naming';
 import type { Team } from '../team';
@@ -164,10 +165,17 @@ function applyGrants(c: ResolvedCluster, grants: readonly Grant[], owned: Readon
   };
 }
 
-/** The pods an app may run at once: its most replicas, plus a rolling update's surge (25%, rounded up). */
+/**
+ * The pods an app may run at once: a Deployment's most replicas plus a rolling
+ * update's surge (25%, rounded up); a StatefulSet's most replicas (it replaces
+ * pods one at a time, without surge); a job's parallelism, and a cron job's
+ * twice over unless its runs may not overlap (`Forbid`).
+ */
 export function peakPods(spec: AppSpec): number {
+  const w = spec.workload;
+  if (w.job !== undefined) return w.job.parallelism * (w.cronJob !== undefined && w.cronJob.concurrencyPolicy !== 'Forbid' ? 2 : 1);
   const most = spec.autoscaling?.maxReplicas ?? spec.replicas ?? 0;
-  return most + Math.ceil(most / 4);
+  return w.kind === AppKind.STATEFUL ? most : most + Math.ceil(most / 4);
 }
 
 /** The quota an app's namespace needs: its requests at {@link peakPods}. */
