@@ -9,7 +9,7 @@ import { AppProbes, PROBES_SHAPE } from './app-probe';
 import { checkKind, checkKindOverride } from './checks/app-kind';
 import { claimId, enterTree } from './construct-ids';
 import { checkEnvValues } from './checks/env';
-import { checkPlaintextSecrets, checkSecretEnv } from './checks/secret-env';
+import { checkPlaintextSecrets, checkSecretEnv, checkSecretFiles } from './checks/secret-env';
 import { checkAwsPermissions } from './checks/iam-statements';
 import { otherFleetReferences } from './checks/same-fleet';
 import { checkImageReference } from './checks/image-reference';
@@ -130,6 +130,13 @@ export interface FleetAppProps {
    */
   readonly notSecret?: readonly string[];
   /**
+   * Files read from AWS Secrets Manager by the External Secrets Operator, by absolute path
+   * in the container (such as `/etc/ledger/tls/ca.pem`): each folder is mounted read-only
+   * from the app's Secret, and a rotated value reaches the file without a restart.
+   * @default - none
+   */
+  readonly secretFiles?: Readonly<Record<string, SecretReference>>;
+  /**
    * What the app may do in AWS: IAM statements and managed policies on one IAM role for the app,
    * which EKS Pod Identity gives the app's service account on every cluster it lands on (one
    * association per cluster). Each session carries the cluster and namespace as tags, for
@@ -214,6 +221,7 @@ const FIELDS: Fields = {
   nodePool: { shape: shapes.string, example: '"batch"' },
   secretEnv: { shape: shapes.instance('an object of variable names to SecretReference values', isPlainObject), example: '{ DB_PASSWORD: SecretReference.fromSecretsManager("acme/shop/db", { key: "password" }) }' },
   notSecret: { shape: shapes.list(shapes.string), example: '["PUBLIC_KEY"]' },
+  secretFiles: { shape: shapes.instance('an object of file paths to SecretReference values', isPlainObject), example: '{ "/etc/app/tls/ca.pem": SecretReference.fromSecretsManager("acme/app/ca") }' },
   awsPermissions: { shape: AWS_PERMISSIONS_SHAPE, example: '{ statements: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-assets/*" }] }' },
   kind: { shape: KIND_SHAPE, example: 'AppKind.WORKER' },
   command: { shape: shapes.list(shapes.string), example: '["/app/worker"]' },
@@ -417,6 +425,7 @@ function checkAppSecrets(fleet: string, p: Partial<FleetAppProps>): string[] {
   return [
     ...checkPlaintextSecrets(p.env, p.notSecret, 'env'),
     ...checkSecretEnv(p.secretEnv, p.notSecret, { fleet, env: p.env, residency: p.residency }),
+    ...checkSecretFiles(p.secretFiles, { fleet, residency: p.residency, mounts: ['/tmp', ...(p.volumes ?? []).map((v) => v?.mountPath).filter((m): m is string => typeof m === 'string')] }),
   ];
 }
 

@@ -3,6 +3,7 @@
  * the operator and a store only on clusters whose apps read secrets, the app's
  * ExternalSecret and env entries, and every refusal by message and path.
  */
+import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentFleet, Fleet, FleetApp, FleetAppProps, GdprZone, Override, Placement, SecretReference } from '../lib';
 import { validateManifests } from '../lib/testing';
@@ -75,6 +76,50 @@ describe('secrets from AWS Secrets Manager', () => {
   it('leaves the output of an app without secrets as it was', () => {
     const files = filesOf(fleetOf(), 'production-us-east-1');
     expect(files.map((f) => f.name)).toEqual(['0000-baseline.k8s.yaml', '3000-app-web.k8s.yaml']);
+  });
+});
+
+describe('secret files', () => {
+  const CA = SecretReference.fromSecretsManager('acme/shop/ca');
+  const KEY = SecretReference.fromSecretsManager('acme/shop/tls', { key: 'key', region: 'us-east-1' });
+
+  it('mounts each folder read-only from the Secrets of its files\' stores, through the ExternalSecrets, and installs the operator for files alone', () => {
+    const fleet = fleetOf({ secretEnv: undefined, secretFiles: { '/etc/shop/tls/ca.pem': CA, '/etc/shop/tls/key.pem': KEY, '/etc/shop/db/ca.pem': CA } });
+    const resolved = fleet.resolve();
+    expect(resolved.clusters.find((c) => c.id === 'production-eu-west-1')!.secretStores!.map((s) => s.name)).toEqual(['aws-secrets-manager', 'aws-secrets-manager-us-east-1']);
+    const objects = parseAllDocuments(filesOf(fleet, 'production-eu-west-1').find((f) => f.name === '3000-app-shop.k8s.yaml')!.content).map((d) => d.toJS());
+    expect(validateManifests(objects)).toEqual([]);
+    const externals = objects.filter((o) => o.kind === 'ExternalSecret');
+    expect(externals.map((o) => [o.metadata.name, o.spec.data])).toEqual([
+      ['shop-secrets', [
+        { secretKey: 'file.etc.shop.db.ca.pem', remoteRef: { key: 'acme/shop/ca' } },
+        { secretKey: 'file.etc.shop.tls.ca.pem', remoteRef: { key: 'acme/shop/ca' } },
+      ]],
+      ['shop-secrets-us-east-1', [{ secretKey: 'file.etc.shop.tls.key.pem', remoteRef: { key: 'acme/shop/tls', property: 'key' } }]],
+    ]);
+    const pod = objects.find((o) => o.kind === 'Deployment').spec.template.spec;
+    expect(pod.containers[0].volumeMounts.slice(1)).toEqual([
+      { mountPath: '/etc/shop/db', name: 'secret-files-0', readOnly: true },
+      { mountPath: '/etc/shop/tls', name: 'secret-files-1', readOnly: true },
+    ]);
+    expect(pod.volumes.slice(1)).toEqual([
+      { name: 'secret-files-0', projected: { sources: [{ secret: { name: 'shop-secrets', items: [{ key: 'file.etc.shop.db.ca.pem', path: 'ca.pem' }] } }] } },
+      { name: 'secret-files-1', projected: { sources: [
+        { secret: { name: 'shop-secrets', items: [{ key: 'file.etc.shop.tls.ca.pem', path: 'ca.pem' }] } },
+        { secret: { name: 'shop-secrets-us-east-1', items: [{ key: 'file.etc.shop.tls.key.pem', path: 'key.pem' }] } },
+      ] } },
+    ]);
+  });
+
+  it('refuses a path that is not a file in a folder, one over /tmp or a volume, and a bad reference', () => {
+    const fleet = fleetOf({ secretFiles: { 'ca.pem': CA, '/ca.pem': CA, '/tmp/x/ca.pem': CA, '/etc/../ca.pem': CA, '/etc/shop/ca.pem': 'acme/shop/ca' as unknown as SecretReference } });
+    expect(problemsOf(fleet).map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'acme/shop: secretFiles "ca.pem" is not a file path to mount a secret at; give an absolute path of a folder and a file name, such as "/etc/app/tls/ca.pem"',
+      'acme/shop: secretFiles "/ca.pem" is not a file path to mount a secret at; give an absolute path of a folder and a file name, such as "/etc/app/tls/ca.pem"',
+      'acme/shop: secretFiles "/tmp/x/ca.pem" would mount folder /tmp/x over or under /tmp, which the app already mounts; put the file in a folder of its own, such as "/etc/secrets/ca.pem"',
+      'acme/shop: secretFiles "/etc/../ca.pem" is not a file path to mount a secret at; give an absolute path of a folder and a file name, such as "/etc/app/tls/ca.pem"',
+      'acme/shop: secretFiles "/etc/shop/ca.pem" is the string "acme/shop/ca"; give a SecretReference, such as SecretReference.fromSecretsManager("acme/app/db", { key: "password" })',
+    ]);
   });
 });
 

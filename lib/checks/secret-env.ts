@@ -59,16 +59,47 @@ export function checkSecretEnv(secretEnv: unknown, notSecret: unknown, ctx: Secr
     if (ctx.env !== undefined && Object.hasOwn(ctx.env, name)) {
       problems.push(`${at} is also a plaintext env variable; give each variable once: remove it from env`);
     }
-    if (!SecretReference.isSecretReference(ref)) {
-      problems.push(`${at} is ${describeValue(ref)}; give a SecretReference, such as SecretReference.fromSecretsManager("${ctx.fleet}/app/db", { key: "password" })`);
-      continue;
+    problems.push(...checkReference(at, ref, ctx));
+  }
+  return problems;
+}
+
+/** Problems of one secret reference given at `at`. */
+function checkReference(at: string, ref: unknown, ctx: SecretEnvContext): string[] {
+  if (!SecretReference.isSecretReference(ref)) {
+    return [`${at} is ${describeValue(ref)}; give a SecretReference, such as SecretReference.fromSecretsManager("${ctx.fleet}/app/db", { key: "password" })`];
+  }
+  const problems = ref.problems(at, ctx.fleet);
+  const zone = ctx.residency;
+  if (zone && typeof ref.region === 'string' && !zone.regions.includes(ref.region)) {
+    problems.push(`${at} reads from ${ref.region}, outside the app's residency zone ${zone.zoneName} (${zone.regions.join(', ')}); ` +
+      `keep the secret in a zone region: name one of those, or leave region out to read from the cluster's own region`);
+  }
+  return problems;
+}
+
+/** A file path a secret can be mounted at: absolute, of plain segments. */
+const FILE_PATH = /^(\/[A-Za-z0-9_][A-Za-z0-9._-]*){2,}$/;
+
+/**
+ * Problems of an app's `secretFiles`: absolute paths of at least a folder and a
+ * name, outside `/tmp` and the app's volumes (each folder is mounted read-only,
+ * over whatever the image has there), each a well-formed reference.
+ */
+export function checkSecretFiles(secretFiles: unknown, ctx: SecretEnvContext & { readonly mounts: readonly string[] }): string[] {
+  if (secretFiles === undefined) return [];
+  if (!isPlainObject(secretFiles)) return [`secretFiles must be an object of file paths to SecretReference values, not ${describeValue(secretFiles)}`];
+  const problems: string[] = [];
+  for (const [path, ref] of Object.entries(secretFiles)) {
+    const at = `secretFiles ${quote(path)}`;
+    if (!FILE_PATH.test(path) || path.split('/').includes('..')) {
+      problems.push(`${at} is not a file path to mount a secret at; give an absolute path of a folder and a file name, such as "/etc/app/tls/ca.pem"`);
+    } else {
+      const folder = path.slice(0, path.lastIndexOf('/'));
+      const clash = ctx.mounts.find((m) => m === folder || folder.startsWith(`${m}/`) || m.startsWith(`${folder}/`));
+      if (clash !== undefined) problems.push(`${at} would mount folder ${folder} over or under ${clash}, which the app already mounts; put the file in a folder of its own, such as "/etc/secrets/${path.split('/').pop()}"`);
     }
-    problems.push(...ref.problems(at, ctx.fleet));
-    const zone = ctx.residency;
-    if (zone && typeof ref.region === 'string' && !zone.regions.includes(ref.region)) {
-      problems.push(`${at} reads from ${ref.region}, outside the app's residency zone ${zone.zoneName} (${zone.regions.join(', ')}); ` +
-        `keep the secret in a zone region: name one of those, or leave region out to read from the cluster's own region`);
-    }
+    problems.push(...checkReference(at, ref, ctx));
   }
   return problems;
 }

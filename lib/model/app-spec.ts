@@ -5,7 +5,7 @@ import type { NodeTaintSpec } from '../node-pool';
 import { AppKind, runsToCompletion } from '../app-kind';
 import { workloadSpec } from './app-workload';
 import type { AppPeer, AppSpec } from './resolved';
-import { appSecretEnv } from './secret-stores';
+import { appSecretEnv, appSecretFiles } from './secret-stores';
 
 /** What an app's spec depends on besides its props and override: where it runs and who it talks to. */
 export interface AppSpecContext {
@@ -63,7 +63,8 @@ export function appSpec(name: string, namespace: string, p: Partial<FleetAppProp
 }
 
 /** The app's secret variables, when it has any. */
-function secretEnvOf(p: Partial<FleetAppProps>): Pick<AppSpec, 'secretEnv'> {
+function secretEnvOf(p: Partial<FleetAppProps>): Pick<AppSpec, 'secretEnv' | 'secretFiles'> {
   const secretEnv = appSecretEnv(p.secretEnv);
-  return secretEnv ? { secretEnv } : {};
+  const secretFiles = appSecretFiles(p.secretFiles);
+  return { ...(secretEnv ? { secretEnv } : {}), ...(secretFiles ? { secretFiles } : {}) };
 }

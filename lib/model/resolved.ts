@@ -23,7 +23,7 @@ import type { Tenancy } from '../tenancy';
 import type { OverrideConflict } from './app-overrides';
 import type { DnsTree, TreeRouting } from './dns-tree';
 import type { ResolvedPlatform } from './platform';
-import type { AppSecretEnv, ResolvedSecretStore } from './secret-specs';
+import type { AppSecretEnv, AppSecretFile, ResolvedSecretStore } from './secret-specs';
 
 /** An app's settings on one cluster, every default filled in and overrides applied. */
 export interface AppSpec {
@@ -58,6 +58,8 @@ export interface AppSpec {
   readonly nodePool?: { readonly name: string; readonly tolerates: readonly NodeTaintSpec[] };
   /** Variables read from Secrets Manager through the External Secrets Operator, sorted by name; absent when none. */
   readonly secretEnv?: readonly AppSecretEnv[];
+  /** Files read from Secrets Manager through the External Secrets Operator, sorted by path; absent when none. */
+  readonly secretFiles?: readonly AppSecretFile[];
   /** The workload's kind and what only some kinds have. */
   readonly workload: WorkloadSpec;
 }

@@ -9,7 +9,7 @@ import { EXTERNAL_SECRETS_OPERATOR } from '../catalog/platform-releases';
 import type { SecretReference } from '../secret-reference';
 import type { PlatformChart } from './platform';
 import type { ResolvedCluster } from './resolved';
-import type { AppSecretEnv, ResolvedSecretStore } from './secret-specs';
+import type { AppSecretEnv, AppSecretFile, ResolvedSecretStore } from './secret-specs';
 
 /** The store of the cluster's own region: the same name on every cluster. */
 export const LOCAL_SECRET_STORE = 'aws-secrets-manager';
@@ -19,6 +19,25 @@ export function regionalSecretStore(region: string): string {
   return `${LOCAL_SECRET_STORE}-${region}`;
 }
 
+/** The store that reads a reference: the cluster's own region's, or the region it names. */
+function storeOf(ref: SecretReference): string {
+  return ref.region === undefined ? LOCAL_SECRET_STORE : regionalSecretStore(ref.region);
+}
+
+/** The Secret key of a secret file: `file.` and its path without the leading `/`, each `/` a `.`. */
+export function secretFileKey(path: string): string {
+  return `file.${path.slice(1).split('/').join('.')}`;
+}
+
+/** An app's secret files as its spec carries them, sorted by path; references already checked. */
+export function appSecretFiles(secretFiles: Readonly<Record<string, SecretReference>> | undefined): AppSecretFile[] | undefined {
+  if (secretFiles === undefined || Object.keys(secretFiles).length === 0) return undefined;
+  return Object.keys(secretFiles).sort().map((path) => {
+    const ref = secretFiles[path]!;
+    return { path, secretKey: secretFileKey(path), store: storeOf(ref), secretName: ref.secretName, ...(ref.key !== undefined ? { key: ref.key } : {}) };
+  });
+}
+
 /** An app's secret variables as its spec carries them, sorted by name; references already checked. */
 export function appSecretEnv(secretEnv: Readonly<Record<string, SecretReference>> | undefined): AppSecretEnv[] | undefined {
   if (secretEnv === undefined || Object.keys(secretEnv).length === 0) return undefined;
@@ -26,7 +45,7 @@ export function appSecretEnv(secretEnv: Readonly<Record<string, SecretReference>
     const ref = secretEnv[name]!;
     return {
       name,
-      store: ref.region === undefined ? LOCAL_SECRET_STORE : regionalSecretStore(ref.region),
+      store: storeOf(ref),
       secretName: ref.secretName,
       ...(ref.key !== undefined ? { key: ref.key } : {}),
     };
@@ -65,7 +84,7 @@ function storeRegion(store: string, cluster: ResolvedCluster): string {
 export function withSecretStores(cluster: ResolvedCluster, fleet: string): ResolvedCluster {
   const byStore = new Map<string, Set<string>>();
   for (const { spec } of cluster.apps) {
-    for (const s of spec.secretEnv ?? []) {
+    for (const s of [...(spec.secretEnv ?? []), ...(spec.secretFiles ?? [])]) {
       const namespaces = byStore.get(s.store) ?? new Set<string>();
       namespaces.add(spec.namespace);
       byStore.set(s.store, namespaces);

@@ -9,7 +9,7 @@
  */
 import { AppKind } from '../app-kind';
 import type { AppSpec, ProbeSpec } from '../model/resolved';
-import { secretEnvEntries } from './app-secrets';
+import { secretEnvEntries, secretFileVolumes } from './app-secrets';
 import { podScheduling } from './pod-scheduling';
 
 /** A pod template as written to the manifest (undefined fields are left out). */
@@ -85,6 +85,7 @@ function resources(s: AppSpec): Record<string, unknown> {
  */
 export function podTemplate(s: AppSpec, labels: Readonly<Record<string, string>>): PodTemplate {
   const w = s.workload;
+  const secretFiles = secretFileVolumes(s);
   const toCompletion = w.kind === AppKind.JOB || w.kind === AppKind.CRON_JOB;
   const container: Record<string, unknown> = {
     name: s.name,
@@ -114,6 +115,7 @@ export function podTemplate(s: AppSpec, labels: Readonly<Record<string, string>>
     volumeMounts: [
       { mountPath: '/tmp', name: 'tmp' },
       ...w.volumes.map((v) => ({ mountPath: v.mountPath, name: v.name })),
+      ...secretFiles.mounts,
     ],
   };
   const scheduling = podScheduling(s);
@@ -137,7 +139,7 @@ export function podTemplate(s: AppSpec, labels: Readonly<Record<string, string>>
       setHostnameAsFQDN: false,
       terminationGracePeriodSeconds: w.terminationGracePeriodSeconds,
       topologySpreadConstraints: spread(s),
-      volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
+      volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }, ...secretFiles.volumes],
     },
   };
 }
