@@ -207,6 +207,10 @@ export function checkNodePools(pools: readonly NodePoolProps[]): string[] {
     if (seen.has(p.name)) problems.push(`node pool name "${p.name}" is used twice; give each pool its own name`);
     seen.add(p.name);
   }
+  const open = specs.filter((p) => !p.taints.some(taintRepels));
+  if (open.length > 0 && open.every((p) => p.desiredSize === 0)) {
+    problems.push(`the node pools whose taints keep no pod away (${open.map((p) => p.name).join(', ')}) start with no node (desiredSize 0): CoreDNS and the platform's controllers, the Cluster Autoscaler among them, would find no node and nothing would ever add one; give one of them a desiredSize (or minSize) of at least 1`);
+  }
   if (specs.length > 0 && specs.every((p) => p.taints.some(taintRepels))) {
     problems.push(`every node pool is tainted (${specs.map((p) => p.name).join(', ')}): the platform's controllers and CoreDNS tolerate no taint of yours and would find no node; leave one pool untainted, or give its taints effect TaintEffect.PREFER_NO_SCHEDULE`);
   }

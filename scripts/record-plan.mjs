@@ -117,7 +117,12 @@ async function main() {
     stack: args.stack ?? 'dev',
     config,
     source,
-    program: () => otherRequire(program),
+    // A program module may run at import, or export the function Pulumi runs (export = async () => ...).
+    program: async () => {
+      const loaded = otherRequire(program);
+      const run = typeof loaded === 'function' ? loaded : typeof loaded?.default === 'function' ? loaded.default : undefined;
+      if (run) await run();
+    },
   });
   const text = formatPlan(compactPlan(plan, { inputs }));
   if (args.out) {

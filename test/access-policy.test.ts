@@ -178,7 +178,7 @@ describe('Team', () => {
     expect(binding).toMatchObject({ metadata: { name: 'fleetform:team:shop', namespace: 'web' }, roleRef: { name: 'edit' }, subjects: [{ name: 'shop-devs' }] });
     // 3 replicas plus a surge of 1, at the default 100m and 128Mi each.
     expect(quota.spec).toEqual({ hard: { 'requests.cpu': '400m', 'requests.memory': '512Mi' } });
-    expect(limits.spec.limits[0]).toEqual({ type: 'Container', defaultRequest: { cpu: '100m', memory: '128Mi' }, default: { memory: '256Mi' } });
+    expect(limits.spec.limits[0]).toEqual({ type: 'Container', defaultRequest: { cpu: '100m', memory: '128Mi' } });
     for (const o of [binding, quota, limits]) expect(validateAgainstApi(o)).toEqual([]);
     expect(objectsOf(fleet, 'staging-eu-west-3', '3000-app-api.k8s.yaml').some((o) => o.kind === 'ResourceQuota')).toBe(false);
   });

@@ -113,6 +113,14 @@ describe('node pool taints', () => {
     ]);
   });
 
+  it('are refused when the pools that admit every pod start with no node', () => {
+    const fleet = newFleet();
+    new RegionalCluster(fleet, 'east', { region: 'us-east-1', nodePools: [{ name: 'general', minSize: 0 }, { name: 'batch', minSize: 3, taints: [{ key: 'dedicated' }] }] });
+    expect(problemsOf(fleet)).toEqual([
+      { path: 'acme/east', message: 'the node pools whose taints keep no pod away (general) start with no node (desiredSize 0): CoreDNS and the platform\'s controllers, the Cluster Autoscaler among them, would find no node and nothing would ever add one; give one of them a desiredSize (or minSize) of at least 1' },
+    ]);
+  });
+
   it('are refused with a clear message from JavaScript callers giving the wrong shape', () => {
     const fleet = newFleet();
     new RegionalCluster(fleet, 'east', { region: 'us-east-1', nodePools: [{ name: 'general' }, { name: 'b', taints: [{ key: 'd', effect: 'NO_SCHEDULE' }] } as unknown as NodePoolProps] });

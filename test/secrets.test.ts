@@ -37,6 +37,8 @@ describe('secrets from AWS Secrets Manager', () => {
       chart: 'external-secrets', version: '2.9.0', repository: 'https://charts.external-secrets.io', namespace: 'external-secrets',
       createNamespace: true, serviceAccount: 'external-secrets', secretsAccess: { regions: ['eu-west-1'], prefix: 'acme/' },
     });
+    // Only fleetform writes ExternalSecrets: holders of edit or admin (a team) do not get to read the fleet's other secrets.
+    expect(eso.values).toMatchObject({ rbac: { aggregateToEdit: false, aggregateToAdmin: false } });
     expect(resolved.clusters.find((c) => c.id === 'production-eu-west-1')!.secretStores).toEqual([
       { name: 'aws-secrets-manager', region: 'eu-west-1', namespaces: ['shop'] },
     ]);
@@ -108,6 +110,14 @@ describe('secret files', () => {
         { secret: { name: 'shop-secrets', items: [{ key: 'file.etc.shop.tls.ca.pem', path: 'ca.pem' }] } },
         { secret: { name: 'shop-secrets-us-east-1', items: [{ key: 'file.etc.shop.tls.key.pem', path: 'key.pem' }] } },
       ] } },
+    ]);
+  });
+
+  it('refuses a missing reference from a JavaScript caller instead of failing on it', () => {
+    const fleet = fleetOf({ secretEnv: { DATABASE_PASSWORD: null } as unknown as FleetAppProps['secretEnv'], secretFiles: { '/etc/shop/ca.pem': undefined } as unknown as FleetAppProps['secretFiles'] });
+    expect(problemsOf(fleet).map((p) => p.message)).toEqual([
+      'secretEnv "DATABASE_PASSWORD" is null; give a SecretReference, such as SecretReference.fromSecretsManager("acme/app/db", { key: "password" })',
+      'secretFiles "/etc/shop/ca.pem" is undefined; give a SecretReference, such as SecretReference.fromSecretsManager("acme/app/db", { key: "password" })',
     ]);
   });
 

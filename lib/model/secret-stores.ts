@@ -6,7 +6,7 @@
  * clusters where an app reads a secret, and only there. Pure.
  */
 import { EXTERNAL_SECRETS_OPERATOR } from '../catalog/platform-releases';
-import type { SecretReference } from '../secret-reference';
+import { SecretReference } from '../secret-reference';
 import type { PlatformChart } from './platform';
 import type { ResolvedCluster } from './resolved';
 import type { AppSecretEnv, AppSecretFile, ResolvedSecretStore } from './secret-specs';
@@ -31,18 +31,21 @@ export function secretFileKey(path: string): string {
 
 /** An app's secret files as its spec carries them, sorted by path; references already checked. */
 export function appSecretFiles(secretFiles: Readonly<Record<string, SecretReference>> | undefined): AppSecretFile[] | undefined {
-  if (secretFiles === undefined || Object.keys(secretFiles).length === 0) return undefined;
-  return Object.keys(secretFiles).sort().map((path) => {
-    const ref = secretFiles[path]!;
+  // A value that is not a reference is the app's problem to report, not the resolve step's to trip over.
+  const paths = Object.keys(secretFiles ?? {}).filter((path) => SecretReference.isSecretReference(secretFiles![path])).sort();
+  if (paths.length === 0) return undefined;
+  return paths.map((path) => {
+    const ref = secretFiles![path]!;
     return { path, secretKey: secretFileKey(path), store: storeOf(ref), secretName: ref.secretName, ...(ref.key !== undefined ? { key: ref.key } : {}) };
   });
 }
 
 /** An app's secret variables as its spec carries them, sorted by name; references already checked. */
 export function appSecretEnv(secretEnv: Readonly<Record<string, SecretReference>> | undefined): AppSecretEnv[] | undefined {
-  if (secretEnv === undefined || Object.keys(secretEnv).length === 0) return undefined;
-  return Object.keys(secretEnv).sort().map((name) => {
-    const ref = secretEnv[name]!;
+  const names = Object.keys(secretEnv ?? {}).filter((name) => SecretReference.isSecretReference(secretEnv![name])).sort();
+  if (names.length === 0) return undefined;
+  return names.map((name) => {
+    const ref = secretEnv![name]!;
     return {
       name,
       store: storeOf(ref),
@@ -67,6 +70,9 @@ function externalSecretsChart(regions: readonly string[], fleet: string): Platfo
     values: {
       installCRDs: true,
       serviceAccount: { create: true, name: eso.serviceAccount.name },
+      // ExternalSecrets are fleetform's to write: the chart would otherwise let every holder of the
+      // built-in edit or admin role (a team) create one that reads any of the fleet's secrets.
+      rbac: { aggregateToEdit: false, aggregateToAdmin: false },
     },
   };
 }

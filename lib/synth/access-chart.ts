@@ -58,8 +58,8 @@ export function accessCharts(cluster: ResolvedCluster): ChartContribution[] {
   }];
 }
 
-/** Container defaults of a team namespace's LimitRange: what a container that gives no requests (or memory limit) gets. */
-export const TEAM_CONTAINER_DEFAULTS = { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' } as const;
+/** Container defaults of a team namespace's LimitRange: the requests a container that gives none gets. */
+export const TEAM_CONTAINER_DEFAULTS = { cpuRequest: '100m', memoryRequest: '128Mi' } as const;
 
 /**
  * What the fleet's access writes into one app namespace, inside the app's own
@@ -92,8 +92,9 @@ export function addNamespaceAccess(scope: Construct, access: ResolvedNamespaceAc
     spec: {
       limits: [{
         type: 'Container',
+        // Requests only: a default limit would be below the request of a container that gives a larger
+        // request and no limit, which the API server then refuses.
         defaultRequest: { cpu: q(TEAM_CONTAINER_DEFAULTS.cpuRequest), memory: q(TEAM_CONTAINER_DEFAULTS.memoryRequest) },
-        default: { memory: q(TEAM_CONTAINER_DEFAULTS.memoryLimit) },
       }],
     },
   });

@@ -68,14 +68,17 @@ export function addWorkload(chart: Construct, s: AppSpec, labels: Readonly<Recor
         template: podTemplate(s, labels),
         updateStrategy: { rollingUpdate: { partition: 0 }, type: 'RollingUpdate' },
         volumeClaimTemplates: s.workload.volumes.map((v) => ({
-          metadata: { name: v.name, labels: { ...s.labels, ...selector } },
+          // The selector label only: the claim templates cannot change (a change replaces the StatefulSet), the app's labels can.
+          metadata: { name: v.name, labels: { ...selector } },
           spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: v.size } }, storageClassName: s.workload.storageClass },
         })),
       },
     });
     scaled = { kind: 'StatefulSet' };
   } else if (kind === AppKind.JOB) {
-    new ApiObject(chart, 'job', { apiVersion: 'batch/v1', kind: 'Job', metadata, spec: jobSpec(s, labels) });
+    // Pulumi would otherwise wait for the Job to complete (and fail the update when it fails or outlasts the
+    // provider's timeout): the Job runs on its own, its outcome is the cluster's to report.
+    new ApiObject(chart, 'job', { apiVersion: 'batch/v1', kind: 'Job', metadata: { ...metadata, annotations: { 'pulumi.com/skipAwait': 'true' } }, spec: jobSpec(s, labels) });
   } else {
     const c = s.workload.cronJob!;
     new ApiObject(chart, 'cron-job', {

@@ -108,11 +108,12 @@ describe('each cluster\'s platform under mocks', () => {
     }
   });
 
-  it('keeps the CNI policy off the node role', () => {
+  it('keeps the CNI policy off the node role, and gives the nodes Session Manager instead of SSH', () => {
     for (const c of resolved.clusters) {
       expect(attachedTo(`${c.id}-node-role`)).toEqual([
         'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
         'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy',
+        'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
       ]);
     }
   });

@@ -34,7 +34,18 @@ interface Release {
 
 const RELEASES: readonly Release[] = [
   {
-    // The previous landed release.
+    // The previous landed release, before workload kinds, node pool taints, access policies, secrets and app permissions.
+    // Its program exports the function Pulumi runs.
+    commit: '1887ebe',
+    day: '2026-12-04',
+    program: async () => {
+      const loaded = await import('../fixtures/releases/1887ebe/project/examples/acme/index');
+      await (loaded.default as unknown as () => Promise<unknown>)();
+    },
+    intendedDeletes: [],
+  },
+  {
+    // An earlier landed release.
     commit: '764bb32',
     day: '2026-12-04',
     program: () => import('../fixtures/releases/764bb32/project/examples/acme/index'),

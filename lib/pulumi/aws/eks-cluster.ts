@@ -139,8 +139,9 @@ export class EksCluster extends pulumi.ComponentResource {
     // the kubelet needs. Without, the self-managed aws-node EKS bootstraps runs on the node role, so the
     // role keeps the CNI policy or no node would ever become ready.
     // Auto Mode nodes run networking themselves and need only the minimal node policies.
+    // Managed nodes take Session Manager (the EKS AMIs run the SSM agent) instead of SSH: no key pair, no port 22.
     const nodePolicies = autoMode ? EKS_AUTO_MODE.nodeRolePolicies.arns
-      : manageAddons ? [POLICY.workerNode, POLICY.registryRead] : [POLICY.workerNode, POLICY.cni, POLICY.registryRead];
+      : manageAddons ? [POLICY.workerNode, POLICY.registryRead, POLICY.ssm] : [POLICY.workerNode, POLICY.cni, POLICY.registryRead, POLICY.ssm];
     const nodeRole = serviceRole(`${name}-node-role`, 'ec2.amazonaws.com', nodePolicies, tags, this);
 
     const secretsKey = new aws.kms.Key(`${name}-secrets`, {
@@ -210,7 +211,9 @@ export class EksCluster extends pulumi.ComponentResource {
         principalArn: entry.principalArn,
         policyArn: ACCESS_POLICY[grant.level],
         accessScope: grant.namespaces !== undefined ? { type: 'namespace', namespaces: [...grant.namespaces] } : { type: 'cluster' },
-      }, parent));
+        // EKS knows an association by cluster, principal and policy: a new scope replaces it, and created first, the
+        // old one's delete would then take the principal's access away. Deleted first, access is gone only briefly.
+      }, { ...parent, deleteBeforeReplace: true }));
     }
 
     const addonArgs = { clusterName: this.eksCluster.name, stem: c.names.resource, tags, kubernetesVersion: c.kubernetesVersion };

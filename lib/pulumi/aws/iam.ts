@@ -56,6 +56,8 @@ export const POLICY = {
   workerNode: 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy',
   cni: 'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
   registryRead: 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
+  /** Session Manager on the nodes: a shell without SSH, opened ports or keys, logged by Systems Manager. */
+  ssm: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
 } as const;
 
 /** The EKS managed access policy of each access level of the model. */
