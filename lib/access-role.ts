@@ -87,7 +87,10 @@ export class AccessRole {
     if (typeof this.name !== 'string' || !/^[a-z0-9]([-a-z0-9.:]*[a-z0-9])?$/.test(this.name) || this.name.length > 253) {
       problems.push(`${at} name ${JSON.stringify(this.name)} is not a ClusterRole name; use lower-case letters, digits, '-', '.' and ':', such as "deployer"`);
     } else if (RESERVED_ROLE.test(this.name)) {
-      problems.push(`${at} name "${this.name}" is a built-in or system role; use AccessRole.${this.name.toUpperCase().replace(/-/g, '_')} for a built-in role, or another name for your own`);
+      const builtIn = BUILT_IN_ROLES.find((r) => r === this.name);
+      problems.push(builtIn !== undefined
+        ? `${at} name "${this.name}" is a built-in role; use AccessRole.${builtIn.toUpperCase().replace(/-/g, '_')}, or another name for your own`
+        : `${at} name "${this.name}" is reserved for Kubernetes' and EKS's own roles (system:, eks:); give your role another name`);
     }
     if (!Array.isArray(this.rules) || this.rules.length === 0) {
       problems.push(`${at} "${this.name}" has no rules; give at least one, such as { apiGroups: ["apps"], resources: ["deployments"], verbs: ["get", "list"] }`);

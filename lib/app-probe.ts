@@ -78,7 +78,8 @@ export class AppProbe {
 
   /** A command run in the container (no shell unless you call one); exit 0 is success. */
   static exec(command: readonly string[], timing: ProbeTiming = {}): AppProbe {
-    return new AppProbe({ type: 'exec', command: [...command] }, timing);
+    // Copied only when it is a list: a string (or nothing) from a JavaScript caller is reported, not spread into letters.
+    return new AppProbe({ type: 'exec', command: Array.isArray(command) ? [...command] : command }, timing);
   }
 
   /** No probe of this kind. */

@@ -66,7 +66,11 @@ export class SecretReference {
     const o = (options ?? {}) as Partial<SecretsManagerReferenceOptions>;
     if (o.key !== undefined) this.key = o.key;
     if (o.region !== undefined) this.region = o.region;
+    this.#options = options;
   }
+
+  /** The options as given, so that options of the wrong shape are reported rather than dropped. */
+  readonly #options: unknown;
 
   /**
    * Problems of the reference itself, each starting with `what`; `fleet` is the
@@ -74,6 +78,10 @@ export class SecretReference {
    */
   problems(what: string, fleet: string): string[] {
     const problems: string[] = [];
+    const given = this.#options;
+    if (given !== undefined && (typeof given !== 'object' || given === null || Array.isArray(given))) {
+      problems.push(`${what} options are ${describeValue(given)}, not an object; give them as { key: "password" } or { region: "eu-west-1" }`);
+    }
     const name = this.secretName as unknown;
     if (typeof name !== 'string' || name === '') {
       problems.push(`${what} names no secret (${describeValue(name)}); give the Secrets Manager secret's name, such as "${fleet}/app/db"`);

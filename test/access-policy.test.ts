@@ -92,7 +92,7 @@ describe('AccessPolicy', () => {
     expect(grantsOf(fleet)['production-us-east-1']).toEqual([{ principal: ADMINS, level: 'cluster-admin', resourceName: undefined }]);
     new AccessPolicy(fleet, 'admins-view', { principals: [ADMINS], role: AccessRole.VIEW, regions: ['eu-west-1'] });
     expect(problemsOf(fleet)).toEqual([
-      { path: 'acme/admins-view', message: `principal ${ADMINS} is granted view on cluster "production-eu-west-1" here and cluster-admin by acme/production, acme/admins-too; EKS takes one access entry per principal, so give it one role on that cluster` },
+      { path: 'acme/admins-view', message: `principal ${ADMINS} is granted view on cluster "production-eu-west-1" here and cluster-admin by acme/production, acme/admins-too; fleetform gives a principal one role per cluster (one EKS access entry with one access policy), so give it one role there: the broader one, or scope one of the grants to other clusters` },
     ]);
   });
 
@@ -109,7 +109,7 @@ describe('AccessPolicy', () => {
       { path: 'acme/b', message: 'group "system:masters" is a group Kubernetes or EKS reserves; give a group of your identity provider, such as "platform-oncall"' },
       { path: 'acme/b', message: 'AccessRole.CLUSTER_ADMIN is cluster-wide and cannot be scoped to namespaces; use AccessRole.ADMIN for namespaces, or drop namespaces' },
       { path: 'acme/c', message: 'no principals and no groups are given, so the grant reaches no one; give IAM role or user ARNs in principals, or Kubernetes groups in groups' },
-      { path: 'acme/d', message: 'role name "view" is a built-in or system role; use AccessRole.VIEW for a built-in role, or another name for your own' },
+      { path: 'acme/d', message: 'role name "view" is a built-in role; use AccessRole.VIEW, or another name for your own' },
       { path: 'acme/d', message: 'role "view" has no rules; give at least one, such as { apiGroups: ["apps"], resources: ["deployments"], verbs: ["get", "list"] }' },
       { path: 'acme/a', message: 'the grant is scoped to environment "prod", which is not in the fleet; fix the name (the fleet has production, staging)' },
       { path: 'acme/b', message: 'the grant is scoped to zone "us", which is not in the fleet; fix the name (the fleet has eu)' },
@@ -206,7 +206,7 @@ describe('Team', () => {
       { path: 'acme/huge', message: 'the quota of namespace "api" on cluster "production-eu-west-1" (500 vCPU, 1024 GiB) is larger than the cluster\'s node pools can hold at their most (17.37 vCPU, 66.1 GiB); lower the quota, or raise a pool\'s maxSize' },
       { path: 'acme/huge', message: 'the quota of namespace "api" on cluster "production-us-east-1" (500 vCPU, 1024 GiB) is larger than the cluster\'s node pools can hold at their most (17.37 vCPU, 66.1 GiB); lower the quota, or raise a pool\'s maxSize' },
       { path: 'acme/huge', message: 'the quota of namespace "api" on cluster "staging-eu-west-3" (500 vCPU, 1024 GiB) is larger than the cluster\'s node pools can hold at their most (17.37 vCPU, 66.1 GiB); lower the quota, or raise a pool\'s maxSize' },
-      { path: 'acme/small', message: 'the quota of namespace "web" on cluster "staging-eu-west-3" (0.3 vCPU, 1 GiB) is below what app web requests at its most replicas plus a rolling update\'s surge (0.4 vCPU, 0.5 GiB); a rollout or a scale-up would stall on it, so raise the quota or lower the app\'s replicas or requests' },
+      { path: 'acme/small', message: 'the quota of namespace "web" on cluster "staging-eu-west-3" (0.3 vCPU, 1 GiB) is below what app web requests at its peak (most replicas, a rolling update\'s surge, pods still terminating) (0.4 vCPU, 0.5 GiB); a rollout or a scale-up would stall on it, so raise the quota or lower the app\'s replicas or requests' },
     ]);
   });
 

@@ -100,7 +100,7 @@ function applyGrants(c: ResolvedCluster, grants: readonly Grant[], owned: Readon
     const custom = g.role.rules !== undefined;
     if (custom) {
       const seen = roles.get(g.role.name);
-      if (seen && JSON.stringify(seen.rules) !== JSON.stringify(g.role.rules)) {
+      if (seen && rulesKey(seen.rules) !== rulesKey(g.role.rules!)) {
         problems.push({ path: g.via, message: `custom role "${g.role.name}" is also defined by ${seen.via} with other rules, and both reach cluster "${c.id}"; give one of them another name` });
       } else if (!seen) roles.set(g.role.name, { name: g.role.name, rules: g.role.rules!, via: g.via });
     }
@@ -108,7 +108,7 @@ function applyGrants(c: ResolvedCluster, grants: readonly Grant[], owned: Readon
       const level: AccessLevel = custom ? 'custom' : (g.role.name as AccessLevel);
       const before = byPrincipal.get(principal);
       if (before && before.role !== g.role.name) {
-        problems.push({ path: g.via, message: `principal ${principal} is granted ${g.role.name} on cluster "${c.id}" here and ${before.role} by ${before.via.join(', ')}; EKS takes one access entry per principal, so give it one role on that cluster` });
+        problems.push({ path: g.via, message: `principal ${principal} is granted ${g.role.name} on cluster "${c.id}" here and ${before.role} by ${before.via.join(', ')}; fleetform gives a principal one role per cluster (one EKS access entry with one access policy), so give it one role there: the broader one, or scope one of the grants to other clusters` });
         continue;
       }
       const merged: Pending = before ?? { level, role: g.role.name, namespaces: new Set(), groups: new Set(), via: [] };
@@ -165,9 +165,15 @@ function applyGrants(c: ResolvedCluster, grants: readonly Grant[], owned: Readon
   };
 }
 
+/** A custom role's rules in a form that does not depend on the order of rules, lists or keys. */
+function rulesKey(rules: readonly ResolvedAccessRule[]): string {
+  const sorted = (l: readonly string[] | undefined) => (l === undefined ? undefined : [...l].sort());
+  return JSON.stringify(rules.map((r) => JSON.stringify([sorted(r.apiGroups), sorted(r.resources), sorted(r.verbs), sorted(r.resourceNames)])).sort());
+}
+
 /**
  * The pods an app may run at once: a Deployment's most replicas plus a rolling
- * update's surge (25%, rounded up); a StatefulSet's most replicas (it replaces
+ * update's surge (25%, rounded up) and its pods still terminating (25%, rounded down); a StatefulSet's most replicas (it replaces
  * pods one at a time, without surge); a job's parallelism, and a cron job's
  * twice over unless its runs may not overlap (`Forbid`).
  */
@@ -175,7 +181,9 @@ export function peakPods(spec: AppSpec): number {
   const w = spec.workload;
   if (w.job !== undefined) return w.job.parallelism * (w.cronJob !== undefined && w.cronJob.concurrencyPolicy !== 'Forbid' ? 2 : 1);
   const most = spec.autoscaling?.maxReplicas ?? spec.replicas ?? 0;
-  return w.kind === AppKind.STATEFUL ? most : most + Math.ceil(most / 4);
+  // A rollout runs 25% more (maxSurge, rounded up) while up to 25% of the old pods (maxUnavailable, rounded
+  // down) are still terminating, which the quota counts until they are gone.
+  return w.kind === AppKind.STATEFUL ? most : most + Math.ceil(most / 4) + Math.floor(most / 4);
 }
 
 /** The quota an app's namespace needs: its requests at {@link peakPods}. */

@@ -11,8 +11,14 @@ function ordered(s: AppPolicyStatement): AppPolicyStatement {
     Effect: s.Effect,
     Action: s.Action,
     Resource: s.Resource,
-    ...(s.Condition !== undefined ? { Condition: s.Condition } : {}),
+    ...(s.Condition !== undefined ? { Condition: sortedDeep(s.Condition) } : {}),
   };
+}
+
+/** `value` with the keys of every object in it sorted, so a condition written in another order is the same policy text. */
+function sortedDeep<T>(value: T): T {
+  if (Array.isArray(value) || typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedDeep((value as Record<string, unknown>)[k])])) as T;
 }
 
 /**

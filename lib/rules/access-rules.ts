@@ -26,7 +26,7 @@ export const teamQuotasFit: FleetRule = {
           const need = neededQuota(app.spec);
           const [needCpu, needMemory] = [cpuMillicores(need.cpu)!, memoryMiB(need.memory)!];
           if (cpu < needCpu || memory < needMemory) {
-            yield problem(ns.team, `the quota of namespace "${ns.namespace}" on cluster "${c.id}" (${formatCpu(cpu)}, ${formatMemory(memory)}) is below what app ${app.name} requests at its most replicas plus a rolling update's surge (${formatCpu(needCpu)}, ${formatMemory(needMemory)}); `
+            yield problem(ns.team, `the quota of namespace "${ns.namespace}" on cluster "${c.id}" (${formatCpu(cpu)}, ${formatMemory(memory)}) is below what app ${app.name} requests at its peak (most replicas, a rolling update's surge, pods still terminating) (${formatCpu(needCpu)}, ${formatMemory(needMemory)}); `
               + 'a rollout or a scale-up would stall on it, so raise the quota or lower the app\'s replicas or requests');
           }
         }
