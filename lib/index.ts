@@ -77,3 +77,6 @@ export type { DnsUser, TreeGeoRule, TreeLocation } from './model/dns-tree';
 export type { PlanError } from './net/address-plan';
 export type { LocationCodes } from './geo-location';
 export type { Field, Fields, Shape } from './input';
+export type { ManifestOptions } from './manifest-options';
+export { checkObjectPolicy, POLICY_RULE_NAMES, UNEXEMPTIBLE_RULES } from './policy';
+export type { PolicyFinding, PolicyRuleName } from './policy';

@@ -9,6 +9,7 @@ import { GdprZone } from './gdpr-zone';
 import { otherFleetReferences } from './checks/same-fleet';
 import { checkLater } from './errors';
 import { Fields, describeValue, isPlainObject, readProps, shapes } from './input';
+import { isManifestOptions, ManifestOptions, readExemptions } from './manifest-options';
 import { isKind } from './markers';
 import { checkExplicitCidrs } from './net/address-plan';
 import { checkNodePools, NODE_POOL_SHAPE, NodePoolProps } from './node-pool';
@@ -127,6 +128,8 @@ const FIELDS: Fields = { region: { shape: shapes.string, example: '"eu-west-1"',
 export interface RawManifest {
   readonly id: string;
   readonly objects: readonly Record<string, unknown>[];
+  /** Rules of the object policy the objects are exempt from, by rule, with the reason given; sorted by rule. */
+  readonly exempt: Readonly<Record<string, string>>;
 }
 
 /**
@@ -188,16 +191,36 @@ export class RegionalCluster extends Construct {
    * Adds raw Kubernetes objects to this cluster's manifests, applied after
    * everything fleetform writes, in a chart of their own (`manifest-<id>`),
    * in the order added.
+   *
+   * Every object is held to the object policy at synth, like the objects
+   * fleetform writes: the restricted pod security standard, CPU and memory
+   * requests and a memory limit on every container, pinned images, and no
+   * Secret with literal data. An object that breaks a rule is refused with
+   * the rule's name, unless the options given before the objects exempt the
+   * manifest from that rule with a reason:
+   *
+   * ```ts
+   * cluster.addManifest('node-exporter',
+   *   { exempt: { 'pod-security-restricted': 'node exporter reads the node through hostNetwork and hostPID' } },
+   *   daemonSet);
+   * ```
    */
-  addManifest(id: string, ...objects: Record<string, unknown>[]): void {
+  addManifest(id: string, ...objects: Record<string, unknown>[]): void;
+  addManifest(id: string, options: ManifestOptions, ...objects: Record<string, unknown>[]): void;
+  addManifest(id: string, ...args: unknown[]): void {
     const known = this.#manifests.some((m) => m.id === id);
+    const options = isManifestOptions(args[0]) ? args[0] : undefined;
+    const objects = options ? args.slice(1) : args;
+    const exemptions = options ? readExemptions(String(id), options) : { exempt: {}, problems: [] };
     checkLater(this, () => [
       typeof id === 'string' ? checkDnsLabel('manifest id', id, 50) : `manifest id is ${describeValue(id)}; give a name such as "crds"`,
       ...(known ? [`manifest id "${id}" is used twice; give each addManifest call its own id`] : []),
+      ...exemptions.problems,
       ...objects.flatMap((o, i) => (isPlainObject(o) && typeof o.apiVersion === 'string' && typeof o.kind === 'string'
-        ? [] : [`manifest "${id}" object ${i} has no apiVersion or kind; give both, such as apiVersion "v1", kind "ConfigMap"`])),
+        ? [] : [`manifest "${id}" object ${i} has no apiVersion or kind; give both, such as apiVersion "v1", kind "ConfigMap"${i === 0 && isPlainObject(o) && !('metadata' in o)
+          ? '; options go before the objects as { exempt: { ... } }' : ''}`])),
     ]);
-    if (!known && typeof id === 'string') this.#manifests.push({ id, objects: objects.filter(isPlainObject) });
+    if (!known && typeof id === 'string') this.#manifests.push({ id, objects: objects.filter(isPlainObject), exempt: exemptions.exempt });
   }
 
   /** The raw manifests added, in the order added. */

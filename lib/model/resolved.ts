@@ -109,6 +109,8 @@ export interface ResolvedApiEndpoint {
 export interface ResolvedRawManifest {
   readonly id: string;
   readonly objects: readonly Record<string, unknown>[];
+  /** Rules of the object policy the objects are exempt from, by rule, with the reason given in the program; sorted by rule. */
+  readonly exempt: Readonly<Record<string, string>>;
 }
 
 /** The names a cluster's cloud resources take, decided in the model and checked unique across the fleet. */

@@ -101,6 +101,18 @@ function managedLabels(fleet: ResolvedFleet): Record<string, string> {
   return { 'app.kubernetes.io/managed-by': 'fleetform', [FLEET_LABEL]: fleet.fleet.name };
 }
 
+/** The keys of an Argo CD cluster Secret fleetform writes: names and an ARN, no credential. */
+export const ARGOCD_CLUSTER_SECRET_KEYS: readonly string[] = ['name', 'project', 'server'];
+
+/**
+ * The object-policy rules the Argo CD output is exempt from, with why. It is
+ * applied to the managed Argo CD, not to a fleet cluster.
+ */
+export const ARGOCD_POLICY_EXEMPTIONS: Readonly<Record<string, string>> = {
+  'no-literal-secret-data': 'Argo CD learns of a cluster only from a Secret labelled argocd.argoproj.io/secret-type: cluster; '
+    + `fleetform's hold only ${ARGOCD_CLUSTER_SECRET_KEYS.join(', ')} (names and the EKS cluster ARN): the managed Argo CD reaches the cluster through its capability role's access entry, so no credential is written`,
+};
+
 function clusterSecret(
   fleet: ResolvedFleet, delivery: ResolvedArgoCd, c: ResolvedCluster, wave: ResolvedWave | undefined, stage: { channel: string; stage: string } | undefined,
 ): Record<string, unknown> {
