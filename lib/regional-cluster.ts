@@ -12,6 +12,7 @@ import { Fields, describeValue, isPlainObject, readProps, shapes } from './input
 import { isManifestOptions, ManifestOptions, readExemptions } from './manifest-options';
 import { isKind } from './markers';
 import { checkExplicitCidrs } from './net/address-plan';
+import { isNumericId, MAX_NUMERIC_ID, MIN_NUMERIC_ID } from './net/numeric-ids';
 import { checkNodePools, NODE_POOL_SHAPE, NodePoolProps } from './node-pool';
 import { checkDnsLabel, checkLabels } from './naming';
 import { Tenancy } from './tenancy';
@@ -102,6 +103,14 @@ export interface RegionalClusterProps {
    * @default - not renamed
    */
   readonly renamedFrom?: string;
+  /**
+   * The cluster's numeric id (1–255), for a service mesh across clusters that
+   * needs one (Cilium ClusterMesh), pinned. The address lock records the id
+   * given, which never moves: a pin must match it, and may not take an id the
+   * lock records for another cluster or released.
+   * @default - the id the address lock records, else the lowest never given
+   */
+  readonly numericId?: number;
 }
 
 /** The shape of {@link RegionalClusterProps} (without `region`, which `addCluster` takes apart). */
@@ -120,6 +129,7 @@ export const CLUSTER_OPTION_FIELDS: Fields = {
   zone: { shape: shapes.instance('a GdprZone', GdprZone.isGdprZone), example: 'eu' },
   addonVersions: { shape: shapes.record(shapes.string, 'an object of add-on names to versions'), example: '{ "aws-ebs-csi-driver": "v1.57.1-eksbuild.1" }' },
   renamedFrom: { shape: shapes.string, example: '"prod-us-east-1"' },
+  numericId: { shape: shapes.number, example: '7' },
 };
 
 const FIELDS: Fields = { region: { shape: shapes.string, example: '"eu-west-1"', required: true }, ...CLUSTER_OPTION_FIELDS };
@@ -182,6 +192,7 @@ export class RegionalCluster extends Construct {
       ...(p.apiEndpoint?.problems ?? []),
       ...checkLabels('label', p.labels),
       ...checkExplicitCidrs(p.vpcCidr, p.serviceCidr),
+      ...(p.numericId !== undefined && !isNumericId(p.numericId) ? [`numericId ${p.numericId} is not a whole number from ${MIN_NUMERIC_ID} to ${MAX_NUMERIC_ID}; give one in that range, or leave it out to take the lowest free id`] : []),
       ...(p.addonVersions !== undefined ? checkAddonPins(p.addonVersions) : []),
       ...otherFleetReferences(this, [{ what: 'zone', ref: p.zone }]),
     ]);

@@ -102,7 +102,7 @@ describe('a lock that is not this fleet\'s is refused, never rewritten', () => {
   const cases: [string, unknown, RegExp][] = [
     ['a list of blocks', { clusterBlocks: ['10.64.0.0/16'] }, /has format version null, which this fleetform does not know/],
     ['an empty list', { version: 1, clusterBlocks: [] }, /has no "clusterBlocks" object of cluster entries/],
-    ['an unknown version', { version: 99, clusters: {} }, /has format version 99, which this fleetform does not know \(it reads 1 to 3\); upgrade fleetform/],
+    ['an unknown version', { version: 99, clusters: {} }, /has format version 99, which this fleetform does not know \(it reads 1 to 4\); upgrade fleetform/],
     ['an entry without its creator flag', { version: 3, fleet: 'acme', addressSpace: '10.64.0.0/10', clusterBlockPrefix: 16, clusters: { x: { block: '10.64.0.0/16' } } }, /records for cluster "x" no creatorAdmin true or false/],
     ['an entry with a wrong field', { version: 3, fleet: 'acme', addressSpace: '10.64.0.0/10', clusterBlockPrefix: 16, clusters: { x: { block: '10.64.0.0/16', creatorAdmin: false, vpcCidr: 'ten', kubernetesVersion: 136 } } }, /records for cluster "x" kubernetesVersion 136, not a string, vpcCidr "ten", not a CIDR/],
     ['null', null, /is not a JSON object/],
@@ -128,14 +128,14 @@ describe('a lock that is not this fleet\'s is refused, never rewritten', () => {
     });
   }
 
-  it('reads a version 1 or 2 lock of this fleet and rewrites it as version 3 with the same blocks, its clusters created with the creator as admin', () => {
+  it('reads a version 1 or 2 lock of this fleet and rewrites it as version 4 with the same blocks, its clusters created with the creator as admin', () => {
     for (const old of [{ version: 1, clusterBlocks: { a: '10.70.0.0/16' } }, { version: 2, fleet: 'acme', addressSpace: '10.64.0.0/10', clusterBlockPrefix: 16, clusters: { a: '10.70.0.0/16' } }]) {
       const dir = tempDir();
       const lock = join(dir, 'fleetform.lock.json');
       writeFileSync(lock, JSON.stringify(old));
       const result = fleetOf(['a'], lock, '10.64.0.0/10').synth({ outdir: join(dir, 'dist'), ...quiet });
       expect(findCluster(result.fleet, 'a')).toMatchObject({ network: { block: '10.70.0.0/16' }, creatorAdmin: true });
-      expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ version: 3, fleet: 'acme', clusters: { a: { block: '10.70.0.0/16', region: 'eu-west-1', creatorAdmin: true } } });
+      expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ version: 4, fleet: 'acme', clusters: { a: { block: '10.70.0.0/16', numericId: 1, region: 'eu-west-1', creatorAdmin: true } } });
     }
   });
 });

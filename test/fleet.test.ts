@@ -172,11 +172,11 @@ describe('Fleet.synth', () => {
     expect(result.addressLock).toMatchObject({ path: lockFile, created: true, written: true, added: ['a', 'b'] });
     const blocks = Object.fromEntries(result.fleet.clusters.map((c) => [c.id, c.network!.block]));
     const written = JSON.parse(readFileSync(lockFile, 'utf8'));
-    expect(written).toMatchObject({ version: 3, fleet: 'acme', addressSpace: '10.64.0.0/10', clusterBlockPrefix: 16 });
+    expect(written).toMatchObject({ version: 4, fleet: 'acme', addressSpace: '10.64.0.0/10', clusterBlockPrefix: 16 });
     expect(Object.fromEntries(Object.entries(written.clusters as Record<string, { block: string }>).map(([id, e]) => [id, e.block]))).toEqual(blocks);
     // Each entry records what a running cluster cannot change without being replaced or rolled.
     expect(written.clusters.a).toEqual({
-      block: blocks.a, region: 'eu-west-1', environment: 'default', kubernetesVersion: result.fleet.clusters[0].kubernetesVersion,
+      block: blocks.a, numericId: 1, region: 'eu-west-1', environment: 'default', kubernetesVersion: result.fleet.clusters[0].kubernetesVersion,
       vpcCidr: result.fleet.clusters[0].network!.vpcCidr, serviceCidr: result.fleet.clusters[0].network!.serviceCidr, tenancy: 'shared',
       names: { eksCluster: 'acme-a', resource: 'a' }, creatorAdmin: false,
       nodePools: { default: { instanceTypes: result.fleet.clusters[0].nodePools[0].instanceTypes, capacityType: 'ON_DEMAND' } },

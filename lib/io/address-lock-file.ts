@@ -8,11 +8,11 @@ import { resolveProjectPath } from './paths';
 export function readAddressLock(lock: AddressLock, owner: LockOwner): LockContents {
   if (lock.path === undefined) {
     const { clusters, problems } = readEntries(lock.entries, owner);
-    return { clusters: problems.length ? {} : clusters, exists: false, problems: problems.map((p) => `the address lock ${p}; fix AddressLock.of(...)`) };
+    return { clusters: problems.length ? {} : clusters, exists: false, problems: problems.map((p) => `the address lock ${p}; fix AddressLock.of(...)`), releasedNumericIds: [] };
   }
   const path = resolveProjectPath(lock.path);
-  if (!existsSync(path)) return { clusters: {}, path, exists: false, problems: [] };
-  if (!statSync(path).isFile()) return { clusters: {}, path, exists: true, problems: [`address lock ${path} is not a file; give AddressLock.file() the path of a JSON file`] };
+  if (!existsSync(path)) return { clusters: {}, path, exists: false, problems: [], releasedNumericIds: [] };
+  if (!statSync(path).isFile()) return { clusters: {}, path, exists: true, problems: [`address lock ${path} is not a file; give AddressLock.file() the path of a JSON file`], releasedNumericIds: [] };
   return parseLock(readFileSync(path, 'utf8'), path, owner);
 }
 

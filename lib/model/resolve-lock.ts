@@ -54,6 +54,7 @@ export function entryOf(c: ResolvedCluster, before: LockedCluster | undefined): 
   if (!c.network) return before;
   return {
     block: c.network.block,
+    ...(c.numericId !== undefined ? { numericId: c.numericId } : {}),
     region: c.region,
     environment: c.environment,
     kubernetesVersion: c.kubernetesVersion,

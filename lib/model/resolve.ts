@@ -15,6 +15,7 @@ import { GdprZone } from '../gdpr-zone';
 import { GlobalLoadBalancer } from '../global-load-balancer';
 import { blocksOf, LockContents, LockedCluster, renderLock } from '../net/address-lock';
 import { AddressPlan, checkAddressSpace, planAddresses } from '../net/address-plan';
+import { isNumericId, planNumericIds } from '../net/numeric-ids';
 import type { NodePoolProps } from '../node-pool';
 import { byCodeUnit } from '../naming';
 import { RegionalCluster } from '../regional-cluster';
@@ -80,7 +81,20 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
   const plan = planFor(root, clusterConstructs, blocksOf(kept));
   problems.push(...plan.errors.filter((e) => e.path !== ''));
 
-  const clusters = clusterConstructs.map((c) => resolveCluster(c, root, settings, plan, kept[c.clusterId], renames.renamed.get(c.clusterId)));
+  const releasedNumericIds = [...lock.releasedNumericIds, ...releases.released.map((id) => renames.entries[id]?.numericId).filter((n): n is number => n !== undefined)]
+    .sort((a, b) => a - b);
+  const numericIds = planNumericIds({
+    recorded: Object.fromEntries(Object.entries(kept).map(([id, e]) => [id, e.numericId])),
+    released: releasedNumericIds,
+    requests: clusterConstructs.map((c) => ({ clusterId: c.clusterId, path: c.node.path, ...(isNumericId(c.props.numericId) ? { pinned: c.props.numericId } : {}) })),
+    fleetPath: root.node.path,
+  });
+  problems.push(...numericIds.errors);
+  const clusters = clusterConstructs.map((c) => {
+    const resolved = resolveCluster(c, root, settings, plan, kept[c.clusterId], renames.renamed.get(c.clusterId));
+    const numericId = numericIds.ids.get(c.clusterId);
+    return numericId !== undefined ? { ...resolved, numericId } : resolved;
+  });
   const clusterById = new Map(clusters.map((c) => [c.id, c]));
   const zones = constructs.filter(GdprZone.isGdprZone).sort((a, b) => byCodeUnit(a.zoneName, b.zoneName)).map((z) => resolveZone(z, clusters));
 
@@ -113,13 +127,17 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
   problems.push(...granted.problems);
   const withApps = granted.clusters;
 
-  const nextEntries: Record<string, LockedCluster> = { ...kept };
+  // Recorded clusters the fleet no longer declares keep their entries, with the numeric id given now to one recorded before ids.
+  const nextEntries: Record<string, LockedCluster> = Object.fromEntries(Object.entries(kept).map(([id, e]) => {
+    const numericId = numericIds.ids.get(id);
+    return [id, numericId !== undefined ? { ...e, numericId } : e];
+  }));
   for (const c of clusters) {
-    const entry = entryOf(c, kept[c.id]);
+    const entry = entryOf(c, nextEntries[c.id]);
     if (entry) nextEntries[c.id] = entry;
   }
   const next = blocksOf(nextEntries);
-  const text = renderLock({ fleet: settings.name, addressSpace: settings.addressSpace, clusterBlockPrefix: settings.clusterBlockPrefix }, nextEntries);
+  const text = renderLock({ fleet: settings.name, addressSpace: settings.addressSpace, clusterBlockPrefix: settings.clusterBlockPrefix }, nextEntries, releasedNumericIds);
   const model: FleetModel = {
     fleet: settings,
     clusters: withApps,

@@ -126,6 +126,12 @@ export interface ClusterNames {
 /** One cluster of the fleet, resolved. */
 export interface ResolvedCluster {
   readonly id: string;
+  /**
+   * The cluster's numeric id, 1–255, unique in the fleet and recorded in the
+   * address lock like its block: it never moves and is never given to another
+   * cluster. Undefined only when none is left (a problem says so).
+   */
+  readonly numericId?: number;
   /** Construct path, for messages. */
   readonly path: string;
   readonly region: string;

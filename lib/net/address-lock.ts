@@ -17,9 +17,14 @@
  */
 import { isKind, markKind } from '../markers';
 import { contains, parseCidr } from './ipv4';
+import { isNumericId } from './numeric-ids';
 
-/** The lock file format written now. Versions 1 and 2 (blocks only) are read and rewritten as 3. */
-export const LOCK_FORMAT_VERSION = 3;
+/**
+ * The lock file format written now. Versions 1 and 2 (blocks only) and 3 (no
+ * numeric ids) are read and rewritten as 4; a fleetform that reads only up to
+ * 3 refuses a lock of format 4 rather than dropping its numeric ids.
+ */
+export const LOCK_FORMAT_VERSION = 4;
 
 /** A node pool as the lock records it: what replaces its node group when it changes. */
 export interface LockedNodePool {
@@ -48,6 +53,8 @@ export interface LockedCluster {
   /** `auto-mode` for an EKS Auto Mode cluster; left out for one on managed node groups. */
   readonly computeMode?: string;
   readonly nodePools?: Readonly<Record<string, LockedNodePool>>;
+  /** The cluster's numeric id, 1–255 (since format 4; given by the first synth that reads an entry without one). */
+  readonly numericId?: number;
 }
 
 /**
@@ -117,6 +124,8 @@ export interface LockContents {
   readonly exists: boolean;
   /** The lock's text as read, to tell whether a synth changes it. */
   readonly text?: string;
+  /** Numeric ids of clusters whose entries were released: never given again. Sorted. */
+  readonly releasedNumericIds: readonly number[];
 }
 
 /** Cluster id → block CIDR of `clusters`. */
@@ -127,6 +136,7 @@ export function blocksOf(clusters: Readonly<Record<string, LockedCluster>>): Rec
 /** An entry as rendered: fields in a fixed order, pools sorted, absent fields left out. */
 function renderEntry(c: LockedCluster): Record<string, unknown> {
   const out: Record<string, unknown> = { block: c.block };
+  if (c.numericId !== undefined) out.numericId = c.numericId;
   for (const key of ['region', 'environment', 'kubernetesVersion', 'vpcCidr', 'serviceCidr', 'tenancy', 'computeMode'] as const) {
     if (c[key] !== undefined) out[key] = c[key];
   }
@@ -139,7 +149,7 @@ function renderEntry(c: LockedCluster): Record<string, unknown> {
 }
 
 /** The lock file's text: format version, the fleet it belongs to, and every cluster's entry, sorted by cluster id. */
-export function renderLock(owner: LockOwner, entries: Readonly<Record<string, LockedCluster>>): string {
+export function renderLock(owner: LockOwner, entries: Readonly<Record<string, LockedCluster>>, releasedNumericIds: readonly number[] = []): string {
   const clusters: Record<string, unknown> = {};
   for (const id of Object.keys(entries).sort()) clusters[id] = renderEntry(entries[id]);
   return `${JSON.stringify({
@@ -148,12 +158,13 @@ export function renderLock(owner: LockOwner, entries: Readonly<Record<string, Lo
     addressSpace: owner.addressSpace,
     clusterBlockPrefix: owner.clusterBlockPrefix,
     clusters,
+    ...(releasedNumericIds.length > 0 ? { releasedNumericIds: [...releasedNumericIds].sort((a, b) => a - b) } : {}),
   }, null, 2)}\n`;
 }
 
 /** Reads a lock file's text and checks it belongs to `owner`; each problem names the file and the fix. */
 export function parseLock(text: string, path: string, owner: LockOwner): LockContents {
-  const refuse = (why: string): LockContents => ({ clusters: {}, path, exists: true, text, problems: [`address lock ${path} ${why}`] });
+  const refuse = (why: string): LockContents => ({ clusters: {}, path, exists: true, text, problems: [`address lock ${path} ${why}`], releasedNumericIds: [] });
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -165,7 +176,7 @@ export function parseLock(text: string, path: string, owner: LockOwner): LockCon
   let entries: unknown;
   if (d.version === 1) {
     entries = d.clusterBlocks;
-  } else if (d.version === 2 || d.version === LOCK_FORMAT_VERSION) {
+  } else if (d.version === 2 || d.version === 3 || d.version === LOCK_FORMAT_VERSION) {
     if (d.fleet !== owner.fleet) {
       return refuse(`belongs to fleet ${JSON.stringify(d.fleet)}, not "${owner.fleet}"; give each fleet its own lock file (AddressLock.file('${owner.fleet}.lock.json'))`);
     }
@@ -181,8 +192,13 @@ export function parseLock(text: string, path: string, owner: LockOwner): LockCon
     return refuse(`has no "${field}" object of cluster entries; restore it from version control`);
   }
   const read = readEntries(entries as Record<string, unknown>, owner);
+  const released = d.releasedNumericIds ?? [];
+  const recordedIds = new Set(Object.values(read.clusters).map((c) => c.numericId));
+  if (!Array.isArray(released) || !released.every(isNumericId) || new Set(released).size !== released.length || released.some((n) => recordedIds.has(n))) {
+    read.problems.push(`has releasedNumericIds ${JSON.stringify(released)}, not a list of distinct whole numbers from 1 to 255 that no recorded cluster holds`);
+  }
   if (read.problems.length > 0) return refuse(`${read.problems.join('; and ')}; restore it from version control`);
-  return { clusters: read.clusters, path, exists: true, text, problems: [] };
+  return { clusters: read.clusters, path, exists: true, text, problems: [], releasedNumericIds: [...(released as number[])].sort((a, b) => a - b) };
 }
 
 const CIDR_FIELDS = ['vpcCidr', 'serviceCidr'] as const;
@@ -198,6 +214,7 @@ export function readEntries(entries: Readonly<Record<string, unknown>>, owner: L
   const problems: string[] = [];
   const clusters: Record<string, LockedCluster> = {};
   const byBlock = new Map<string, string>();
+  const byNumericId = new Map<number, string>();
   for (const [id, raw] of Object.entries(entries)) {
     const entry: Record<string, unknown> = typeof raw === 'string' ? { block: raw, creatorAdmin: true } : (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw as Record<string, unknown> : {});
     const block = entry.block;
@@ -209,6 +226,11 @@ export function readEntries(entries: Readonly<Record<string, unknown>>, owner: L
     const other = byBlock.get(block as string);
     if (other !== undefined) problems.push(`gives block ${String(block)} to both "${other}" and "${id}"`);
     byBlock.set(block as string, id);
+    if (isNumericId(entry.numericId)) {
+      const holder = byNumericId.get(entry.numericId);
+      if (holder !== undefined) problems.push(`gives numeric id ${entry.numericId} to both "${holder}" and "${id}"`);
+      byNumericId.set(entry.numericId, id);
+    }
     const wrong = entryProblems(entry);
     if (wrong.length > 0) {
       problems.push(`records for cluster "${id}" ${wrong.join(', ')}`);
@@ -223,6 +245,7 @@ export function readEntries(entries: Readonly<Record<string, unknown>>, owner: L
 function entryProblems(e: Record<string, unknown>): string[] {
   const out: string[] = [];
   if (typeof e.creatorAdmin !== 'boolean') out.push('no creatorAdmin true or false');
+  if (e.numericId !== undefined && !isNumericId(e.numericId)) out.push(`numericId ${JSON.stringify(e.numericId)}, not a whole number from 1 to 255`);
   for (const k of TEXT_FIELDS) if (e[k] !== undefined && typeof e[k] !== 'string') out.push(`${k} ${JSON.stringify(e[k])}, not a string`);
   for (const k of CIDR_FIELDS) if (e[k] !== undefined && (typeof e[k] !== 'string' || typeof parseCidr(e[k] as string) === 'string')) out.push(`${k} ${JSON.stringify(e[k])}, not a CIDR`);
   const n = e.names as Record<string, unknown> | undefined;

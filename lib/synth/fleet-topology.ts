@@ -79,6 +79,13 @@ export interface TopologyFleet {
 export interface TopologyCluster {
   /** Fleet-wide id: the folder of its manifests. */
   readonly id: string;
+  /**
+   * Numeric id, a whole number from 1 to 255, unique in the fleet and recorded
+   * in the address lock like the cluster's block: it never moves and is never
+   * given to another cluster (for a service mesh across clusters, such as
+   * Cilium ClusterMesh's cluster id).
+   */
+  readonly numericId: number;
   readonly path: string;
   readonly region: string;
   readonly environment: string;

@@ -25,6 +25,7 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
       const n = c.network!;
       return {
         id: c.id,
+        numericId: c.numericId!,
         path: c.path,
         region: c.region,
         environment: c.environment,
