@@ -405,7 +405,7 @@ function describeLockChange(lock: ResolvedFleet['addressLock']): string {
     ...(lock.released.length ? [`releases ${lock.released.join(', ')}`] : []),
     ...(lock.renamed.length ? [`renames ${lock.renamed.map((r) => `${r.from} to ${r.to}`).join(', ')}`] : []),
   ];
-  return parts.join('; ') || 'what it records of the clusters changes (a version, pools, tenancy, a rename or its format)';
+  return parts.join('; ') || 'what it records of the clusters changes (a version, pools, tenancy, a rename, numeric ids or its format)';
 }
 
 function reportLock(r: AddressLockReport, mode: AddressLockMode, log: (line: string) => void): void {

@@ -127,3 +127,20 @@ describe('numeric cluster ids', () => {
     expect(problemsOf(fleetOf(['a', 'b'], lock))[0].message).toMatch(/has releasedNumericIds \[2\], not a list of distinct whole numbers from 1 to 255 that no recorded cluster holds/);
   });
 });
+
+describe('a lock written before numeric ids', () => {
+  it('is refused by a frozen synth, which says the lock is not up to date, and left as it is', () => {
+    const dir = tempDir();
+    const lock = join(dir, 'fleetform.lock.json');
+    synth(fleetOf(['a'], lock), dir);
+    const doc = JSON.parse(readFileSync(lock, 'utf8'));
+    doc.version = 3;
+    delete doc.clusters.a.numericId;
+    const text = JSON.stringify(doc, null, 2);
+    writeFileSync(lock, text);
+    expect(() => fleetOf(['a'], lock).synth({ outdir: join(dir, 'frozen'), addressLock: 'frozen', ...quiet })).toThrow(
+      `[acme] the address lock ${lock} is not up to date (what it records of the clusters changes (a version, pools, tenancy, a rename, numeric ids or its format)); synth without addressLock: 'frozen' and commit the lock`,
+    );
+    expect(readFileSync(lock, 'utf8')).toBe(text);
+  });
+});

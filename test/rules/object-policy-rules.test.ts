@@ -103,6 +103,25 @@ describe('raw manifests under the object policy', () => {
     expect(fleet.assemble().clusters[0].files.map((f) => f.name)).toContain('5000-manifest-config.k8s.yaml');
   });
 
+  it('refuses a raw container without requests or a memory limit, and accepts it exempted', () => {
+    const job = (name: string) => ({
+      apiVersion: 'batch/v1', kind: 'Job', metadata: { name, namespace: 'ops' },
+      spec: { template: { spec: {
+        restartPolicy: 'Never', securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+        containers: [{ name: 'run', image: 'ghcr.io/acme/ops:2.0.0', resources: { requests: { cpu: '100m', memory: '64Mi' } }, securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }],
+      } } },
+    });
+    const { fleet, edge } = cluster();
+    edge.addManifest('metrics', job('backfill'));
+    expect(problemsOf(fleet)).toEqual([{
+      path: 'acme/edge',
+      message: `manifest "metrics" object 0 (Job ops/backfill) breaks container-resources: spec.template.spec.containers[0].resources.limits.memory is not set on container "run"; give a memory limit, such as limits: { memory: "256Mi" } (a CPU limit is not needed)${HINT('container-resources')}`,
+    }]);
+    const exempted = cluster();
+    exempted.edge.addManifest('metrics', { exempt: { 'container-resources': 'a one-off backfill sized by the node it lands on' } }, job('backfill'));
+    expect(exempted.fleet.assemble().warnings).toEqual([]);
+  });
+
   it('warns of an exemption none of the objects needs', () => {
     const { fleet, edge } = cluster();
     edge.addManifest('config', { exempt: { 'container-resources': 'a batch of config maps only, no pods here' } }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } });
