@@ -13,7 +13,7 @@ export function imageFindings(o: Record<string, unknown>, object: string): Polic
   const out: PolicyFinding[] = [];
   for (const pod of podSpecsOf(o)) {
     for (const c of containersOf(pod)) {
-      const problem = checkImageReference(c.container.image, `the image of container "${c.name}"`);
+      const problem = checkImageReference(c.container.image, `(container "${c.name}")`);
       if (problem === undefined) continue;
       const [what, fix] = splitFix(problem);
       out.push({ rule: 'pinned-images', object, field: `${c.path}.image`, problem: what, fix });

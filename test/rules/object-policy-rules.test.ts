@@ -73,7 +73,7 @@ describe('raw manifests under the object policy', () => {
     edge.addManifest('metrics', { exempt: { 'pod-security-restricted': 'node exporter reads the node through hostNetwork' } }, o);
     expect(problemsOf(fleet)).toEqual([{
       path: 'acme/edge',
-      message: 'manifest "metrics" object 0 (DaemonSet monitoring/node-exporter) breaks pinned-images: spec.template.spec.containers[0].image the image of container "node-exporter" "quay.io/prometheus/node-exporter:latest" uses the tag "latest", which moves with every push: clusters and nodes pulling at different times would run different builds; '
+      message: 'manifest "metrics" object 0 (DaemonSet monitoring/node-exporter) breaks pinned-images: spec.template.spec.containers[0].image (container "node-exporter") "quay.io/prometheus/node-exporter:latest" uses the tag "latest", which moves with every push: clusters and nodes pulling at different times would run different builds; '
         + `pin a version such as "quay.io/prometheus/node-exporter:1.0.0" or a digest ("quay.io/prometheus/node-exporter@sha256:...")${HINT('pinned-images')}`,
     }]);
   });
