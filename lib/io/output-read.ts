@@ -30,7 +30,13 @@ export interface RecordedOutput {
 /** Finds the files fleetform recorded writing in `outdir`, for the fleet `fleet`; a missing folder has none. Reads no file but the record. */
 export function readRecordedOutput(outdir: string, fleet: string): RecordedOutput {
   const scanned = scanOutput(outdir, fleet);
-  const refusals = Array.isArray(scanned) ? scanned : [];
+  if (!Array.isArray(scanned)) {
+    // The scan already read the record and listed the recorded files present as regular files.
+    if (scanned.record === undefined) return { outdir, paths: [], refusals: [] };
+    const paths = [...scanned.files.keys()].sort();
+    return { outdir, owner: scanned.record.owner, paths, record: scanned.record, recordText: scanned.recordText, refusals: [] };
+  }
+  const refusals = scanned;
   let recordText: string;
   try {
     recordText = readFileSync(join(outdir, RECORD_FILE), 'utf8');
