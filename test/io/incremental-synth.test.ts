@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FleetApp, FleetValidationError, Placement, RECORD_FILE, RegionalCluster } from '../../lib';
+import { diffRecordedOutput } from '../../lib/cli/commands/diff';
 import { diffOutput, formatOutputDiff } from '../../lib/cli/format/output-diff';
 import { styleFor } from '../../lib/cli/style';
 import { compareOutput, readRecordedOutput } from '../../lib/io/output-read';
@@ -180,12 +181,20 @@ describe('incremental synth', () => {
   });
 });
 
-/** What `fleetform diff` prints for a fleet against a folder, rendering only the files whose inputs changed; and how many it rendered. */
+/**
+ * What `fleetform diff` prints for a fleet against a folder, rendering only the files whose inputs
+ * changed and diffing one cluster's folder at a time; and how many it rendered. The same
+ * comparison made of the whole output at once must print the same.
+ */
 function diffAgainst(shape: FleetShape, outdir: string): { text: string; rendered: number } {
-  const assembly = fleetOf(shape).assemble({ renderOnDemand: true });
+  const plan = () => ({ renderer: rendererId(), files: outputSources(fleetOf(shape).assemble({ renderOnDemand: true })) });
   const recorded = readRecordedOutput(outdir, fleetOf(shape).fleetName);
-  const compared = compareOutput(recorded, { renderer: rendererId(), files: outputSources(assembly) });
-  return { text: formatOutputDiff(diffOutput(compared.before, compared.after, compared.same), 'dist', NO_COLOUR), rendered: compared.rendered };
+  const { diff, rendered } = diffRecordedOutput(recorded, plan());
+  const text = formatOutputDiff(diff, 'dist', NO_COLOUR);
+  const whole = compareOutput(recorded, plan());
+  expect(formatOutputDiff(diffOutput(whole.before, whole.after, whole.same), 'dist', NO_COLOUR)).toBe(text);
+  expect(whole.rendered).toBe(rendered);
+  return { text, rendered };
 }
 
 /** The same diff the plain way: every recorded file read, every file rendered, all of them compared. */
