@@ -8,6 +8,11 @@ export const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefine
 
 export interface Run {
   readonly wallMs: number;
+  /**
+   * CPU time (user and system) of the process, when GNU time is installed: on a
+   * machine other work also loads, it moves far less than the wall time.
+   */
+  readonly cpuMs?: number;
   /** Peak RSS in KiB, or undefined when it could not be measured. */
   readonly maxRssKiB?: number;
   /** The JSON line a bench mode printed, if any. */
@@ -16,13 +21,16 @@ export interface Run {
 
 /** Runs a node bench mode; the mode reports its own peak RSS. */
 export function runNode(script: string, args: readonly string[], nodeOptions: readonly string[] = []): Run {
+  const argv = [process.execPath, ...nodeOptions, script, ...args];
+  const command = GNU_TIME ? [GNU_TIME, '-f', 'FLEETFORM-BENCH-CPU %U %S', ...argv] : argv;
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [...nodeOptions, script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(command[0], command.slice(1), { encoding: 'utf8', maxBuffer: 256 << 20 });
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   const line = r.stdout.trim().split('\n').pop() ?? '{}';
   const result = JSON.parse(line) as Record<string, any>;
-  return { wallMs, maxRssKiB: result.maxRssKiB, result };
+  const cpu = /FLEETFORM-BENCH-CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? '');
+  return { wallMs, ...(cpu ? { cpuMs: (Number(cpu[1]) + Number(cpu[2])) * 1000 } : {}), maxRssKiB: result.maxRssKiB, result };
 }
 
 /** Runs a command once per item, one after another (a shell loop); wall time of the whole loop, peak RSS of the largest run. */

@@ -271,19 +271,22 @@ const incMed = (runs: readonly Run[], f: (r: Run) => number) => median(runs.map(
 const rssOf = (r: Run) => (r.maxRssKiB ?? 0) / 1024;
 lines.push('## Incremental synth', '');
 lines.push('Per round: a fresh synth into an empty folder, then the same fleet with one app\'s image changed synthesized onto that output (each its own process, start-up included). Files whose inputs and bytes on disk match the output record are kept without rendering them.', '');
-lines.push('| clusters × apps | fresh | one app changed | changed / fresh | peak RSS fresh | peak RSS changed | files rewritten |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+// CPU time (user + system, through GNU time) moves far less than the wall time when other work loads the machine.
+const cpuRatio = (a: readonly Run[], b: readonly Run[]) => (a.every((r) => r.cpuMs !== undefined) && b.every((r) => r.cpuMs !== undefined)
+  ? (incMed(a, (r) => r.cpuMs!) / incMed(b, (r) => r.cpuMs!)).toFixed(2) : 'n/a');
+lines.push('| clusters × apps | fresh | one app changed | changed / fresh | changed / fresh, CPU time | peak RSS fresh | peak RSS changed | files rewritten |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const i of incrementals) {
   const f = incMed(i.fresh, (r) => r.wallMs);
   const c = incMed(i.changed, (r) => r.wallMs);
-  lines.push(`| ${i.n} × ${i.m} | ${secs(f)} s | ${secs(c)} s | ${(c / f).toFixed(2)} | ${incMed(i.fresh, rssOf).toFixed(0)} MB | ${incMed(i.changed, rssOf).toFixed(0)} MB | ${i.changed[0].result?.written} |`);
+  lines.push(`| ${i.n} × ${i.m} | ${secs(f)} s | ${secs(c)} s | ${(c / f).toFixed(2)} | ${cpuRatio(i.changed, i.fresh)} | ${incMed(i.fresh, rssOf).toFixed(0)} MB | ${incMed(i.changed, rssOf).toFixed(0)} MB | ${i.changed[0].result?.written} |`);
 }
 lines.push('');
 lines.push('`fleetform diff` of the same one-app change against the fresh output (what the command does, from compiled JS, start-up included): only files whose inputs changed are rendered, and only files whose bytes differ are compared object by object.', '');
-lines.push('| clusters × apps | fresh synth | diff, one app changed | diff / fresh synth | peak RSS diff | files rendered |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+lines.push('| clusters × apps | fresh synth | diff, one app changed | diff / fresh synth | diff / fresh synth, CPU time | peak RSS diff | files rendered |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const i of incrementals) {
   const f = incMed(i.fresh, (r) => r.wallMs);
   const d = incMed(i.diff, (r) => r.wallMs);
-  lines.push(`| ${i.n} × ${i.m} | ${secs(f)} s | ${secs(d)} s | ${(d / f).toFixed(2)} | ${incMed(i.diff, rssOf).toFixed(0)} MB | ${i.diff[0].result?.rendered} |`);
+  lines.push(`| ${i.n} × ${i.m} | ${secs(f)} s | ${secs(d)} s | ${(d / f).toFixed(2)} | ${cpuRatio(i.diff, i.fresh)} | ${incMed(i.diff, rssOf).toFixed(0)} MB | ${i.diff[0].result?.rendered} |`);
 }
 lines.push('');
 
@@ -312,8 +315,18 @@ for (const i of incrementals) {
   const ratio = incMed(i.changed, (r) => r.wallMs) / incMed(i.fresh, (r) => r.wallMs);
   check(ratio <= 0.5, `${i.n} × ${i.m}: a one-app change synthesized onto the previous output at most 0.5× a fresh synth (${ratio.toFixed(2)}×)`);
 }
+for (const i of incrementals) {
+  const ratio = incMed(i.diff, (r) => r.wallMs) / incMed(i.fresh, (r) => r.wallMs);
+  check(ratio <= 0.5, `${i.n} × ${i.m}: \`fleetform diff\` of a one-app change at most 0.5× a fresh synth (${ratio.toFixed(2)}×)`);
+}
 for (const s of compared.filter((x) => (x.n === 300 && x.m === 20) || (x.n === 1000 && x.m === 10))) {
   check((rss(s, 'fleetform') ?? Infinity) <= (rss(s, 'cdk8s-plus') ?? 0), `${s.n} × ${s.m}: fleetform's peak RSS at most plain cdk8s-plus's (${rss(s, 'fleetform')?.toFixed(0)} MB against ${rss(s, 'cdk8s-plus')?.toFixed(0)} MB)`);
+  const inc = incrementals.find((i) => i.n === s.n && i.m === s.m);
+  if (inc === undefined) continue;
+  const plain = rss(s, 'cdk8s-plus') ?? 0;
+  const changed = incMed(inc.changed, rssOf);
+  const diffed = incMed(inc.diff, rssOf);
+  check(Math.max(changed, diffed) <= plain, `${s.n} × ${s.m}: peak RSS of the one-app-change synth and of its diff at most plain cdk8s-plus's (${changed.toFixed(0)} MB and ${diffed.toFixed(0)} MB against ${plain.toFixed(0)} MB)`);
 }
 check(compared.length > 0 ? compared.every((s) => med(s, 'fleetform') <= med(s, 'cdk8s-plus')) : undefined, `fleetform at most 1.0× plain cdk8s-plus at every size compared (${compared.map((s) => (med(s, 'fleetform') / med(s, 'cdk8s-plus')).toFixed(3)).join(', ')})`);
 const s100 = at(100);

@@ -2,9 +2,10 @@
  * Bench mode: what `fleetform diff` does, against an output folder. Args: N M outdir [changedApp].
  * Prints one JSON line: files rendered, and whether anything would change.
  */
-import { diffOutput, formatOutputDiff, outputChanges } from '../../lib/cli/format/output-diff';
+import { diffRecordedOutput } from '../../lib/cli/commands/diff';
+import { formatOutputDiff, outputChanges } from '../../lib/cli/format/output-diff';
 import { styleFor } from '../../lib/cli/style';
-import { compareOutput, readRecordedOutput } from '../../lib/io/output-read';
+import { readRecordedOutput } from '../../lib/io/output-read';
 import { outputPlan } from '../../lib/synth/assembly';
 import { buildBenchFleet } from '../fleets';
 import { report } from './report';
@@ -14,7 +15,6 @@ const changed = process.argv[5] === undefined ? undefined : Number(process.argv[
 const fleet = buildBenchFleet(n, m, changed);
 const assembly = fleet.assemble({ renderOnDemand: true });
 const recorded = readRecordedOutput(outdir, fleet.fleetName);
-const compared = compareOutput(recorded, outputPlan(assembly));
-const diff = diffOutput(compared.before, compared.after, compared.same);
+const { diff, rendered } = diffRecordedOutput(recorded, outputPlan(assembly));
 const text = formatOutputDiff(diff, outdir, styleFor(process.stdout, { NO_COLOR: '1' }));
-report({ rendered: compared.rendered, changes: outputChanges(diff), lines: text.split('\n').length });
+report({ rendered, changes: outputChanges(diff), lines: text.split('\n').length });

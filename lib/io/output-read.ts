@@ -30,7 +30,13 @@ export interface RecordedOutput {
 /** Finds the files fleetform recorded writing in `outdir`, for the fleet `fleet`; a missing folder has none. Reads no file but the record. */
 export function readRecordedOutput(outdir: string, fleet: string): RecordedOutput {
   const scanned = scanOutput(outdir, fleet);
-  const refusals = Array.isArray(scanned) ? scanned : [];
+  if (!Array.isArray(scanned)) {
+    // The scan already read the record and listed the recorded files present as regular files.
+    if (scanned.record === undefined) return { outdir, paths: [], refusals: [] };
+    const paths = [...scanned.files.keys()].sort();
+    return { outdir, owner: scanned.record.owner, paths, record: scanned.record, recordText: scanned.recordText, refusals: [] };
+  }
+  const refusals = scanned;
   let recordText: string;
   try {
     recordText = readFileSync(join(outdir, RECORD_FILE), 'utf8');
@@ -73,16 +79,70 @@ export interface OutputComparison {
  * no longer matches what the last synth left (see `output-stat-cache.ts`).
  */
 export function compareOutput(recorded: RecordedOutput, plan: OutputPlan): OutputComparison {
+  return compareFiles(contextOf(recorded, plan), [...plan.files.keys()], recorded.paths);
+}
+
+/** The group a path of the output belongs to: its first folder (a cluster, `argocd`), or the top-level file itself. */
+export function outputGroup(path: string): string {
+  const slash = path.indexOf('/');
+  return slash < 0 ? path : path.slice(0, slash);
+}
+
+/**
+ * {@link compareOutput} one group of files at a time (a cluster's folder, a
+ * folder of GitOps files, a top-level file): each group's comparison is handed
+ * to `each` and let go before the next group is read, so a diff holds one
+ * cluster's changed files at a time, not the whole fleet's. Groups come in no
+ * set order. Returns how many files were rendered in all.
+ */
+export function compareOutputByGroup(recorded: RecordedOutput, plan: OutputPlan, each: (comparison: OutputComparison) => void): number {
+  const context = contextOf(recorded, plan);
+  const groups = new Map<string, { planned: string[]; recorded: string[] }>();
+  const groupOf = (path: string) => {
+    const name = outputGroup(path);
+    let g = groups.get(name);
+    if (g === undefined) {
+      g = { planned: [], recorded: [] };
+      groups.set(name, g);
+    }
+    return g;
+  };
+  for (const path of plan.files.keys()) groupOf(path).planned.push(path);
+  for (const path of recorded.paths) groupOf(path).recorded.push(path);
+  let rendered = 0;
+  for (const g of groups.values()) {
+    const comparison = compareFiles(context, g.planned, g.recorded);
+    rendered += comparison.rendered;
+    each(comparison);
+  }
+  return rendered;
+}
+
+interface Context {
+  readonly recorded: RecordedOutput;
+  readonly plan: OutputPlan;
+  readonly cache: StatCache;
+  /** Input digests of the record, when it was made by the plan's renderer. */
+  readonly known?: ReadonlyMap<string, string>;
+  readonly onDisk: ReadonlySet<string>;
+}
+
+function contextOf(recorded: RecordedOutput, plan: OutputPlan): Context {
+  const known = plan.renderer !== undefined && recorded.record?.renderer === plan.renderer ? recorded.record.inputs : undefined;
+  return { recorded, plan, cache: StatCache.load(recorded.outdir, recorded.recordText), onDisk: new Set(recorded.paths), ...(known ? { known } : {}) };
+}
+
+/** Compares the files `planned` of the plan, and the recorded files `recordedPaths`, as `compareOutput` describes. */
+function compareFiles(context: Context, planned: readonly string[], recordedPaths: readonly string[]): OutputComparison {
+  const { recorded, plan, cache, known, onDisk } = context;
   const record = recorded.record;
-  const known = plan.renderer !== undefined && record?.renderer === plan.renderer ? record.inputs : undefined;
-  const onDisk = new Set(recorded.paths);
   const read = (path: string) => readFileSync(join(recorded.outdir, ...path.split('/')));
-  const cache = StatCache.load(recorded.outdir, recorded.recordText);
   const before = new Map<string, string>();
   const after = new Map<string, string>();
   const same = new Set<string>();
   let rendered = 0;
-  for (const [path, file] of plan.files) {
+  for (const path of planned) {
+    const file = plan.files.get(path)!;
     const keepable = onDisk.has(path) && file.input !== undefined && known?.get(path) === file.input;
     if (keepable && cache.unchanged(recorded.outdir, path) !== undefined) {
       same.add(path);
@@ -102,6 +162,6 @@ export function compareOutput(recorded: RecordedOutput, plan: OutputPlan): Outpu
       if (now !== undefined) before.set(path, now);
     }
   }
-  for (const path of recorded.paths) if (!plan.files.has(path)) before.set(path, read(path).toString('utf8'));
+  for (const path of recordedPaths) if (!plan.files.has(path)) before.set(path, read(path).toString('utf8'));
   return { before, after, same, rendered };
 }

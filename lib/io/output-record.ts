@@ -76,8 +76,11 @@ function readInputs(data: Record<string, unknown>, files: ReadonlyMap<string, st
   return { renderer, inputs: map };
 }
 
+/** A backslash or NUL anywhere, a leading or trailing slash, an empty part (`//`), or a part `.` or `..`. */
+const UNSAFE_PATH = /[\\\0]|^\/|\/$|\/\/|(?:^|\/)\.\.?(?:\/|$)/;
+
 /** A relative POSIX path that stays inside its folder: no `..`, no `.`, no empty or absolute part. */
 export function isSafeRelativePath(path: string): boolean {
-  if (path === '' || path.startsWith('/') || path.includes('\\') || path.includes('\0')) return false;
-  return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+  return path !== '' && !UNSAFE_PATH.test(path);
 }
+

@@ -5,7 +5,7 @@
  * `output-scan.ts` for what makes a folder fleetform's, and `output-record.ts`
  * for the record that says so.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { flushFolder } from './atomic-file';
@@ -15,6 +15,7 @@ import { describeFsError, OutputError } from './output-error';
 import { contentHash, formatRecord, isSafeRelativePath, RECORD_FILE } from './output-record';
 import { editedFile, ExistingOutput, listed, scanOutput } from './output-scan';
 import { OutputStage } from './output-stage';
+import { removeTree } from './remove-tree';
 import { saveStatCache, StatCache } from './output-stat-cache';
 
 /** What a write changed in the output folder; paths relative to it, sorted. */
@@ -217,7 +218,7 @@ function swapIn(stage: string, dir: string, exists: boolean): string | undefined
 function removeLeftover(path: string): string | undefined {
   try {
     faultPoint('remove-old');
-    rmSync(path, { recursive: true, force: true });
+    removeTree(path);
     return undefined;
   } catch (e) {
     return `${path} (${(e as Error).message})`;

@@ -65,8 +65,13 @@ export class AppChart extends Chart {
   }
 }
 
-/** Template keys by spec: a spec shared by many clusters is serialized once. */
+/** Serialized specs: a spec shared by many clusters is serialized once. */
 const specKeys = new WeakMap<AppSpec, string>();
+/**
+ * Template keys by spec, then by what else the chart depends on: clusters that
+ * share both get the very same key string, which later lookups need not read again.
+ */
+const templateKeys = new WeakMap<AppSpec, Map<string, string>>();
 
 /** The chart name of an app: its file on each cluster is `3000-<chart>.k8s.yaml`. */
 export function appChartName(app: string): string {
@@ -83,10 +88,21 @@ export function appCharts(cluster: ResolvedCluster): ChartContribution[] {
       specKeys.set(spec, key);
     }
     const namespaceAccess = cluster.rbac.namespaces[spec.namespace];
+    const rest = `${cluster.kubernetesVersion}${autoMode ? '\u0000auto-mode' : ''}${namespaceAccess ? `\u0000${JSON.stringify(namespaceAccess)}` : ''}`;
+    let keys = templateKeys.get(spec);
+    if (keys === undefined) {
+      keys = new Map();
+      templateKeys.set(spec, keys);
+    }
+    let templateKey = keys.get(rest);
+    if (templateKey === undefined) {
+      templateKey = `${key}\u0000${rest}`;
+      keys.set(rest, templateKey);
+    }
     return {
       phase: 'apps',
       name: appChartName(name),
-      templateKey: `${key}\u0000${cluster.kubernetesVersion}${autoMode ? '\u0000auto-mode' : ''}${namespaceAccess ? `\u0000${JSON.stringify(namespaceAccess)}` : ''}`,
+      templateKey,
       build: (app, labels, values) => new AppChart(app, appChartName(name), { spec, labels, values, kubernetesVersion: cluster.kubernetesVersion, autoMode, namespaceAccess }),
     };
   });

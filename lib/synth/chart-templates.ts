@@ -86,6 +86,9 @@ export class ChartTemplates {
   private readonly templates = new Map<string, Template>();
   private readonly plain = new Map<string, boolean>();
   private readonly digests = new Map<string, string>();
+  /** Keys by template key, then by chart name and labels: a key shared by many clusters is joined and hashed once. */
+  private readonly keys = new Map<string, Map<string, { readonly key: string; readonly digest: string }>>();
+  private readonly directKeys = new Map<string, boolean>();
   /** Renders done, for tests and the benchmark. */
   renders = 0;
 
@@ -100,7 +103,7 @@ export class ChartTemplates {
    * @param key every input of `build` except the cluster values, serialized
    */
   chart(key: string, values: ClusterValues, build: (values: ClusterValues, app: App) => Chart): ClusterChart {
-    if (!this.reuse || !this.substitutable(values) || key.includes('fleetform-template-')) {
+    if (!this.reuse || !this.substitutable(values) || this.holdsSentinel(key)) {
       return renderedOnDemand(() => {
         this.renders++;
         return renderChart((app) => build(values, app));
@@ -122,6 +125,28 @@ export class ChartTemplates {
     };
   }
 
+  /**
+   * The key of a chart made from a template (`name`, the contribution's
+   * template key and the cluster's labels, joined) and its SHA-256, made once
+   * for each distinct key: the same string is handed to every cluster that
+   * shares it, so later lookups of it do not read it again.
+   */
+  keyOf(name: string, templateKey: string, labelsKey: string): { readonly key: string; readonly digest: string } {
+    let byChart = this.keys.get(templateKey);
+    if (byChart === undefined) {
+      byChart = new Map();
+      this.keys.set(templateKey, byChart);
+    }
+    const inner = `${name}\u0000${labelsKey}`;
+    let entry = byChart.get(inner);
+    if (entry === undefined) {
+      const key = `${name}\u0000${templateKey}\u0000${labelsKey}`;
+      entry = { key, digest: this.keyDigest(key) };
+      byChart.set(inner, entry);
+    }
+    return entry;
+  }
+
   /** SHA-256 of a template key, computed once per key. */
   keyDigest(key: string): string {
     let d = this.digests.get(key);
@@ -130,6 +155,16 @@ export class ChartTemplates {
       this.digests.set(key, d);
     }
     return d;
+  }
+
+  /** Whether a key holds a sentinel's text (a chart input that would be mistaken for one): such charts render directly. */
+  private holdsSentinel(key: string): boolean {
+    let holds = this.directKeys.get(key);
+    if (holds === undefined) {
+      holds = key.includes('fleetform-template-');
+      this.directKeys.set(key, holds);
+    }
+    return holds;
   }
 
   /** Whether every cluster value is written by YAML and JSON as its bare characters, like the sentinels. */

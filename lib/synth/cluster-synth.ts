@@ -112,9 +112,9 @@ function sourceFor(
 ): FileSource {
   const values = given.values;
   if (c.templateKey !== undefined) {
-    const key = `${c.name}\u0000${c.templateKey}\u0000${labelsKey}`;
+    const { key, digest } = templates.keyOf(c.name, c.templateKey, labelsKey);
     const chart = templates.chart(key, identity, (id, app) => c.build(app, identityLabels(id, cluster.labels), id));
-    return { chart, input: inputDigest(['template', templates.keyDigest(key), values]) };
+    return { chart, input: inputDigest(['template', digest, values]) };
   }
   const chart: ClusterChart = renderedOnDemand(() => renderChart((app) => c.build(app, labels, identity)));
   return { chart, ...(c.inputKey !== undefined ? { input: inputDigest(['chart', c.name, c.inputKey, given.labels, values]) } : {}) };

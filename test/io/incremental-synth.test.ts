@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FleetApp, FleetValidationError, Placement, RECORD_FILE, RegionalCluster } from '../../lib';
+import { diffRecordedOutput } from '../../lib/cli/commands/diff';
 import { diffOutput, formatOutputDiff } from '../../lib/cli/format/output-diff';
 import { styleFor } from '../../lib/cli/style';
 import { compareOutput, readRecordedOutput } from '../../lib/io/output-read';
@@ -21,10 +22,12 @@ import { newFleet, readTree, tempDir, thrownBy } from '../helpers/fleets';
 interface AppShape {
   readonly image: number;
   readonly replicas: number;
+  /** A cluster where the app runs another replica count: its chart is made from a template of its own. */
+  readonly override?: { readonly cluster: string; readonly replicas: number };
 }
 
 interface FleetShape {
-  readonly clusters: readonly { readonly id: string; readonly region: string; readonly tier: string }[];
+  readonly clusters: readonly { readonly id: string; readonly region: string; readonly tier: string; readonly version?: string }[];
   readonly apps: readonly AppShape[];
   readonly kubernetesVersion: string;
 }
@@ -33,20 +36,29 @@ const REGIONS = ['eu-west-1', 'us-east-1', 'ap-southeast-1'];
 
 function fleetOf(shape: FleetShape) {
   const fleet = newFleet({ kubernetesVersion: shape.kubernetesVersion });
-  for (const c of shape.clusters) new RegionalCluster(fleet, c.id, { region: c.region, labels: { tier: c.tier } });
-  shape.apps.forEach((a, i) => new FleetApp(fleet, `app${i}`, { image: `ghcr.io/acme/app${i}:1.${a.image}.0`, port: 8080, replicas: a.replicas, placement: Placement.all() }));
+  for (const c of shape.clusters) new RegionalCluster(fleet, c.id, { region: c.region, labels: { tier: c.tier }, ...(c.version ? { kubernetesVersion: c.version } : {}) });
+  shape.apps.forEach((a, i) => {
+    const app = new FleetApp(fleet, `app${i}`, { image: `ghcr.io/acme/app${i}:1.${a.image}.0`, port: 8080, replicas: a.replicas, placement: Placement.all() });
+    if (a.override && shape.clusters.some((c) => c.id === a.override!.cluster)) app.addClusterOverride(a.override.cluster, { replicas: a.override.replicas });
+  });
   return fleet;
 }
 
 const synth = (shape: FleetShape, outdir: string) => fleetOf(shape).synth({ outdir, log: () => {} });
 
-const appShape = fc.record({ image: fc.integer({ min: 0, max: 3 }), replicas: fc.integer({ min: 1, max: 4 }) });
+const CLUSTER_IDS = ['c0', 'c1', 'c2', 'c3', '1234'];
+const appShape: fc.Arbitrary<AppShape> = fc.record({
+  image: fc.integer({ min: 0, max: 3 }),
+  replicas: fc.integer({ min: 1, max: 4 }),
+  override: fc.option(fc.record({ cluster: fc.constantFrom(...CLUSTER_IDS), replicas: fc.integer({ min: 1, max: 4 }) }), { nil: undefined }),
+}, { requiredKeys: ['image', 'replicas'] });
 const fleetShape: fc.Arbitrary<FleetShape> = fc.record({
   clusters: fc.uniqueArray(fc.record({
-    id: fc.constantFrom('c0', 'c1', 'c2', 'c3', '1234'),
+    id: fc.constantFrom(...CLUSTER_IDS),
     region: fc.constantFrom(...REGIONS),
     tier: fc.constantFrom('edge', 'core'),
-  }), { minLength: 1, maxLength: 4, selector: (c) => c.id }),
+    version: fc.option(fc.constantFrom('1.33', '1.34'), { nil: undefined }),
+  }, { requiredKeys: ['id', 'region', 'tier'] }), { minLength: 1, maxLength: 4, selector: (c) => c.id }),
   apps: fc.array(appShape, { minLength: 1, maxLength: 3 }),
   kubernetesVersion: fc.constantFrom('1.33', '1.34'),
 });
@@ -56,6 +68,8 @@ const editOf = (shape: FleetShape): fc.Arbitrary<FleetShape> => fc.oneof(
   fc.record({ i: fc.nat(), app: appShape }).map(({ i, app }) => ({ ...shape, apps: shape.apps.map((a, j) => (j === i % shape.apps.length ? app : a)) })),
   fc.record({ i: fc.nat(), tier: fc.constantFrom('edge', 'core', 'batch') })
     .map(({ i, tier }) => ({ ...shape, clusters: shape.clusters.map((c, j) => (j === i % shape.clusters.length ? { ...c, tier } : c)) })),
+  fc.record({ i: fc.nat(), version: fc.option(fc.constantFrom('1.33', '1.34'), { nil: undefined }) })
+    .map(({ i, version }) => ({ ...shape, clusters: shape.clusters.map((c, j) => (j === i % shape.clusters.length ? { id: c.id, region: c.region, tier: c.tier, ...(version ? { version } : {}) } : c)) })),
   fc.constant({ ...shape, clusters: shape.clusters.slice(1).length > 0 ? shape.clusters.slice(1) : shape.clusters }),
   fc.constant({ ...shape, apps: [...shape.apps, { image: 0, replicas: 1 }] }),
   fc.constant({ ...shape, kubernetesVersion: shape.kubernetesVersion === '1.33' ? '1.34' : '1.33' }),
@@ -167,12 +181,20 @@ describe('incremental synth', () => {
   });
 });
 
-/** What `fleetform diff` prints for a fleet against a folder, rendering only the files whose inputs changed; and how many it rendered. */
+/**
+ * What `fleetform diff` prints for a fleet against a folder, rendering only the files whose inputs
+ * changed and diffing one cluster's folder at a time; and how many it rendered. The same
+ * comparison made of the whole output at once must print the same.
+ */
 function diffAgainst(shape: FleetShape, outdir: string): { text: string; rendered: number } {
-  const assembly = fleetOf(shape).assemble({ renderOnDemand: true });
+  const plan = () => ({ renderer: rendererId(), files: outputSources(fleetOf(shape).assemble({ renderOnDemand: true })) });
   const recorded = readRecordedOutput(outdir, fleetOf(shape).fleetName);
-  const compared = compareOutput(recorded, { renderer: rendererId(), files: outputSources(assembly) });
-  return { text: formatOutputDiff(diffOutput(compared.before, compared.after, compared.same), 'dist', NO_COLOUR), rendered: compared.rendered };
+  const { diff, rendered } = diffRecordedOutput(recorded, plan());
+  const text = formatOutputDiff(diff, 'dist', NO_COLOUR);
+  const whole = compareOutput(recorded, plan());
+  expect(formatOutputDiff(diffOutput(whole.before, whole.after, whole.same), 'dist', NO_COLOUR)).toBe(text);
+  expect(whole.rendered).toBe(rendered);
+  return { text, rendered };
 }
 
 /** The same diff the plain way: every recorded file read, every file rendered, all of them compared. */
@@ -200,6 +222,21 @@ describe('incremental diff', () => {
       expect(incremental.text).toBe(fullDiff(after, outdir));
       if (after === before && handEdit === null) expect(incremental.text).toBe('dist: no change; a synth would write nothing new\n');
     }), { numRuns: 25 });
+  });
+
+  it('reads back the same recorded files and record whether or not a synth would refuse the folder', () => {
+    const outdir = tempDir();
+    synth(base, outdir);
+    const clean = readRecordedOutput(outdir, 'acme');
+    expect(clean.refusals).toEqual([]);
+    expect(clean.paths).toEqual(Object.keys(readTree(outdir)).filter((p) => p !== RECORD_FILE).sort());
+    writeFileSync(join(outdir, 'c0', 'mine.yaml'), 'kind: Mine\n');
+    const refused = readRecordedOutput(outdir, 'acme');
+    expect(refused.refusals).toEqual([expect.stringMatching(/mine\.yaml was not written by fleetform/)]);
+    expect(refused.paths).toEqual(clean.paths);
+    expect(refused.recordText).toBe(clean.recordText);
+    expect(refused.record).toEqual(clean.record);
+    expect(readRecordedOutput(join(outdir, 'missing'), 'acme')).toEqual({ outdir: join(outdir, 'missing'), paths: [], refusals: [] });
   });
 
   it('renders only the files whose inputs changed, and every file that was edited by hand', () => {

@@ -1,10 +1,11 @@
 /** `fleetform diff`: what a synth would change in the output folder, without writing. */
-import { compareOutput, readRecordedOutput } from '../../io/output-read';
+import { compareOutputByGroup, readRecordedOutput, type RecordedOutput } from '../../io/output-read';
+import type { OutputPlan } from '../../io/output-writer';
 import { outputPlan } from '../../synth/assembly';
 import type { CliCommand } from '../command';
 import { EXIT } from '../errors';
 import { shown } from '../paths';
-import { diffOutput, formatOutputDiff, outputChanges } from '../format/output-diff';
+import { diffOutput, formatOutputDiff, mergeOutputDiffs, outputChanges, type OutputDiff } from '../format/output-diff';
 import { styleFor } from '../style';
 import { assembleFleet, fleetOf, outdirOf, programArgument, supportDateOption } from './common';
 
@@ -28,9 +29,19 @@ export const diffCommand: CliCommand = {
     const recorded = readRecordedOutput(outdir, fleet.fleetName);
     for (const r of recorded.refusals) ctx.stderr.write(`${err.yellow('note:')} a synth would refuse this folder as it is: ${r}\n`);
     // Files whose inputs did not change since the recorded synth are taken from disk, not rendered.
-    const compared = compareOutput(recorded, outputPlan(assembly));
-    const diff = diffOutput(compared.before, compared.after, compared.same);
+    const { diff } = diffRecordedOutput(recorded, outputPlan(assembly));
     ctx.stdout.write(formatOutputDiff(diff, shown(outdir, ctx.cwd), styleFor(ctx.stdout, ctx.env)));
     return outputChanges(diff) ? EXIT.failed : EXIT.ok;
   },
 };
+
+/**
+ * What a synth of `plan` would change in the recorded output, compared and
+ * diffed one cluster's folder at a time, so that only one cluster's changed
+ * files are held at once; and how many files were rendered.
+ */
+export function diffRecordedOutput(recorded: RecordedOutput, plan: OutputPlan): { readonly diff: OutputDiff; readonly rendered: number } {
+  const diffs: OutputDiff[] = [];
+  const rendered = compareOutputByGroup(recorded, plan, (c) => diffs.push(diffOutput(c.before, c.after, c.same)));
+  return { diff: mergeOutputDiffs(diffs), rendered };
+}

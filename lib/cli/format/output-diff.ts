@@ -94,6 +94,19 @@ export function diffOutput(before: ReadonlyMap<string, string>, after: ReadonlyM
   return { groups, counts };
 }
 
+/**
+ * Diffs made of separate groups (one `diffOutput` per cluster's files, say)
+ * joined into the diff of them all, in the order `diffOutput` gives: clusters,
+ * then folders of GitOps files, then top-level files, each by name.
+ */
+export function mergeOutputDiffs(diffs: readonly OutputDiff[]): OutputDiff {
+  const rank = { cluster: 0, folder: 1, file: 2 } as const;
+  const groups = diffs.flatMap((d) => d.groups).sort((x, y) => rank[x.kind] - rank[y.kind] || byCodeUnit(x.name, y.name));
+  const counts = { added: 0, removed: 0, changed: 0 };
+  for (const d of diffs) for (const k of ['added', 'removed', 'changed'] as const) counts[k] += d.counts[k];
+  return { groups, counts };
+}
+
 function only(files: ReadonlyMap<string, string>, keep: (file: string) => boolean): Map<string, string> {
   return new Map([...files].filter(([file]) => keep(file)));
 }
