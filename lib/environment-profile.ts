@@ -45,6 +45,16 @@ export interface EnvironmentProfileOptions {
    * @default ComputeMode.MANAGED_NODE_GROUPS
    */
   readonly computeMode?: ComputeMode;
+  /**
+   * Let the environment's clusters enter EKS extended support when their Kubernetes version
+   * leaves standard support (EKS upgrade policy `EXTENDED`): the control plane then costs
+   * $0.60 per cluster-hour instead of $0.10, for up to 12 more months. Off, a cluster's upgrade
+   * policy is `STANDARD`, and a cluster on a version already past standard support is refused,
+   * since AWS would upgrade its control plane by itself.
+   * @default false
+   * @see https://docs.aws.amazon.com/eks/latest/userguide/view-upgrade-policy.html
+   */
+  readonly extendedSupport?: boolean;
 }
 
 /**
@@ -117,6 +127,8 @@ export class EnvironmentProfile {
   readonly allowSpotOnly: boolean;
   /** Who runs the nodes of clusters of this profile (`computeMode`). */
   readonly computeMode: ComputeMode;
+  /** Whether clusters of this profile may enter EKS extended support (`extendedSupport`). */
+  readonly extendedSupport: boolean;
 
   private constructor(
     /** Profile name, recorded in the topology. */
@@ -132,8 +144,10 @@ export class EnvironmentProfile {
     this.allowSpotOnly = opts.allowSpotOnly === true;
     const shape = given === undefined ? [] : NODE_POOL_SHAPE.check(given, `profile ${name}() nodePool`);
     this.nodePool = given !== undefined && shape.length === 0 ? given : profilePool;
-    const flag = opts.allowSpotOnly !== undefined && typeof opts.allowSpotOnly !== 'boolean'
-      ? [`profile ${name}() allowSpotOnly must be true or false, got ${JSON.stringify(opts.allowSpotOnly)}`] : [];
+    this.extendedSupport = opts.extendedSupport === true;
+    const flag = (['allowSpotOnly', 'extendedSupport'] as const)
+      .filter((key) => opts[key] !== undefined && typeof opts[key] !== 'boolean')
+      .map((key) => `profile ${name}() ${key} must be true or false, got ${JSON.stringify(opts[key])}`);
     const modes: readonly unknown[] = Object.values(ComputeMode);
     const modeKnown = opts.computeMode === undefined || modes.includes(opts.computeMode);
     this.computeMode = modeKnown ? opts.computeMode ?? ComputeMode.MANAGED_NODE_GROUPS : ComputeMode.MANAGED_NODE_GROUPS;

@@ -55,6 +55,13 @@ export interface RegionalClusterProps {
    */
   readonly allowSpotOnly?: boolean;
   /**
+   * Let this cluster enter EKS extended support when its Kubernetes version leaves standard
+   * support (see `EnvironmentProfileOptions.extendedSupport`): EKS upgrade policy `EXTENDED`,
+   * $0.60 per cluster-hour instead of $0.10 once in extended support.
+   * @default - the profile's `extendedSupport`, else false (upgrade policy `STANDARD`)
+   */
+  readonly extendedSupport?: boolean;
+  /**
    * Shared or dedicated hardware for the nodes.
    * @default - the environment's tenancy, else Tenancy.SHARED
    */
@@ -121,6 +128,7 @@ export const CLUSTER_OPTION_FIELDS: Fields = {
   computeMode: { shape: shapes.oneOf(Object.values(ComputeMode), 'ComputeMode.MANAGED_NODE_GROUPS or ComputeMode.AUTO_MODE'), example: 'ComputeMode.AUTO_MODE' },
   nodePools: { shape: shapes.list(NODE_POOL_SHAPE), example: '[{ name: "general", instanceTypes: ["m6i.large"] }]' },
   allowSpotOnly: { shape: shapes.boolean, example: 'true' },
+  extendedSupport: { shape: shapes.boolean, example: 'true' },
   tenancy: { shape: shapes.oneOf(Object.values(Tenancy), 'Tenancy.SHARED or Tenancy.DEDICATED'), example: 'Tenancy.DEDICATED' },
   labels: { shape: shapes.record(shapes.string, 'an object of label names to string values'), example: '{ tier: "edge" }' },
   vpcCidr: { shape: shapes.string, example: '"10.100.0.0/17"' },

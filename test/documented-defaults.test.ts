@@ -99,6 +99,7 @@ const ACTUAL: Readonly<Record<string, { actual: (f: Resolved) => unknown; docume
   },
   'EnvironmentProfileOptions.allowSpotOnly': { actual: (f) => f.production.profile!.allowSpotOnly },
   'EnvironmentProfileOptions.computeMode': { actual: (f) => f.production.profile!.computeMode },
+  'EnvironmentProfileOptions.extendedSupport': { actual: (f) => f.production.profile!.extendedSupport },
   'FleetAssembleOptions.strict': {
     // A fleet with a warning is assembled: not strict.
     actual: () => {

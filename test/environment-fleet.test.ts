@@ -35,7 +35,7 @@ describe('EnvironmentFleet props', () => {
     const fleet = newFleet();
     const qa = new EnvironmentFleet(fleet, 'qa', {
       regions: ['eu-west-3'],
-      profile: EnvironmentProfile.economy(),
+      profile: EnvironmentProfile.economy({ extendedSupport: true }),
       kubernetesVersion: '1.32',
       tenancy: Tenancy.DEDICATED,
       labels: { team: 'qa' },
@@ -49,7 +49,10 @@ describe('EnvironmentFleet props', () => {
     expect(c.tenancy).toBe(Tenancy.DEDICATED);
     expect(c.labels).toEqual({ team: 'qa' });
     expect(c.grants.map((g) => [g.principal, g.level])).toEqual([[ADMIN, 'cluster-admin'], [VIEWER, 'view']]);
-    expect(fleet.assemble().topology.clusters[0].network.natGateways).toBe('single');
+    expect(c.supportType).toBe('EXTENDED');
+    const topology = fleet.assemble().topology.clusters[0];
+    expect(topology.network.natGateways).toBe('single');
+    expect(topology.supportType).toBe('EXTENDED');
   });
 
   it('gives the same access to a cluster added later, with another id in a region it already has', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CapacityType, DEFAULT_KUBERNETES_VERSION, EnvironmentFleet, findCluster, FleetApp, KUBERNETES_VERSIONS, Placement, RegionalCluster,
+  CapacityType, DEFAULT_KUBERNETES_VERSION, EnvironmentFleet, EnvironmentProfile, findCluster, FleetApp, KUBERNETES_VERSIONS, Placement, RegionalCluster,
 } from '../lib';
 import { addonVersions, CoreAddonName } from '../lib/catalog/eks-addons';
 import { newFleet, problemsOf, validationError } from './helpers/fleets';
@@ -22,7 +22,7 @@ describe('Kubernetes versions AWS still runs, judged on the synth\'s day', () =>
     }]);
 
     const before = newFleet({ supportDate: '2026-11-25' });
-    new EnvironmentFleet(before, 'legacy', { regions: ['eu-west-1', 'us-east-1'], kubernetesVersion: '1.31' });
+    new EnvironmentFleet(before, 'legacy', { regions: ['eu-west-1', 'us-east-1'], kubernetesVersion: '1.31', profile: EnvironmentProfile.production({ extendedSupport: true }) });
     expect(before.assemble().warnings).toEqual([{
       path: 'acme',
       rule: 'kubernetes-support',
@@ -30,9 +30,21 @@ describe('Kubernetes versions AWS still runs, judged on the synth\'s day', () =>
     }]);
   });
 
-  it('warns about 1.34, in extended support since 2026-12-02, with the date and the hourly price', () => {
+  it('refuses 1.34 past standard support under the default upgrade policy STANDARD, as AWS would upgrade it, naming both fixes', () => {
     const fleet = newFleet();
     new RegionalCluster(fleet, 'edge', { region: 'eu-west-1', kubernetesVersion: '1.34' });
+    new RegionalCluster(fleet, 'core', { region: 'us-east-1', kubernetesVersion: '1.34', extendedSupport: true });
+    expect(problemsOf(fleet)).toEqual([{
+      path: 'acme',
+      message: 'edge: Kubernetes 1.34 left EKS standard support on 2026-12-02 (judged on 2026-12-04), and with the upgrade policy STANDARD AWS upgrades the control plane by itself, '
+        + 'outside the fleet\'s version channels and rollout; upgrade to 1.36, or opt into extended support with extendedSupport: true on the cluster or its profile '
+        + '($0.60 per cluster-hour instead of $0.10, until 2027-12-02); or fix the fleet\'s supportDate to a day EKS still ran 1.34 (to rebuild an earlier release)',
+    }]);
+  });
+
+  it('warns about 1.34 opted into extended support since 2026-12-02, with the date and the hourly price', () => {
+    const fleet = newFleet();
+    new RegionalCluster(fleet, 'edge', { region: 'eu-west-1', kubernetesVersion: '1.34', extendedSupport: true });
     expect(fleet.resolve().warnings).toEqual([{
       path: 'acme',
       rule: 'kubernetes-support',
@@ -40,11 +52,14 @@ describe('Kubernetes versions AWS still runs, judged on the synth\'s day', () =>
     }]);
   });
 
-  it('warns within 60 days of leaving standard support', () => {
+  it('warns within 60 days of leaving standard support: of the automatic upgrade under STANDARD, of the price under EXTENDED', () => {
     const fleet = newFleet({ supportDate: '2027-02-01' });
     new RegionalCluster(fleet, 'edge', { region: 'eu-west-1', kubernetesVersion: '1.35' });
+    new RegionalCluster(fleet, 'core', { region: 'us-east-1', kubernetesVersion: '1.35', profile: EnvironmentProfile.production({ extendedSupport: true }) });
     expect(fleet.resolve().warnings.map((w) => w.message)).toEqual([
-      'edge: Kubernetes 1.35 leaves EKS standard support on 2027-03-27, in 54 days (judged on 2027-02-01); from then its control plane costs $0.60 per cluster-hour instead of $0.10; upgrade to 1.36',
+      'core: Kubernetes 1.35 leaves EKS standard support on 2027-03-27, in 54 days (judged on 2027-02-01); from then its control plane costs $0.60 per cluster-hour instead of $0.10; upgrade to 1.36',
+      'edge: Kubernetes 1.35 leaves EKS standard support on 2027-03-27, in 54 days (judged on 2027-02-01); with the upgrade policy STANDARD AWS then upgrades the control plane by itself; '
+        + 'upgrade to 1.36, or opt into extended support with extendedSupport: true on the cluster or its profile ($0.60 per cluster-hour instead of $0.10)',
     ]);
   });
 
@@ -76,7 +91,7 @@ describe('Kubernetes versions AWS still runs, judged on the synth\'s day', () =>
 
   it('lets a synth, resolve or assemble option fix the day over the fleet\'s', () => {
     const fleet = newFleet({ supportDate: '2026-12-04' });
-    new RegionalCluster(fleet, 'edge', { region: 'eu-west-1', kubernetesVersion: '1.31' });
+    new RegionalCluster(fleet, 'edge', { region: 'eu-west-1', kubernetesVersion: '1.31', extendedSupport: true });
     expect(problemsOf(fleet).map((p) => p.message)).toEqual([expect.stringMatching(/left EKS extended support on 2026-11-26/)]);
     expect(fleet.resolve({ supportDate: '2026-11-20' }).problems).toEqual([]);
     expect(fleet.assemble({ supportDate: '2026-11-20' }).fleet.supportDate).toBe('2026-11-20');
@@ -85,7 +100,7 @@ describe('Kubernetes versions AWS still runs, judged on the synth\'s day', () =>
   it('writes the same manifests and fleet.json whatever the day: only problems and warnings depend on it', () => {
     const build = () => {
       const fleet = newFleet();
-      new EnvironmentFleet(fleet, 'production', { regions: ['eu-west-1', 'us-east-1'], kubernetesVersion: '1.34' });
+      new EnvironmentFleet(fleet, 'production', { regions: ['eu-west-1', 'us-east-1'], kubernetesVersion: '1.34', profile: EnvironmentProfile.production({ extendedSupport: true }) });
       new FleetApp(fleet, 'api', { image: IMAGE, port: 8080, placement: Placement.all() });
       return fleet;
     };
@@ -146,7 +161,7 @@ describe('each cluster\'s platform', () => {
     const build = (canary: string) => {
       const fleet = newFleet();
       new EnvironmentFleet(fleet, 'production', { regions: ['eu-west-1', 'us-east-1'], kubernetesVersion: '1.35' });
-      new RegionalCluster(fleet, 'canary', { region: 'us-west-2', kubernetesVersion: canary });
+      new RegionalCluster(fleet, 'canary', { region: 'us-west-2', kubernetesVersion: canary, extendedSupport: true });
       return fleet.assemble().topology.clusters;
     };
     for (const [from, to] of [['1.33', '1.34'], ['1.34', '1.35'], ['1.35', '1.36']] as const) {

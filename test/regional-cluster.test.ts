@@ -22,7 +22,10 @@ describe('RegionalCluster defaults', () => {
       capacityType: CapacityType.ON_DEMAND, diskSizeGiB: 50, labels: {}, taints: [],
       resourceName: 'edge-default', nodeGroupPrefix: 'default-',
     }]);
-    expect(c.names).toEqual({ eksCluster: 'acme-edge', resource: 'edge', logGroup: '/aws/eks/acme-edge/cluster' });
+    expect(c.names).toEqual({
+      eksCluster: 'acme-edge', resource: 'edge', logGroup: '/aws/eks/acme-edge/cluster', secretsKeyAlias: 'alias/acme-edge-secrets', logsKeyAlias: 'alias/acme-edge-logs',
+    });
+    expect(c.supportType).toBe('STANDARD');
     expect(c.tags).toEqual({ 'fleetform:fleet': 'acme', 'fleetform:cluster': 'edge', 'fleetform:environment': 'default', 'managed-by': 'fleetform' });
   });
 

@@ -96,6 +96,14 @@ export const EKS_CONTROL_PLANE_PRICING = {
   readOn: '2026-11-24',
 } as const;
 
+/**
+ * An EKS cluster's upgrade policy: what happens when its version leaves standard support.
+ * `STANDARD`: AWS upgrades the control plane to the next minor by itself. `EXTENDED`: the cluster
+ * stays on its minor in extended support, at the extended price, until extended support ends.
+ * @see https://docs.aws.amazon.com/eks/latest/userguide/view-upgrade-policy.html
+ */
+export type EksSupportType = 'STANDARD' | 'EXTENDED';
+
 /** The support phase of a version on a day. */
 export type SupportPhase = 'standard' | 'extended' | 'ended' | 'unknown';
 
@@ -151,8 +159,13 @@ function usd(n: number): string {
  * (or does not yet, or never did), a warning when it costs extended-support
  * prices or leaves standard support within {@link STANDARD_SUPPORT_WARNING_DAYS}
  * days, nothing otherwise. `upgradeTo` is the version to suggest.
+ *
+ * With `supportType` `STANDARD` (the cluster's upgrade policy), a version past
+ * standard support is a problem: AWS would upgrade the control plane by itself,
+ * outside the fleet's version channels and rollout plan; and the warning before
+ * the end of standard support says so.
  */
-export function judgeSupport(minor: string, onDate: IsoDate, upgradeTo?: string): { problem?: string; warning?: string } {
+export function judgeSupport(minor: string, onDate: IsoDate, upgradeTo?: string, supportType: EksSupportType = 'EXTENDED'): { problem?: string; warning?: string } {
   const s = supportStatus(minor, onDate);
   const upgrade = upgradeTo && upgradeTo !== minor ? `; upgrade to ${upgradeTo}` : '';
   const { standardUsdPerClusterHour: standard, extendedUsdPerClusterHour: extended } = EKS_CONTROL_PLANE_PRICING;
@@ -164,10 +177,16 @@ export function judgeSupport(minor: string, onDate: IsoDate, upgradeTo?: string)
     case 'ended':
       return { problem: `Kubernetes ${minor} left EKS extended support on ${s.row!.endOfExtendedSupport} (judged on ${onDate}); EKS no longer creates clusters on it${upgrade}` };
     case 'extended':
+      if (supportType === 'STANDARD') {
+        return { problem: `Kubernetes ${minor} left EKS standard support on ${s.row!.endOfStandardSupport} (judged on ${onDate}), and with the upgrade policy STANDARD AWS upgrades the control plane by itself, outside the fleet's version channels and rollout${upgrade || '; upgrade the cluster'}, or opt into extended support with extendedSupport: true on the cluster or its profile (${usd(extended)} per cluster-hour instead of ${usd(standard)}, until ${s.nextPhaseOn})` };
+      }
       return { warning: `Kubernetes ${minor} is in EKS extended support until ${s.nextPhaseOn} (judged on ${onDate}), at ${usd(extended)} per cluster-hour instead of ${usd(standard)}${upgrade}` };
     default: {
       const left = daysBetween(onDate, s.nextPhaseOn!);
       if (left > STANDARD_SUPPORT_WARNING_DAYS) return {};
+      if (supportType === 'STANDARD') {
+        return { warning: `Kubernetes ${minor} leaves EKS standard support on ${s.nextPhaseOn}, in ${left} day${left === 1 ? '' : 's'} (judged on ${onDate}); with the upgrade policy STANDARD AWS then upgrades the control plane by itself${upgrade}, or opt into extended support with extendedSupport: true on the cluster or its profile (${usd(extended)} per cluster-hour instead of ${usd(standard)})` };
+      }
       return { warning: `Kubernetes ${minor} leaves EKS standard support on ${s.nextPhaseOn}, in ${left} day${left === 1 ? '' : 's'} (judged on ${onDate}); from then its control plane costs ${usd(extended)} per cluster-hour instead of ${usd(standard)}${upgrade}` };
     }
   }

@@ -7,7 +7,7 @@
  * against the 1.28 API, which every offered minor serves.
  */
 import { addonMinors, checkAddonVersions } from './eks-addons';
-import { EKS_CALENDAR_READ_ON, eksVersion, IsoDate, judgeSupport, supportStatus } from './eks-support';
+import { EKS_CALENDAR_READ_ON, EksSupportType, eksVersion, IsoDate, judgeSupport, supportStatus } from './eks-support';
 import { checkPlatformReleases } from './platform-releases';
 
 /** The minors the catalogue has a whole platform for, oldest first; EKS support is judged at synth. */
@@ -58,8 +58,9 @@ export function checkKubernetesVersion(version: string): string | undefined {
  * Judges a catalogue version against EKS's calendar on `onDate`: a problem when
  * EKS no longer (or not yet) runs it, a warning in extended support or within
  * 60 days of leaving standard support; the upgrade suggested is the newest
- * catalogue minor in standard support that day.
+ * catalogue minor in standard support that day. `supportType` is the clusters'
+ * upgrade policy (see {@link judgeSupport}).
  */
-export function checkKubernetesSupport(version: string, onDate: IsoDate): { problem?: string; warning?: string } {
-  return judgeSupport(version, onDate, standardSupportVersions(onDate).pop());
+export function checkKubernetesSupport(version: string, onDate: IsoDate, supportType: EksSupportType = 'EXTENDED'): { problem?: string; warning?: string } {
+  return judgeSupport(version, onDate, standardSupportVersions(onDate).pop(), supportType);
 }

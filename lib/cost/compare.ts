@@ -39,7 +39,8 @@ export function compareLayouts(fleet: ResolvedFleet, clusters: readonly ClusterC
       ...(albs.some((a) => a.alb) ? [line('load-balancer', 'ELB', 'ALB', h, 'ALB-hour', prices.albPerHour, 'elb')] : []),
       ...(albs.some((a) => a.internetFacing) ? [line('load-balancer-addresses', 'VPC', 'ALB addresses', zones * h, 'address-hour', prices.publicIpv4PerHour, 'ipv4')] : []),
     ],
-    kms: clusters.length > 0 ? [line('kms-key', 'KMS', 'key', 1, 'key-month', prices.kmsKeyPerMonth, 'kms')] : [],
+    // One cluster would have the same two keys: secrets, control-plane logs.
+    kms: clusters.length > 0 ? [line('kms-key', 'KMS', 'keys', 2, 'key-month', prices.kmsKeyPerMonth, 'kms')] : [],
     logs: clusters.length > 0 ? [
       line('log-ingestion', 'CloudWatch Logs', 'ingested', usage.controlPlaneLogGibPerCluster, 'GiB', prices.logsIngestionPerGib, 'logs'),
       line('log-storage', 'CloudWatch Logs', 'kept', Math.round(usage.controlPlaneLogGibPerCluster * usage.logRetentionDays / 30 * 100) / 100, 'GiB-month', prices.logsStoragePerGibMonth, 'logs'),
@@ -54,7 +55,7 @@ export function compareLayouts(fleet: ResolvedFleet, clusters: readonly ClusterC
     item('EKS control planes', ['control-plane'], 'controlPlanes'),
     item('NAT gateways and their Elastic IPs', ['nat-gateways', 'nat-addresses'], 'nat'),
     item('ALBs and their public addresses', ['load-balancer', 'load-balancer-addresses'], 'alb'),
-    item('secrets keys', ['kms-key'], 'kms'),
+    item('KMS keys (secrets, control-plane logs)', ['kms-key'], 'kms'),
     item('control-plane logs', ['log-ingestion', 'log-storage'], 'logs'),
   ];
   const overhead = sumLines(items.map((i) => ({ monthly: i.overhead })));

@@ -45,6 +45,9 @@ function clusterCost(c: ResolvedCluster, fleet: ResolvedFleet, table: PriceTable
   const support = supportStatus(c.kubernetesVersion, supportDate);
   const extended = support.status === 'extended' || support.status === 'ended';
   if (support.status === 'ended') notes.add(`${c.id}: Kubernetes ${c.kubernetesVersion} is past EKS extended support on ${supportDate}; priced at the extended-support rate`);
+  if (support.status === 'extended' && c.supportType === 'STANDARD') {
+    notes.add(`${c.id}: Kubernetes ${c.kubernetesVersion} is past EKS standard support on ${supportDate} but the cluster's upgrade policy is STANDARD, which lets AWS upgrade it (synth refuses it); priced at the extended-support rate it costs until then`);
+  }
   if (support.status === 'unknown') notes.add(`${c.id}: Kubernetes ${c.kubernetesVersion} has no EKS support phase on ${supportDate}; priced at the standard-support rate`);
   lines.push(line('control-plane', 'EKS', `control plane, Kubernetes ${c.kubernetesVersion} (${extended ? 'extended' : 'standard'} support)`, h,
     'cluster-hour', extended ? g.eksExtendedPerClusterHour : g.eksStandardPerClusterHour, 'eks'));
@@ -86,7 +89,8 @@ function clusterCost(c: ResolvedCluster, fleet: ResolvedFleet, table: PriceTable
   }
 
   lines.push(line('kms-key', 'KMS', 'key encrypting Kubernetes secrets', 1, 'key-month', prices.kmsKeyPerMonth, 'kms'));
-  notes.add('each cluster\'s secrets key rotates yearly: each of its first two rotations adds one key-month per month');
+  lines.push(line('kms-key', 'KMS', 'key encrypting the control-plane logs', 1, 'key-month', prices.kmsKeyPerMonth, 'kms'));
+  notes.add('each cluster\'s two keys (secrets, control-plane logs) rotate yearly: each of a key\'s first two rotations adds one key-month per month');
   lines.push(line('log-ingestion', 'CloudWatch Logs', 'control-plane logs ingested', usage.controlPlaneLogGibPerCluster, 'GiB', prices.logsIngestionPerGib, 'logs', 'controlPlaneLogGibPerCluster'));
   lines.push(line('log-storage', 'CloudWatch Logs', `control-plane logs kept ${usage.logRetentionDays} days`,
     Math.round(usage.controlPlaneLogGibPerCluster * usage.logRetentionDays / 30 * 100) / 100, 'GiB-month', prices.logsStoragePerGibMonth, 'logs', 'logRetentionDays'));

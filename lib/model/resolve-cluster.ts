@@ -82,9 +82,11 @@ export function resolveCluster(c: RegionalCluster, root: ClusterDefaults, fleet:
     nodePools: pools.map((pool) => ({ ...pool, resourceName: `${stem}-${pool.name}`, nodeGroupPrefix: `${pool.name}-` })),
     ...(autoMode && p.nodePools !== undefined ? { refusedNodePools: p.nodePools.map((pool) => String(pool.name)) } : {}),
     allowSpotOnly: p.allowSpotOnly ?? profile?.allowSpotOnly ?? false,
+    supportType: (p.extendedSupport ?? profile?.extendedSupport ?? false) === true ? 'EXTENDED' : 'STANDARD',
     grants,
     rbac: NO_RBAC, // access policies and teams are laid over every cluster's grants once all are resolved (resolve-access.ts)
-    names: { eksCluster, resource: stem, logGroup: `/aws/eks/${eksCluster}/cluster` },
+    // Derived from the EKS cluster's name, which is recorded in the address lock and never moves.
+    names: { eksCluster, resource: stem, logGroup: `/aws/eks/${eksCluster}/cluster`, secretsKeyAlias: `alias/${eksCluster}-secrets`, logsKeyAlias: `alias/${eksCluster}-logs` },
     tags: {
       ...fleet.tags,
       'fleetform:fleet': fleet.name,

@@ -7,6 +7,7 @@
  * it reaches back into constructs or decides again.
  */
 import type { AppPolicyDocument } from '../app-aws-permissions';
+import type { EksSupportType } from '../catalog/eks-support';
 import type { AppKind } from '../app-kind';
 import type { AppResources, AutoscalingOptions, HealthCheck } from '../app-options';
 import type { ComputeMode, NatGateways } from '../environment-profile';
@@ -19,6 +20,7 @@ import type { AccessLevel, ResolvedAccess, ResolvedAccessRule, ResolvedGrant, Re
 
 export type { AccessLevel, ResolvedAccess, ResolvedAccessRule, ResolvedGrant, ResolvedNamespaceAccess, ResolvedRbac, ResolvedRbacBinding };
 export type { ProbeSpec, WorkloadSpec };
+export type { EksSupportType };
 import type { OverrideKind } from '../override';
 import type { Tenancy } from '../tenancy';
 import type { OverrideConflict } from './app-overrides';
@@ -121,6 +123,10 @@ export interface ClusterNames {
   readonly resource: string;
   /** CloudWatch log group of the control plane. */
   readonly logGroup: string;
+  /** KMS alias of the key that encrypts the cluster's Kubernetes secrets: `alias/<EKS cluster name>-secrets`. */
+  readonly secretsKeyAlias: string;
+  /** KMS alias of the key that encrypts the control-plane log group: `alias/<EKS cluster name>-logs`. */
+  readonly logsKeyAlias: string;
 }
 
 /** One cluster of the fleet, resolved. */
@@ -156,6 +162,11 @@ export interface ResolvedCluster {
   readonly refusedNodePools?: readonly string[];
   /** Whether the program accepts this cluster on spot pools alone when it is a production one (`allowSpotOnly`). */
   readonly allowSpotOnly: boolean;
+  /**
+   * The EKS upgrade policy: `STANDARD` (AWS upgrades the control plane when its version leaves
+   * standard support), or `EXTENDED` when the cluster or its profile opts into extended support.
+   */
+  readonly supportType: EksSupportType;
   /** Access of IAM principals, sorted by principal. */
   readonly grants: readonly ResolvedGrant[];
   /** What the access policies and teams write on the cluster (RBAC, team quotas). */

@@ -10,18 +10,25 @@ import { FleetRule, problem, RuleFinding, warning } from './rule';
 /**
  * Judged on the model's support date: clusters on a version EKS no longer runs
  * are refused; on a version in extended support (six times the control-plane
- * price) or within 60 days of leaving standard support they get a warning, with
+ * price) they are refused unless they opt into it (`extendedSupport`: with the
+ * upgrade policy STANDARD, AWS would upgrade them by itself) and warned if they
+ * did; within 60 days of leaving standard support they get a warning, with
  * the date. Versions the catalogue does not know are refused where they are set.
  */
 export const kubernetesSupport: FleetRule = {
   id: 'kubernetes-support',
-  description: 'clusters run a Kubernetes version EKS supports on the synth\'s day, in standard support',
+  description: 'clusters run a Kubernetes version EKS supports on the synth\'s day, in standard support unless they opt into extended support',
   *check(model: FleetModel): Iterable<RuleFinding> {
+    // Grouped by version and upgrade policy: a STANDARD cluster past standard support is refused, an EXTENDED one warned.
     const byVersion = new Map<string, ResolvedCluster[]>();
-    for (const c of model.clusters) byVersion.set(c.kubernetesVersion, [...(byVersion.get(c.kubernetesVersion) ?? []), c]);
-    for (const [version, clusters] of [...byVersion].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const c of model.clusters) {
+      const key = `${c.kubernetesVersion}\u0000${c.supportType}`;
+      byVersion.set(key, [...(byVersion.get(key) ?? []), c]);
+    }
+    for (const [, clusters] of [...byVersion].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const { kubernetesVersion: version, supportType } = clusters[0]!;
       if (clusters[0]!.platform === undefined) continue; // not in the catalogue: the construct that set it says so
-      const { problem: p, warning: w } = checkKubernetesSupport(version, model.supportDate);
+      const { problem: p, warning: w } = checkKubernetesSupport(version, model.supportDate, supportType);
       const ids = clusters.map((c) => c.id).join(', ');
       if (p) yield problem(model.fleet.path, `${ids}: ${p}; or fix the fleet's supportDate to a day EKS still ran ${version} (to rebuild an earlier release)`);
       if (w) yield warning(model.fleet.path, `${ids}: ${w}`);

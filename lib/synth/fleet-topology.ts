@@ -92,6 +92,11 @@ export interface TopologyCluster {
   /** Environment profile, or null for a cluster with none. */
   readonly profile: string | null;
   readonly kubernetesVersion: string;
+  /**
+   * The EKS upgrade policy: `STANDARD` (AWS upgrades the control plane when its version leaves
+   * standard support) unless the cluster or its profile opts into `EXTENDED` support.
+   */
+  readonly supportType: 'STANDARD' | 'EXTENDED';
   /** The version channel and stage the cluster takes a new minor in, or null. */
   readonly channel: TopologyChannelStage | null;
   readonly tenancy: 'shared' | 'dedicated';
@@ -196,6 +201,10 @@ export interface TopologyAddon {
 export interface TopologyCloudNames {
   readonly eksClusterName: string;
   readonly logGroup: string;
+  /** KMS alias of the key encrypting the cluster's Kubernetes secrets. */
+  readonly secretsKeyAlias: string;
+  /** KMS alias of the key encrypting the control-plane log group. */
+  readonly logsKeyAlias: string;
 }
 
 /** One app and how it runs on each cluster it landed on. */

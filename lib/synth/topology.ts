@@ -31,6 +31,7 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
         environment: c.environment,
         profile: c.profile,
         kubernetesVersion: c.kubernetesVersion,
+        supportType: c.supportType,
         channel: stageOf.get(c.id) ?? null,
         tenancy: c.tenancy,
         computeMode: c.computeMode,
@@ -60,7 +61,7 @@ export function buildTopology(fleet: ResolvedFleet, artifacts: readonly ClusterA
           admins: c.grants.filter((g) => g.level === 'cluster-admin' && g.namespaces === undefined).map((g) => g.principal),
           viewers: c.grants.filter((g) => g.level === 'view' && g.namespaces === undefined).map((g) => g.principal),
         },
-        cloud: { eksClusterName: c.names.eksCluster, logGroup: c.names.logGroup },
+        cloud: { eksClusterName: c.names.eksCluster, logGroup: c.names.logGroup, secretsKeyAlias: c.names.secretsKeyAlias, logsKeyAlias: c.names.logsKeyAlias },
         platform: {
           addons: (c.platform?.addons ?? []).map((a) => ({ name: a.name, version: a.version ?? null, chosenBy: a.chosenBy })),
           charts: (c.platform?.charts ?? []).map((h) => ({ name: h.name, chart: h.chart, version: h.version, repository: h.repository })),

@@ -29,12 +29,13 @@ const lineOf = (r: CostReport, cluster: string, kind: string) => r.clusters.find
 describe('estimateCost', () => {
   it('prices a small fleet from the table, line by line', () => {
     const r = estimateCost(smallFleet());
-    // Cluster "one": control plane, 2 on-demand m6i.large, 2 × 50 GiB gp3, 1 NAT (+ EIP, 100 GiB), KMS, 10 GiB logs kept 90 days.
+    // Cluster "one": control plane, 2 on-demand m6i.large, 2 × 50 GiB gp3, 1 NAT (+ EIP, 100 GiB), two KMS keys, 10 GiB logs kept 90 days.
     const one = [
-      H * 0.1, 2 * H * 0.096, 100 * 0.08, H * 0.045, H * 0.005, 100 * 0.045, 1, 10 * 0.5, 30 * 0.03,
+      H * 0.1, 2 * H * 0.096, 100 * 0.08, H * 0.045, H * 0.005, 100 * 0.045, 1, 1, 10 * 0.5, 30 * 0.03,
     ].reduce((s, x) => s + cents(x), 0) / 100;
     expect(r.clusters.find((c) => c.id === 'one')!.monthly).toBe(one);
-    expect(one).toBe(269.06); // 73 + 140.16 + 8 + 32.85 + 3.65 + 4.5 + 1 + 5 + 0.90
+    expect(one).toBe(270.06); // 73 + 140.16 + 8 + 32.85 + 3.65 + 4.5 + 1 + 1 + 5 + 0.90
+    expect(lineOf(r, 'one', 'kms-key').map((l) => [l.item, l.monthly])).toEqual([['key encrypting Kubernetes secrets', 1], ['key encrypting the control-plane logs', 1]]);
     expect(lineOf(r, 'one', 'nodes')[0]).toMatchObject({ item: 'web: 2 × m6i.large on-demand', quantity: 1460, unitPrice: us.ec2OnDemandPerHour['m6i.large'], monthly: 140.16 });
     // No ingress, no load balancer: no ALB.
     expect(lineOf(r, 'one', 'load-balancer')).toEqual([]);
@@ -101,14 +102,14 @@ describe('estimateCost', () => {
   it('reports the multi-cluster overhead as the extra control planes, NAT gateways, load balancers, keys and logs', () => {
     const r = estimateCost(smallFleet());
     const c = r.comparison;
-    // Two single-NAT clusters against one: one extra control plane, NAT (+ EIP), key and log set; no ALB anywhere.
-    const expected = cents(H * 0.1) + cents(H * 0.045) + cents(H * 0.005) + cents(1) + cents(5) + cents(0.9);
+    // Two single-NAT clusters against one: one extra control plane, NAT (+ EIP), pair of keys and log set; no ALB anywhere.
+    const expected = cents(H * 0.1) + cents(H * 0.045) + cents(H * 0.005) + cents(2) + cents(5) + cents(0.9);
     expect(cents(c.overhead)).toBe(expected);
     expect(c.items.map((i) => [i.item, i.overhead])).toEqual([
       ['EKS control planes', 73],
       ['NAT gateways and their Elastic IPs', 36.5],
       ['ALBs and their public addresses', 0],
-      ['secrets keys', 1],
+      ['KMS keys (secrets, control-plane logs)', 2],
       ['control-plane logs', 5.9],
     ]);
     expect(c.singleCluster).toBe((cents(r.monthly) - expected) / 100);

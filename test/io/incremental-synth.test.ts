@@ -35,7 +35,8 @@ interface FleetShape {
 const REGIONS = ['eu-west-1', 'us-east-1', 'ap-southeast-1'];
 
 function fleetOf(shape: FleetShape) {
-  const fleet = newFleet({ kubernetesVersion: shape.kubernetesVersion });
+  // Judged on a day both minors were in standard support, which the upgrade policy STANDARD needs.
+  const fleet = newFleet({ kubernetesVersion: shape.kubernetesVersion, supportDate: '2026-07-01' });
   for (const c of shape.clusters) new RegionalCluster(fleet, c.id, { region: c.region, labels: { tier: c.tier }, ...(c.version ? { kubernetesVersion: c.version } : {}) });
   shape.apps.forEach((a, i) => {
     const app = new FleetApp(fleet, `app${i}`, { image: `ghcr.io/acme/app${i}:1.${a.image}.0`, port: 8080, replicas: a.replicas, placement: Placement.all() });

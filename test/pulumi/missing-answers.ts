@@ -45,10 +45,11 @@ export async function installMocksLeavingOut(leaveOut: 'ingressStatus' | 'others
 /** Production in us-east-1 behind two global load balancers (one path-routed, through CloudFront), staging on 1.34 in eu-west-3. */
 export function shopFleet(lib: typeof import('../../lib')): import('../../lib').Fleet {
   const build = (addressLock: import('../../lib').AddressLock) => {
-    const { ApiEndpoint, EnvironmentFleet, Fleet, FleetApp, GlobalLoadBalancer, HostedZone, Placement } = lib;
+    const { ApiEndpoint, EnvironmentFleet, EnvironmentProfile, Fleet, FleetApp, GlobalLoadBalancer, HostedZone, Placement } = lib;
     const fleet = new Fleet('shop', { addressLock, supportDate: TEST_SUPPORT_DATE, kubernetesVersion: '1.35', apiEndpoint: ApiEndpoint.publicFrom('203.0.113.0/24') });
     const production = new EnvironmentFleet(fleet, 'production', { regions: ['us-east-1'] });
-    new EnvironmentFleet(fleet, 'staging', { regions: ['eu-west-3'], kubernetesVersion: '1.34' });
+    // 1.34 is past standard support on the test's day: it stays only in extended support.
+    new EnvironmentFleet(fleet, 'staging', { regions: ['eu-west-3'], kubernetesVersion: '1.34', profile: EnvironmentProfile.production({ extendedSupport: true }) });
     const api = new FleetApp(fleet, 'api', { image: 'ghcr.io/shop/api:1.0.0', port: 8080, placement: Placement.all() });
     const web = new FleetApp(fleet, 'web', { image: 'ghcr.io/shop/web:1.0.0', port: 3000, placement: Placement.all() });
     const zone = HostedZone.existing('Z0123456789ABC', 'shop.example');

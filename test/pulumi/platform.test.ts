@@ -34,7 +34,8 @@ function fleetOf(options: { loadBalancer?: boolean; west?: string } = {}) {
     const { ApiEndpoint, Fleet, FleetApp, GlobalLoadBalancer, HostedZone, Placement, RegionalCluster } = lib;
     const fleet = new Fleet('plat', { addressLock, supportDate: TEST_SUPPORT_DATE, apiEndpoint: ApiEndpoint.publicFrom('203.0.113.0/24') });
     new RegionalCluster(fleet, 'east', { region: 'us-east-1' });
-    new RegionalCluster(fleet, 'west', { region: 'eu-west-1', kubernetesVersion: options.west ?? '1.35' });
+    // West may run 1.34, past standard support on the test's day: it opts into extended support.
+    new RegionalCluster(fleet, 'west', { region: 'eu-west-1', kubernetesVersion: options.west ?? '1.35', extendedSupport: true });
     const app = new FleetApp(fleet, 'web', { image: 'ghcr.io/plat/web:1.0.0', port: 8080, placement: Placement.all() });
     if (options.loadBalancer) {
       new GlobalLoadBalancer(fleet, 'www', { hostname: 'www.plat.example', hostedZone: HostedZone.existing('Z0123456789ABC', 'plat.example'), app, targets: ['east', 'west'] });

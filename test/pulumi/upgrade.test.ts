@@ -52,8 +52,9 @@ const RELEASES: readonly Release[] = [
     intendedDeletes: [],
   },
   {
-    // Before the per-cluster Kubernetes provider was renamed (7e3f812). Its user code needs the one edit the
-    // API asked for since (FleetDeployment's publicAccessCidrs became the fleet's apiEndpoint), marked in it.
+    // Before the per-cluster Kubernetes provider was renamed (7e3f812). Its user code needs the edits the API
+    // asked for since (FleetDeployment's publicAccessCidrs became the fleet's apiEndpoint; its 1.31 clusters,
+    // past standard support, opt into extended support), marked in it.
     commit: 'd80b17a',
     day: '2026-11-24',
     program: () => import('../fixtures/releases/d80b17a/project/examples/acme/index'),

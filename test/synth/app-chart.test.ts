@@ -57,7 +57,7 @@ describe('AppChart', () => {
       'pod-security.kubernetes.io/warn': 'restricted',
     });
     const fleet = fleetWithApp();
-    new EnvironmentFleet(fleet, 'canary', { regions: ['us-west-2'], kubernetesVersion: '1.33' });
+    new EnvironmentFleet(fleet, 'canary', { regions: ['us-west-2'], kubernetesVersion: '1.33', profile: EnvironmentProfile.sandbox({ extendedSupport: true }) });
     expect(one(appObjects(fleet)['canary-us-west-2'], 'Namespace').metadata.labels['pod-security.kubernetes.io/enforce-version']).toBe('v1.33');
   });
 

@@ -3,6 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { EKS_AUTO_MODE } from '../../catalog/eks-auto-mode';
 import { ComputeMode } from '../../environment-profile';
 import type { ResolvedCluster } from '../../model/resolved';
+import { logsKeyPolicy, secretsKeyPolicy } from '../../catalog/kms-key-policies';
 import { accessEntryName } from '../../naming';
 import { answered, isText } from '../cloud-answers';
 import { guarded, keeping, protection } from '../guards';
@@ -60,7 +61,9 @@ export interface ClusterPlatformResources {
 
 /**
  * One RegionalCluster on AWS: its network, IAM roles, a KMS key for secrets
- * encryption, the EKS control plane (private endpoint, logging), access entries
+ * encryption and one for the control-plane log group (each with an alias and
+ * an explicit key policy), the EKS control plane (private endpoint, logging,
+ * upgrade policy STANDARD unless the cluster opts into extended support), access entries
  * for the environment's principals (and the deployer, where it needs its
  * own), one managed node group per pool and, unless `manageAddons` is off,
  * the platform's EKS add-ons (those the nodes need before the node groups, the
@@ -74,7 +77,7 @@ export interface ClusterPlatformResources {
  *
  * What holds state is guarded unless the cluster is decommissioning: the EKS
  * cluster (Pulumi `protect` and EKS deletion protection), the VPC and subnets
- * (`protect`), the secrets key and the control-plane log group (`protect`, and
+ * (`protect`), the two keys and the control-plane log group (`protect`, and
  * kept in the account if the stack lets them go).
  */
 export class EksCluster extends pulumi.ComponentResource {
@@ -144,17 +147,38 @@ export class EksCluster extends pulumi.ComponentResource {
       : manageAddons ? [POLICY.workerNode, POLICY.registryRead, POLICY.ssm] : [POLICY.workerNode, POLICY.cni, POLICY.registryRead, POLICY.ssm];
     const nodeRole = serviceRole(`${name}-node-role`, 'ec2.amazonaws.com', nodePolicies, tags, this);
 
+    // Explicit key policies: the account administers each key (AWS's default, so nobody is locked out), and only
+    // what uses the key gets more. Setting a policy on an existing key, and a key on an existing log group, is an
+    // update in place; CloudWatch Logs encrypts what arrives from then on.
+    const scope = pulumi.all([aws.getCallerIdentityOutput({}, parent).accountId, aws.getPartitionOutput({}, parent).partition])
+      .apply(([accountId, partition]) => ({
+        accountId: answered(accountId, c.path, 'aws.getCallerIdentity', 'account id', isText),
+        partition: answered(partition, c.path, 'aws.getPartition', 'partition', isText),
+        region: c.region,
+      }));
     const secretsKey = new aws.kms.Key(`${name}-secrets`, {
       description: `Envelope encryption of Kubernetes secrets of ${clusterName}`,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
+      policy: pulumi.all([scope, clusterRole.arn]).apply(([s, roleArn]) => JSON.stringify(secretsKeyPolicy(s, roleArn))),
       tags,
     }, { parent: this, ...keeping(c.lifecycle) });
+    new aws.kms.Alias(`${name}-secrets-alias`, { name: c.names.secretsKeyAlias, targetKeyId: secretsKey.keyId }, parent);
+
+    const logsKey = new aws.kms.Key(`${name}-logs-key`, {
+      description: `Encryption of the control-plane log group ${c.names.logGroup}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+      policy: scope.apply((s) => JSON.stringify(logsKeyPolicy(s, c.names.logGroup))),
+      tags,
+    }, { parent: this, ...keeping(c.lifecycle) });
+    new aws.kms.Alias(`${name}-logs-key-alias`, { name: c.names.logsKeyAlias, targetKeyId: logsKey.keyId }, parent);
 
     // Created first so the retention applies from the first log line.
     const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
       name: c.names.logGroup,
       retentionInDays: args.logRetentionDays,
+      kmsKeyId: logsKey.arn,
       tags,
     }, { parent: this, ...keeping(c.lifecycle) });
 
@@ -177,6 +201,9 @@ export class EksCluster extends pulumi.ComponentResource {
       } : {}),
       encryptionConfig: { resources: ['secrets'], provider: { keyArn: secretsKey.arn } },
       enabledClusterLogTypes: CONTROL_PLANE_LOGS,
+      // STANDARD unless the fleet opts the cluster into extended support: AWS's default is EXTENDED, which bills
+      // six times the control-plane price once the version leaves standard support, without anyone deciding so.
+      upgradePolicy: { supportType: c.supportType },
       // EKS refuses to delete the cluster, whoever asks, until a decommissioning deploy turns this off.
       deletionProtection: guarded(c.lifecycle),
       // The creator gets no access of its own (an access entry for it would then be refused as a duplicate), except on

@@ -74,6 +74,10 @@ export function mockState(type: string, name: string, inputs: Record<string, any
     case 'aws:cloudfront/distribution:Distribution':
       Object.assign(state, { domainName: 'd111111abcdef8.cloudfront.net', hostedZoneId: 'ZCLOUDFRONTMOCK' });
       break;
+    case 'aws:kms/key:Key':
+      // What an alias targets.
+      state.keyId = mockId(name);
+      break;
   }
   return state;
 }
