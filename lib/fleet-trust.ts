@@ -8,6 +8,7 @@
 import { checkRegion } from './catalog/aws-regions';
 import { describeValue, quote } from './checks/describe';
 import { isKind, markKind } from './markers';
+import { SecretReference } from './secret-reference';
 
 /**
  * The usage mode of an AWS Private CA (fixed when the CA is created):
@@ -65,6 +66,17 @@ export interface ExistingAwsPrivateCaOptions {
   readonly mode?: PrivateCaMode;
 }
 
+/** Options of {@link FleetTrust.userProvided}. */
+export interface UserProvidedCaOptions {
+  /**
+   * The Secrets Manager secret holding the CA: a JSON object with the keys `tls.crt` (the CA's
+   * certificate, PEM) and `tls.key` (its private key, PEM, unencrypted). Named `<fleet>/...`, as
+   * every secret the fleet reads; without `key` (both keys are read). Without `region`, each
+   * cluster reads it in its own region: replicate it there.
+   */
+  readonly secret: SecretReference;
+}
+
 /** What each kind of trust root is. */
 export type FleetTrustKind =
   /** No fleet trust: no cert-manager, no issuer, no bundle. */
@@ -72,7 +84,9 @@ export type FleetTrustKind =
   /** A root AWS Private CA the deployment creates. */
   | 'aws-private-ca'
   /** An AWS Private CA that exists already, created outside the deployment. */
-  | 'existing-aws-private-ca';
+  | 'existing-aws-private-ca'
+  /** The user's own CA certificate and key, read from Secrets Manager on each cluster. */
+  | 'user-provided';
 
 /**
  * Where the fleet's certificates come from. Use the factories:
@@ -104,6 +118,18 @@ export class FleetTrust {
     return new FleetTrust('existing-aws-private-ca', options as unknown as Record<string, unknown>);
   }
 
+  /**
+   * The user's own CA, kept in AWS Secrets Manager: on each cluster the External Secrets
+   * Operator copies it into the Secret `fleet-ca-key` of namespace `cert-manager`, and a
+   * cert-manager `ClusterIssuer` of type CA named `fleet-ca` signs with it. No AWS Private CA
+   * fee; but the CA's key then sits in a Secret of every cluster (never in `dist/` or a Pulumi
+   * input): whoever can read Secrets in `cert-manager` on any cluster can issue certificates
+   * the whole fleet trusts.
+   */
+  static userProvided(options: UserProvidedCaOptions): FleetTrust {
+    return new FleetTrust('user-provided', options as unknown as Record<string, unknown>);
+  }
+
   /** Whether `x` is a FleetTrust (also one made by another copy of fleetform). */
   static isFleetTrust(x: unknown): x is FleetTrust {
     return isKind(x, 'fleetTrust');
@@ -119,17 +145,19 @@ export class FleetTrust {
   readonly validityYears: number;
   /** The existing CA's ARN. */
   readonly arn?: string;
+  /** The secret holding a user-provided CA. */
+  readonly secret?: SecretReference;
   /** Problems with the options, reported by the Fleet under its path. */
   readonly problems: readonly string[];
 
   private constructor(readonly kind: FleetTrustKind, options: Record<string, unknown>) {
     markKind(this, 'fleetTrust');
-    const what = kind === 'aws-private-ca' ? 'FleetTrust.awsPrivateCa()' : 'FleetTrust.existingAwsPrivateCa()';
+    const what = `FleetTrust.${kind === 'aws-private-ca' ? 'awsPrivateCa' : kind === 'user-provided' ? 'userProvided' : 'existingAwsPrivateCa'}()`;
     const problems: string[] = [];
     const o = typeof options === 'object' && options !== null ? options : {};
     if (kind !== 'none' && o !== options) problems.push(`${what} takes an object of options, not ${describeValue(options)}`);
     this.mode = MODES.includes(o.mode as PrivateCaMode) ? o.mode as PrivateCaMode : 'short-lived';
-    if (kind !== 'none' && o.mode !== undefined && !MODES.includes(o.mode as PrivateCaMode)) {
+    if (kind !== 'none' && kind !== 'user-provided' && o.mode !== undefined && !MODES.includes(o.mode as PrivateCaMode)) {
       problems.push(`mode is ${describeValue(o.mode)}; use ${MODES.map((m) => `'${m}'`).join(' or ')}`);
     }
     this.keyAlgorithm = KEY_ALGORITHMS.includes(o.keyAlgorithm as CaKeyAlgorithm) ? o.keyAlgorithm as CaKeyAlgorithm : 'EC_prime256v1';
@@ -157,7 +185,25 @@ export class FleetTrust {
         this.arn = o.arn as string;
         this.region = m[1];
       }
+    } else if (kind === 'user-provided') {
+      if (!SecretReference.isSecretReference(o.secret)) {
+        problems.push(`secret is ${describeValue(o.secret)}; give SecretReference.fromSecretsManager("<fleet>/fleet-ca"), a secret holding the JSON keys tls.crt and tls.key`);
+      } else {
+        this.secret = o.secret;
+        this.region = o.secret.region;
+        if (o.secret.key !== undefined) {
+          problems.push(`secret names the key ${quote(String(o.secret.key))}, but the CA is read whole: the secret is a JSON object with the keys tls.crt (certificate) and tls.key (private key); leave key out`);
+        }
+      }
     }
     this.problems = problems.map((p) => (p.startsWith(what) ? p : `${what}: ${p}`));
+    this.#what = what;
+  }
+
+  readonly #what: string;
+
+  /** Problems of the options and, for a user-provided CA, of its secret reference in fleet `fleet` (its name must start with `<fleet>/`). */
+  problemsIn(fleet: string): string[] {
+    return [...this.problems, ...(this.secret ? this.secret.problems(`${this.#what}:`, fleet) : [])];
   }
 }

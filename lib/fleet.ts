@@ -78,7 +78,8 @@ export interface FleetProps {
   readonly supportDate?: string;
   /**
    * The fleet's trust root, for mTLS between workloads on any of its clusters: every cluster gets
-   * cert-manager, an issuer chained to the root (`AWSPCAClusterIssuer` `fleet-ca`) and, through
+   * cert-manager, an issuer chained to the root named `fleet-ca` (an `AWSPCAClusterIssuer`, or a CA
+   * `ClusterIssuer` for `FleetTrust.userProvided`) and, through
    * trust-manager, the root's certificate in a ConfigMap `fleet-ca` (key `ca.crt`) of every namespace.
    * Off by default: an AWS Private CA costs $50 (short-lived mode) or $400 (general-purpose) a month.
    * @default FleetTrust.none()
@@ -243,7 +244,7 @@ export class Fleet extends RootConstruct {
       ...checkAddressSpace(this.addressSpace, this.clusterBlockPrefix),
       ...(p.defaultNodePool !== undefined ? checkNodePools([p.defaultNodePool]).map((x) => `defaultNodePool: ${x}`) : []),
       ...this.apiEndpoint.problems,
-      ...this.trust.problems.map((x) => `trust: ${x}`),
+      ...this.trust.problemsIn(id).map((x) => `trust: ${x}`),
       ...(p.tags !== undefined ? checkAwsTags(p.tags, 'tags', {
         reservedKeys: FLEETFORM_TAG_KEYS, reservedPrefixes: RESERVED_TAG_PREFIXES, addedTagCount: MOST_FLEETFORM_TAGS_ON_A_RESOURCE,
       }) : []),

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ComputeMode, EnvironmentFleet, Fleet, FleetApp, FleetTrust, Placement, RegionalCluster } from '../lib';
+import { ComputeMode, EnvironmentFleet, Fleet, FleetApp, FleetTrust, Placement, RegionalCluster, SecretReference } from '../lib';
 import { AWS_PRIVATECA_ISSUER, CERT_MANAGER, TRUST_MANAGER } from '../lib/catalog/platform-releases';
 import { privateCaIssuerPolicy } from '../lib/catalog/private-ca-policy';
 import { validateManifests } from '../lib/testing';
@@ -39,7 +39,7 @@ describe('fleet trust', () => {
       kind: 'aws-private-ca', region: 'eu-west-1', mode: 'short-lived',
       root: { keyAlgorithm: 'EC_prime256v1', signingAlgorithm: 'SHA256WITHECDSA', commonName: 'acme fleet root CA', organization: 'acme', validityYears: 10 },
       issuer: 'fleet-ca',
-      source: { namespace: 'cert-manager', name: 'fleet-root-ca', key: 'ca.crt' },
+      source: { kind: 'ConfigMap', namespace: 'cert-manager', name: 'fleet-root-ca', key: 'ca.crt' },
       bundle: { name: 'fleet-ca', key: 'ca.crt' },
     });
     const general = fleetOf(FleetTrust.awsPrivateCa({ region: 'us-east-1', mode: 'general-purpose', keyAlgorithm: 'RSA_2048', validityYears: 5 })).resolve().trust!;
@@ -143,5 +143,65 @@ describe('fleet trust', () => {
     const wrongType = newFleet({ trust: { kind: 'aws-private-ca', region: 'eu-west-1' } as never });
     expect(problemsOf(wrongType)).toEqual([problemAt('acme', 'trust')]);
     expect(problemsOf(wrongType)[0]!.message).toContain('FleetTrust');
+  });
+
+  describe('with a user-provided CA', () => {
+    const own = (options?: { region?: string }) => FleetTrust.userProvided({ secret: SecretReference.fromSecretsManager('acme/fleet-ca', options) });
+
+    it('resolves the secret and its store; installs cert-manager, trust-manager and the External Secrets Operator, no Private CA issuer', () => {
+      const fleet = fleetOf(own());
+      expect(fleet.resolve().trust).toEqual({
+        kind: 'user-provided', secret: { name: 'acme/fleet-ca', store: 'aws-secrets-manager', target: 'fleet-ca-key' },
+        issuer: 'fleet-ca', source: { kind: 'Secret', namespace: 'cert-manager', name: 'fleet-ca-key', key: 'tls.crt' },
+        bundle: { name: 'fleet-ca', key: 'ca.crt' },
+      });
+      for (const c of fleet.resolve().clusters) {
+        const names = c.platform!.charts.map((x) => x.name);
+        expect(names).toEqual(expect.arrayContaining(['external-secrets', 'cert-manager', 'trust-manager']));
+        expect(names).not.toContain('aws-privateca-issuer');
+        expect(c.platform!.charts.find((x) => x.name === 'external-secrets')!.secretsAccess).toEqual({ regions: [c.region], prefix: 'acme/' });
+        expect(c.secretStores).toEqual([{ name: 'aws-secrets-manager', region: c.region, namespaces: ['cert-manager'] }]);
+      }
+      const central = fleetOf(own({ region: 'eu-central-1' })).resolve();
+      expect(central.trust).toMatchObject({ region: 'eu-central-1', secret: { store: 'aws-secrets-manager-eu-central-1' } });
+      expect(central.clusters.find((c) => c.id === 'production-us-east-1')!.secretStores).toEqual([
+        { name: 'aws-secrets-manager-eu-central-1', region: 'eu-central-1', namespaces: ['cert-manager'] },
+      ]);
+    });
+
+    it('writes the CA\'s ExternalSecret, a CA ClusterIssuer and the Bundle from its Secret, valid against their CRDs, with no key in the output', () => {
+      const assembly = fleetOf(own()).assemble();
+      for (const cluster of assembly.clusters) {
+        const file = cluster.files.find((f) => f.chart === 'fleet-trust')!;
+        expect(file.objects.map((o) => (o as { kind: string }).kind)).toEqual(['ExternalSecret', 'ClusterIssuer', 'Bundle']);
+        const [external, issuer, bundle] = file.objects as { spec: Record<string, unknown>; metadata: Record<string, unknown> }[];
+        expect(external!.metadata).toMatchObject({ name: 'fleet-ca-key', namespace: 'cert-manager' });
+        expect(external!.spec).toMatchObject({
+          secretStoreRef: { kind: 'ClusterSecretStore', name: 'aws-secrets-manager' },
+          target: { name: 'fleet-ca-key', creationPolicy: 'Owner', template: { type: 'kubernetes.io/tls' } },
+          data: [
+            { secretKey: 'tls.crt', remoteRef: { key: 'acme/fleet-ca', property: 'tls.crt' } },
+            { secretKey: 'tls.key', remoteRef: { key: 'acme/fleet-ca', property: 'tls.key' } },
+          ],
+        });
+        expect(issuer).toMatchObject({ apiVersion: 'cert-manager.io/v1', metadata: { name: 'fleet-ca' }, spec: { ca: { secretName: 'fleet-ca-key' } } });
+        expect(bundle!.spec.sources).toEqual([{ secret: { name: 'fleet-ca-key', key: 'tls.crt' } }]);
+        expect(validateManifests(file.objects)).toEqual([]);
+        const store = cluster.files.find((f) => f.chart === 'secret-stores')!.objects[0] as { spec: { conditions: unknown } };
+        expect(store.spec.conditions).toEqual([{ namespaces: ['cert-manager'] }]);
+      }
+      const text = assembly.clusters.flatMap((c) => c.files.map((f) => f.content)).join('\n');
+      expect(text).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE/);
+      expect(text.match(/kind: Secret$/gm)).toBeNull();
+    });
+
+    it('refuses a secret outside the fleet\'s prefix, a key, and a value that is not a reference, by message and path', () => {
+      const outside = newFleet({ trust: FleetTrust.userProvided({ secret: SecretReference.fromSecretsManager('shared/ca') }) });
+      expect(problemsOf(outside)).toEqual([problemAt('acme', 'trust: FleetTrust.userProvided(): secret "shared/ca" is outside the fleet\'s secrets')]);
+      const keyed = newFleet({ trust: FleetTrust.userProvided({ secret: SecretReference.fromSecretsManager('acme/ca', { key: 'pem' }) }) });
+      expect(problemsOf(keyed)).toEqual([problemAt('acme', 'trust: FleetTrust.userProvided(): secret names the key "pem", but the CA is read whole')]);
+      const plain = newFleet({ trust: FleetTrust.userProvided({ secret: 'acme/ca' as never }) });
+      expect(problemsOf(plain)).toEqual([problemAt('acme', 'trust: FleetTrust.userProvided(): secret is the string "acme/ca"; give SecretReference.fromSecretsManager(')]);
+    });
   });
 });

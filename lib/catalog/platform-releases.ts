@@ -153,15 +153,20 @@ export const EXTERNAL_SECRETS_OPERATOR: HelmRelease & {
  * installed as release `cert-manager` in namespace `cert-manager`, its service
  * account is `cert-manager`, the name the AWS Private CA issuer's approver role names.
  */
-export const CERT_MANAGER: HelmRelease & { readonly namespace: string } = {
+export const CERT_MANAGER: HelmRelease & {
+  readonly namespace: string;
+  /** The API version of ClusterIssuer and Certificate. */
+  readonly apiVersion: string;
+} = {
   repository: 'https://charts.jetstack.io',
   chart: 'cert-manager',
   chartVersion: 'v1.21.1',
   appVersion: 'v1.21.1',
   namespace: 'cert-manager',
+  apiVersion: 'cert-manager.io/v1',
   source:
     'https://github.com/cert-manager/cert-manager/tree/v1.21.1/deploy/charts/cert-manager (tag v1.21.1, commit 24e33194fb39488eff2bbf10c6dc640f407cad44, 2026-07-29; ' +
-    'values.yaml: crds.enabled false, replicaCount 1, serviceAccount name from the release\'s full name)',
+    'values.yaml: crds.enabled false, replicaCount 1, serviceAccount name from the release\'s full name; deploy/crds/cert-manager.io_clusterissuers.yaml: v1 served and stored)',
   readOn: '2026-12-06',
 };
 

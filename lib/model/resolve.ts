@@ -27,7 +27,7 @@ import { FleetRule, runRules } from '../rules/rule';
 import { peersOf, placementOf, resolveApp } from './resolve-apps';
 import { resolveAccess } from './resolve-access';
 import { withSecretStores } from './secret-stores';
-import { resolveTrust, withTrust } from './trust';
+import { resolveTrust, trustSecretReads, withTrust } from './trust';
 import type { FleetTrust } from '../fleet-trust';
 import { resolveAwsPermissions } from './resolve-aws-permissions';
 import { resolveCluster } from './resolve-cluster';
@@ -111,7 +111,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
     }
   }
   const granted = resolveAccess(
-    clusters.map((c) => withTrust(withSecretStores({ ...c, apps: appsOn.get(c.id) ?? [] }, settings.name), trust)), zones,
+    clusters.map((c) => withTrust(withSecretStores({ ...c, apps: appsOn.get(c.id) ?? [] }, settings.name, trustSecretReads(trust)), trust)), zones,
     constructs.filter(AccessPolicy.isAccessPolicy).sort((a, b) => byCodeUnit(a.node.path, b.node.path)),
     constructs.filter(Team.isTeam).sort((a, b) => byCodeUnit(a.node.path, b.node.path)),
   );

@@ -277,11 +277,12 @@ export class FleetDeployment extends pulumi.ComponentResource {
     this.#providers = new FleetProviders(assembly.fleet.fleet.name, this, checked);
 
     // The fleet's root CA, before the clusters: each cluster's Private CA issuer role names it.
+    // A user-provided CA has no AWS side: the External Secrets Operator reads it on each cluster.
     const trust = assembly.fleet.trust;
-    if (trust && selected.length > 0) {
+    if (trust && trust.kind !== 'user-provided' && selected.length > 0) {
       this.#rootCa = new FleetRootCa(`${assembly.fleet.fleet.name}-root-ca`, {
         trust,
-        provider: this.#providers.region(trust.region),
+        provider: this.#providers.region(trust.region!),
         tags: { ...assembly.fleet.fleet.tags, 'fleetform:fleet': assembly.fleet.fleet.name, 'managed-by': 'fleetform' },
       }, { parent: this });
     }

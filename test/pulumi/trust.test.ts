@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Recorded } from './mocks';
 import { deployOn, mockedBinding, refusalOf } from './mocks';
 import { TEST_SUPPORT_DATE } from '../helpers/support-date';
-import { MOCK_CA_CERTIFICATE } from '../../lib/pulumi/testing';
+import { MOCK_CA_CERTIFICATE, MOCK_SECRET_VALUE } from '../../lib/pulumi/testing';
 import { AWS_PRIVATECA_ISSUER, CERT_MANAGER, TRUST_MANAGER } from '../../lib/catalog/platform-releases';
 import { validateCustomResource } from '../../lib/testing/crd-schema';
 
@@ -148,5 +148,23 @@ describe('fleet trust under mocks', () => {
       expect(registered).toBe(0);
       expect(problems).toEqual([{ path: 'FleetDeployment part', message: expect.stringMatching(/^the fleet's trust is FleetTrust\.awsPrivateCa\(\), which creates the root CA in the stack that deploys the whole fleet.*FleetTrust\.existingAwsPrivateCa\(\{ arn \}\)$/) }]);
     }
+  });
+
+  it('for a user-provided CA creates nothing in AWS Private CA: the External Secrets Operator reads it with its fleet-scoped role', async () => {
+    const added = await deployOn(m, 'own', { fleet: fleetOf('up', (lib) => lib.FleetTrust.userProvided({ secret: lib.SecretReference.fromSecretsManager('up/fleet-ca') })) });
+    expect(added.filter((r) => r.type.startsWith('aws:acmpca/') || r.type.endsWith(':ClusterTrust') || r.type.includes('awspca'))).toEqual([]);
+    for (const id of CLUSTERS) {
+      const names = added.filter((r) => r.type === RELEASE && r.name.startsWith(`${id}-`)).map((r) => r.inputs.name).sort();
+      expect(names).toEqual(expect.arrayContaining(['cert-manager', 'external-secrets', 'trust-manager']));
+      expect(names).not.toContain('aws-privateca-issuer');
+      const policy = JSON.parse(added.find((r) => r.type === 'aws:iam/rolePolicy:RolePolicy' && r.name === `${id}-eso-role-policy`)!.inputs.policy);
+      expect(policy.Statement[0].Resource).toMatch(/^arn:aws:secretsmanager:[a-z0-9-]+:111122223333:secret:up\/\*$/);
+      const [issuer] = added.filter((r) => r.type === 'kubernetes:cert-manager.io/v1:ClusterIssuer' && r.name.startsWith(`${id}-`));
+      expect(issuer!.inputs.spec).toEqual({ ca: { secretName: 'fleet-ca-key' } });
+    }
+    const text = JSON.stringify(added.map((r) => r.inputs));
+    expect(text).not.toContain(MOCK_SECRET_VALUE);
+    expect(text).not.toMatch(/PRIVATE KEY/);
+    expect(added.filter((r) => r.type === 'kubernetes:core/v1:Secret')).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ export class FleetRootCa extends pulumi.ComponentResource {
       const guarded = { parent: this, provider: args.provider, ...protection('active') };
       const authority = new aws.acmpca.CertificateAuthority(name, {
         type: 'ROOT',
-        usageMode: USAGE_MODE[t.mode],
+        usageMode: USAGE_MODE[t.mode ?? 'short-lived'],
         certificateAuthorityConfiguration: {
           keyAlgorithm: root.keyAlgorithm,
           signingAlgorithm: root.signingAlgorithm,
