@@ -158,7 +158,10 @@ export interface DeployedClusterOutputs {
  * its node groups and add-ons, the Load Balancer Controller first), then its
  * manifests (after the controllers and add-ons). Each app with `awsPermissions`
  * gets one IAM role in the stack and one EKS Pod Identity association on each of
- * its clusters here, before that cluster's manifests. What holds state is guarded
+ * its clusters here, before that cluster's manifests. A fleet with an AWS Private CA
+ * trust root gets its root CA first (created, or the existing one read), and on each
+ * cluster, after the controllers and before the manifests, the CA's issuer and its
+ * certificate's ConfigMap. What holds state is guarded
  * unless its cluster or load balancer is decommissioning.
  *
  * Reads only the resolved fleet. Refused before any resource is registered:
