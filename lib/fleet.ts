@@ -7,6 +7,7 @@ import { todayUtc } from './clock';
 import { EnvironmentFleet } from './environment-fleet';
 import { FleetValidationError, assertNoProblems, checkLater } from './errors';
 import { FleetApp } from './fleet-app';
+import { FleetTrust } from './fleet-trust';
 import { Fields, describeValue, isPlainObject, readProps, shapes } from './input';
 import { readAddressLock, writeAddressLock } from './io/address-lock-file';
 import { resolveProjectPath } from './io/paths';
@@ -75,6 +76,16 @@ export interface FleetProps {
    * @default - today (UTC), when the fleet is resolved
    */
   readonly supportDate?: string;
+  /**
+   * The fleet's trust root, for mTLS between workloads on any of its clusters: every cluster gets
+   * cert-manager, an issuer chained to the root named `fleet-ca` (an `AWSPCAClusterIssuer`, or a CA
+   * `ClusterIssuer` for `FleetTrust.userProvided`) and, through
+   * trust-manager, the root's certificate in a ConfigMap `fleet-ca` (key `ca.crt`) of every namespace.
+   * Off by default: an AWS Private CA costs $50 (short-lived mode) or $400 (general-purpose) a month.
+   * @default FleetTrust.none()
+   * @see FleetTrust.awsPrivateCa
+   */
+  readonly trust?: FleetTrust;
 }
 
 /** Options of {@link Fleet.resolve}. */
@@ -173,6 +184,7 @@ const FIELDS: Fields = {
   tags: { shape: shapes.instance('an object of tag keys to string values', isPlainObject), example: '{ "cost-center": "shop" }' },
   apiEndpoint: { shape: shapes.instance('an ApiEndpoint', ApiEndpoint.isApiEndpoint), example: 'ApiEndpoint.publicFrom("203.0.113.0/24")' },
   supportDate: { shape: shapes.string, example: '"2026-11-20"' },
+  trust: { shape: shapes.instance('a FleetTrust', FleetTrust.isFleetTrust), example: 'FleetTrust.awsPrivateCa({ region: "eu-west-1" })' },
 };
 
 /**
@@ -199,6 +211,8 @@ export class Fleet extends RootConstruct {
   readonly apiEndpoint: ApiEndpoint;
   /** The day EKS support is judged on, when the fleet fixes one (otherwise the day of each resolve). */
   readonly supportDate?: string;
+  /** The fleet's trust root. */
+  readonly trust: FleetTrust;
   readonly #released = new Set<string>();
   readonly #decommissioned = new Set<string>();
 
@@ -220,6 +234,7 @@ export class Fleet extends RootConstruct {
     this.tags = { ...(p.tags ?? {}) };
     this.apiEndpoint = p.apiEndpoint ?? ApiEndpoint.private();
     this.supportDate = p.supportDate;
+    this.trust = p.trust ?? FleetTrust.none();
 
     checkLater(this, () => [
       ...read.problems,
@@ -229,6 +244,7 @@ export class Fleet extends RootConstruct {
       ...checkAddressSpace(this.addressSpace, this.clusterBlockPrefix),
       ...(p.defaultNodePool !== undefined ? checkNodePools([p.defaultNodePool]).map((x) => `defaultNodePool: ${x}`) : []),
       ...this.apiEndpoint.problems,
+      ...this.trust.problemsIn(id).map((x) => `trust: ${x}`),
       ...(p.tags !== undefined ? checkAwsTags(p.tags, 'tags', {
         reservedKeys: FLEETFORM_TAG_KEYS, reservedPrefixes: RESERVED_TAG_PREFIXES, addedTagCount: MOST_FLEETFORM_TAGS_ON_A_RESOURCE,
       }) : []),

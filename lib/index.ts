@@ -4,6 +4,7 @@
  */
 export * from './fleet';
 export * from './api-endpoint';
+export * from './fleet-trust';
 export * from './regional-cluster';
 export * from './environment-fleet';
 export * from './environment-profile';

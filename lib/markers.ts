@@ -27,6 +27,7 @@ const KINDS = {
   team: Symbol.for('fleetform.Team'),
   secretReference: Symbol.for('fleetform.SecretReference'),
   probe: Symbol.for('fleetform.AppProbe'),
+  fleetTrust: Symbol.for('fleetform.FleetTrust'),
 } as const;
 
 /** The kinds of construct and value class fleetform knows. */

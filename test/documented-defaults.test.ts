@@ -85,6 +85,7 @@ const ACTUAL: Readonly<Record<string, { actual: (f: Resolved) => unknown; docume
   'FleetProps.kubernetesVersion': { actual: (f) => f.cluster('edge').kubernetesVersion },
   'FleetProps.addressLock': { actual: (f) => f.fleet.addressLock },
   'FleetProps.apiEndpoint': { actual: (f) => f.fleet.apiEndpoint },
+  'FleetProps.trust': { actual: (f) => f.fleet.trust },
   'FleetAssembleOptions.renderOnDemand': {
     // Rendering reads a raw manifest's fields: by default that has happened when assemble returns.
     actual: () => {

@@ -1,7 +1,8 @@
 /**
  * Pinned releases of the in-cluster controllers fleetform installs with Helm:
- * the AWS Load Balancer Controller, the Cluster Autoscaler, metrics-server and,
- * on clusters whose apps read secrets, the External Secrets Operator.
+ * the AWS Load Balancer Controller, the Cluster Autoscaler, metrics-server,
+ * on clusters whose apps read secrets, the External Secrets Operator and, in a
+ * fleet with a trust root, cert-manager, the AWS Private CA issuer and trust-manager.
  * Never "latest": moving a pin means editing this file, its source and its
  * readOn date.
  */
@@ -142,6 +143,79 @@ export const EXTERNAL_SECRETS_OPERATOR: HelmRelease & {
     '(tag helm-chart-2.9.0 / v2.9.0, 2026-08-08: version 2.9.0, appVersion v2.9.0; values.yaml: installCRDs true, replicaCount, webhook.replicaCount and certController.replicaCount 1); ' +
     'config/crds/bases/external-secrets.io_externalsecrets.yaml and _clustersecretstores.yaml at that commit (v1 served and stored, v1beta1 deprecated, served: false); ' +
     'docs/provider/aws-access.md ("EKS Pod Identity Setup": no auth section in the store)',
+  readOn: '2026-12-06',
+};
+
+/**
+ * cert-manager, which issues and renews the certificates workloads ask for with
+ * `Certificate` objects, in a fleet with a trust root (`Fleet` prop `trust`).
+ * The chart installs its CRDs only when told (`crds.enabled`, default false);
+ * installed as release `cert-manager` in namespace `cert-manager`, its service
+ * account is `cert-manager`, the name the AWS Private CA issuer's approver role names.
+ */
+export const CERT_MANAGER: HelmRelease & {
+  readonly namespace: string;
+  /** The API version of ClusterIssuer and Certificate. */
+  readonly apiVersion: string;
+} = {
+  repository: 'https://charts.jetstack.io',
+  chart: 'cert-manager',
+  chartVersion: 'v1.21.1',
+  appVersion: 'v1.21.1',
+  namespace: 'cert-manager',
+  apiVersion: 'cert-manager.io/v1',
+  source:
+    'https://github.com/cert-manager/cert-manager/tree/v1.21.1/deploy/charts/cert-manager (tag v1.21.1, commit 24e33194fb39488eff2bbf10c6dc640f407cad44, 2026-07-29; ' +
+    'values.yaml: crds.enabled false, replicaCount 1, serviceAccount name from the release\'s full name; deploy/crds/cert-manager.io_clusterissuers.yaml: v1 served and stored)',
+  readOn: '2026-12-06',
+};
+
+/**
+ * The AWS Private CA issuer, an external issuer of cert-manager that signs
+ * certificate requests with AWS Private CA (`AWSPCAClusterIssuer`,
+ * `awspca.cert-manager.io/v1beta1`). The chart ships its CRDs, runs 2 replicas and
+ * by default lets cert-manager's service account (`cert-manager` in `cert-manager`)
+ * approve requests for its issuers (`approverRole`).
+ */
+export const AWS_PRIVATECA_ISSUER: HelmRelease & {
+  /** The API version of AWSPCAClusterIssuer. */
+  readonly apiVersion: string;
+  /** Where to install it and the `serviceAccount.name` value to set. */
+  readonly serviceAccount: { readonly namespace: string; readonly name: string };
+} = {
+  repository: 'https://cert-manager.github.io/aws-privateca-issuer',
+  chart: 'aws-privateca-issuer',
+  chartVersion: 'v1.9.0',
+  appVersion: 'v1.9.0',
+  apiVersion: 'awspca.cert-manager.io/v1beta1',
+  serviceAccount: { namespace: 'aws-privateca-issuer', name: 'aws-privateca-issuer' },
+  source:
+    'https://github.com/cert-manager/aws-privateca-issuer/tree/v1.9.0/charts/aws-pca-issuer (tag v1.9.0, commit 604302103927c6482d3e7b343865c124f066caba, 2026-06-12: ' +
+    'Chart.yaml version and appVersion v1.9.0; values.yaml replicaCount 2, approverRole cert-manager/cert-manager; crds/ AWSPCAClusterIssuer v1beta1); README "minimal policy"',
+  readOn: '2026-12-06',
+};
+
+/**
+ * trust-manager, which copies the fleet CA's certificate (public) from a
+ * ConfigMap of its trust namespace (`cert-manager`) into a ConfigMap of every
+ * namespace (`Bundle`, `trust.cert-manager.io/v1alpha1`). Its webhook's
+ * certificate is issued by cert-manager, so it is installed after it.
+ */
+export const TRUST_MANAGER: HelmRelease & {
+  /** The API version of Bundle. */
+  readonly apiVersion: string;
+  /** The namespace it reads sources from (`app.trust.namespace`), cert-manager's. */
+  readonly trustNamespace: string;
+} = {
+  repository: 'https://charts.jetstack.io',
+  chart: 'trust-manager',
+  chartVersion: 'v0.24.0',
+  appVersion: 'v0.24.0',
+  apiVersion: 'trust.cert-manager.io/v1alpha1',
+  trustNamespace: 'cert-manager',
+  source:
+    'https://github.com/cert-manager/trust-manager/tree/v0.24.0/deploy/charts/trust-manager (tag v0.24.0, commit 75590d07c8b52b29cafd7b01bac6a1adbfa591cd, 2026-06-27: ' +
+    'values.yaml crds.enabled true, app.trust.namespace cert-manager, webhook certificate from cert-manager; Bundle v1alpha1 served and stored)',
   readOn: '2026-12-06',
 };
 

@@ -38,7 +38,8 @@ export interface PlatformAddon {
 }
 
 /** The controllers fleetform installs with Helm. */
-export type PlatformChartName = 'aws-load-balancer-controller' | 'cluster-autoscaler' | 'metrics-server' | 'external-secrets';
+export type PlatformChartName = 'aws-load-balancer-controller' | 'cluster-autoscaler' | 'metrics-server' | 'external-secrets'
+  | 'cert-manager' | 'aws-privateca-issuer' | 'trust-manager';
 
 /** A controller of a cluster, installed from a pinned Helm chart. */
 export interface PlatformChart {
@@ -55,6 +56,10 @@ export interface PlatformChart {
   readonly createNamespace?: boolean;
   /** For the External Secrets Operator: the regions its role may read secrets in, and the prefix of the secrets' names. */
   readonly secretsAccess?: { readonly regions: readonly string[]; readonly prefix: string };
+  /** For the AWS Private CA issuer: its role may issue certificates from the fleet's root CA, and nothing else. */
+  readonly issuesFromFleetCa?: boolean;
+  /** Other controllers of the cluster whose releases must be ready first (besides the AWS Load Balancer Controller). */
+  readonly after?: readonly PlatformChartName[];
 }
 
 /** A cluster's platform. */

@@ -28,6 +28,8 @@ import { FleetRule, runRules } from '../rules/rule';
 import { peersOf, placementOf, resolveApp } from './resolve-apps';
 import { resolveAccess } from './resolve-access';
 import { withSecretStores } from './secret-stores';
+import { resolveTrust, trustSecretReads, withTrust } from './trust';
+import type { FleetTrust } from '../fleet-trust';
 import { resolveAwsPermissions } from './resolve-aws-permissions';
 import { resolveCluster } from './resolve-cluster';
 import { applyRenames, entryOf } from './resolve-lock';
@@ -50,6 +52,8 @@ export interface FleetDeclaration extends IConstruct {
   readonly releasedBlocks: readonly string[];
   /** Ids of clusters (and names of load balancers) the program acknowledges as removed on purpose. */
   readonly decommissionedClusters: readonly string[];
+  /** The fleet's trust root, when it has one. */
+  readonly trust?: FleetTrust;
 }
 
 /**
@@ -111,6 +115,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
     const awsPermissions = resolveAwsPermissions(a, settings);
     return awsPermissions !== undefined ? { ...resolved, awsPermissions } : resolved;
   });
+  const trust = resolveTrust(root.trust, settings.name);
   const appsOn = new Map<string, ClusterApp[]>();
   for (const a of apps) {
     for (const p of a.placements) {
@@ -120,7 +125,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
     }
   }
   const granted = resolveAccess(
-    clusters.map((c) => withSecretStores({ ...c, apps: appsOn.get(c.id) ?? [] }, settings.name)), zones,
+    clusters.map((c) => withTrust(withSecretStores({ ...c, apps: appsOn.get(c.id) ?? [] }, settings.name, trustSecretReads(trust)), trust)), zones,
     constructs.filter(AccessPolicy.isAccessPolicy).sort((a, b) => byCodeUnit(a.node.path, b.node.path)),
     constructs.filter(Team.isTeam).sort((a, b) => byCodeUnit(a.node.path, b.node.path)),
   );
@@ -152,6 +157,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
       namespace: d.namespace, accountId: d.accountId,
     })),
     access: granted.access,
+    ...(trust ? { trust } : {}),
     addressLock: {
       path: lock.path,
       exists: lock.exists,

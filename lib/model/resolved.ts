@@ -27,6 +27,9 @@ import type { OverrideConflict } from './app-overrides';
 import type { DnsTree, TreeRouting } from './dns-tree';
 import type { ResolvedPlatform } from './platform';
 import type { AppSecretEnv, AppSecretFile, ResolvedSecretStore } from './secret-specs';
+import type { ResolvedTrust } from './trust-spec';
+
+export type { ResolvedTrust };
 
 /** An app's settings on one cluster, every default filled in and overrides applied. */
 export interface AppSpec {
@@ -448,6 +451,8 @@ export interface FleetModel {
   readonly argoCd: readonly ResolvedArgoCd[];
   /** The effective access: every subject's role on every cluster, sorted by subject then cluster. */
   readonly access: readonly ResolvedAccess[];
+  /** The fleet's trust root (`Fleet` prop `trust`); absent when it has none. */
+  readonly trust?: ResolvedTrust;
   readonly addressLock: ResolvedAddressLock;
   /**
    * The day EKS support and the catalogue's age are judged on (`YYYY-MM-DD`):

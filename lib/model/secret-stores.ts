@@ -20,7 +20,7 @@ export function regionalSecretStore(region: string): string {
 }
 
 /** The store that reads a reference: the cluster's own region's, or the region it names. */
-function storeOf(ref: SecretReference): string {
+export function secretStoreOf(ref: Pick<SecretReference, 'region'>): string {
   return ref.region === undefined ? LOCAL_SECRET_STORE : regionalSecretStore(ref.region);
 }
 
@@ -36,7 +36,7 @@ export function appSecretFiles(secretFiles: Readonly<Record<string, SecretRefere
   if (paths.length === 0) return undefined;
   return paths.map((path) => {
     const ref = secretFiles![path]!;
-    return { path, secretKey: secretFileKey(path), store: storeOf(ref), secretName: ref.secretName, ...(ref.key !== undefined ? { key: ref.key } : {}) };
+    return { path, secretKey: secretFileKey(path), store: secretStoreOf(ref), secretName: ref.secretName, ...(ref.key !== undefined ? { key: ref.key } : {}) };
   });
 }
 
@@ -48,7 +48,7 @@ export function appSecretEnv(secretEnv: Readonly<Record<string, SecretReference>
     const ref = secretEnv![name]!;
     return {
       name,
-      store: storeOf(ref),
+      store: secretStoreOf(ref),
       secretName: ref.secretName,
       ...(ref.key !== undefined ? { key: ref.key } : {}),
     };
@@ -83,12 +83,14 @@ function storeRegion(store: string, cluster: ResolvedCluster): string {
 }
 
 /**
- * `cluster` with its secret stores and, when any app placed on it reads a
- * secret, the External Secrets Operator in its platform, with an IAM scope of
+ * `cluster` with its secret stores and, when any app placed on it (or its
+ * platform: `platformReads`) reads a secret, the External Secrets Operator in its platform, with an IAM scope of
  * the stores' regions and the fleet's secret prefix.
  */
-export function withSecretStores(cluster: ResolvedCluster, fleet: string): ResolvedCluster {
+export function withSecretStores(cluster: ResolvedCluster, fleet: string, platformReads: readonly { store: string; namespace: string }[] = []): ResolvedCluster {
   const byStore = new Map<string, Set<string>>();
+  // Reads of the platform itself (a user-provided CA, read into cert-manager's namespace), where the cluster has a platform.
+  for (const r of cluster.platform ? platformReads : []) byStore.set(r.store, new Set([...(byStore.get(r.store) ?? []), r.namespace]));
   for (const { spec } of cluster.apps) {
     for (const s of [...(spec.secretEnv ?? []), ...(spec.secretFiles ?? [])]) {
       const namespaces = byStore.get(s.store) ?? new Set<string>();

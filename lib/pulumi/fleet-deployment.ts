@@ -7,13 +7,15 @@ import type { FleetAssembly } from '../synth/assembly';
 import { AppIdentity, appIdentities } from './aws/app-identities';
 import { EksCluster } from './aws/eks-cluster';
 import { ClusterManifests } from './cluster-manifests';
-import { checkDeploymentOptions } from './deployment-options';
+import { checkDeploymentOptions, optionsPath } from './deployment-options';
 import { planDeployment } from './deployment-plan';
 import { checkAgainstPreviousDeploy, DeploymentRecord, requireRecordExported } from './deployment-record';
 import type { ClusterStacks, EdgePlacement } from './edge/cluster-stacks';
 import { ClusterAlbExports, clusterAlbExports, ClusterStackAlbs } from './edge/edge-stack';
 import { existingZones, hostedZones, loadBalancerCertificates, loadBalancerEdges, targetAlbs } from './edge/fleet-edge';
 import type { LoadBalancerEdge } from './edge/load-balancer-edge';
+import { FleetRootCa } from './aws/fleet-root-ca';
+import { ClusterTrust } from './cluster-trust';
 import { PlatformCharts } from './platform-charts';
 import { FleetProviders } from './providers';
 
@@ -156,7 +158,10 @@ export interface DeployedClusterOutputs {
  * its node groups and add-ons, the Load Balancer Controller first), then its
  * manifests (after the controllers and add-ons). Each app with `awsPermissions`
  * gets one IAM role in the stack and one EKS Pod Identity association on each of
- * its clusters here, before that cluster's manifests. What holds state is guarded
+ * its clusters here, before that cluster's manifests. A fleet with an AWS Private CA
+ * trust root gets its root CA first (created, or the existing one read), and on each
+ * cluster, after the controllers and before the manifests, the CA's issuer and its
+ * certificate's ConfigMap. What holds state is guarded
  * unless its cluster or load balancer is decommissioning.
  *
  * Reads only the resolved fleet. Refused before any resource is registered:
@@ -181,6 +186,8 @@ export class FleetDeployment extends pulumi.ComponentResource {
   readonly #record: Record<string, DeploymentRecord>;
   readonly #albs: ClusterAlbExports = {};
   readonly #appIdentities: Record<string, AppIdentity> = {};
+  readonly #rootCa?: FleetRootCa;
+  readonly #trust: Record<string, ClusterTrust> = {};
 
   /** Region → its AWS provider. */
   get regionProviders(): Readonly<Record<string, aws.Provider>> {
@@ -224,6 +231,16 @@ export class FleetDeployment extends pulumi.ComponentResource {
     return this.#appIdentities;
   }
 
+  /** The fleet's root CA (created here, or the existing one read), when the fleet has a trust root. */
+  get rootCa(): FleetRootCa | undefined {
+    return this.#rootCa;
+  }
+
+  /** Cluster id → its trust issuer and CA certificate ConfigMap (when the fleet has a trust root and manifests are applied). */
+  get trust(): Readonly<Record<string, ClusterTrust>> {
+    return this.#trust;
+  }
+
   /** The IAM principal that runs pulumi, as the `deployer` option gave it. */
   get deployer(): string | undefined {
     return this.#deployer;
@@ -250,6 +267,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
     const assembly = args.fleet.assemble({ renderOnDemand: true });
     const plan = planDeployment(assembly.fleet, args);
     const selected = plan.clusters;
+    assertNoProblems(checkTrustPlacement(name, assembly.fleet, args));
     super('fleetform:index:FleetDeployment', name, {}, opts);
     this.#assembly = assembly;
     this.#loadBalancers = plan.loadBalancers;
@@ -261,6 +279,17 @@ export class FleetDeployment extends pulumi.ComponentResource {
     requireRecordExported(name, this.#record);
     this.#providers = new FleetProviders(assembly.fleet.fleet.name, this, checked);
 
+    // The fleet's root CA, before the clusters: each cluster's Private CA issuer role names it.
+    // A user-provided CA has no AWS side: the External Secrets Operator reads it on each cluster.
+    const trust = assembly.fleet.trust;
+    if (trust && trust.kind !== 'user-provided' && selected.length > 0) {
+      this.#rootCa = new FleetRootCa(`${assembly.fleet.fleet.name}-root-ca`, {
+        trust,
+        provider: this.#providers.region(trust.region!),
+        tags: { ...assembly.fleet.fleet.tags, 'fleetform:fleet': assembly.fleet.fleet.name, 'managed-by': 'fleetform' },
+      }, { parent: this });
+    }
+
     // Phase 1: the clusters, each through the provider of its region.
     for (const c of selected) {
       this.#clusters[c.id] = new EksCluster(c.names.resource, {
@@ -270,6 +299,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
         ...(plan.deployerEntries.includes(c.id) ? { deployer: args.deployer } : {}),
         ...(plan.argoCdEntries.includes(c.id) ? { argoCdCapabilityRole: args.argoCdCapabilityRole } : {}),
         copyFleetTagsToNodes: args.copyFleetTagsToNodes ?? false,
+        ...(this.#rootCa ? { certificateAuthorityArn: this.#rootCa.arn } : {}),
       }, { parent: this, providers: [this.#providers.region(c.region)] });
     }
 
@@ -310,6 +340,14 @@ export class FleetDeployment extends pulumi.ComponentResource {
             after: [...cluster.nodePools, platform.baseAddons, platform.addons, platform.controllers],
           }, { parent: this });
           before.push(platform.baseAddons, platform.addons, this.#charts[c.id]);
+          const releases = this.#charts[c.id].releases;
+          if (trust && this.#rootCa && releases['aws-privateca-issuer'] && releases['trust-manager']) {
+            this.#trust[c.id] = new ClusterTrust(`${c.names.resource}-trust`, {
+              stem: c.names.resource, trust, caArn: this.#rootCa.arn, caCertificate: this.#rootCa.certificate, provider,
+              after: [releases['aws-privateca-issuer'], releases['trust-manager']],
+            }, { parent: this });
+            before.push(this.#trust[c.id]);
+          }
         }
         this.#manifests[c.id] = new ClusterManifests(`${c.names.resource}-manifests`, {
           artifact: artifacts.get(c.id)!,
@@ -354,4 +392,24 @@ export class FleetDeployment extends pulumi.ComponentResource {
       }];
     }));
   }
+}
+
+/**
+ * A root CA the deployment creates must be created once for the whole fleet: a stack that deploys
+ * part of it (some clusters, a wave, or an edge of its own) would create a root of its own, which the
+ * other stacks' clusters would not trust. Such fleets create the CA once and name it in every stack.
+ */
+function checkTrustPlacement(name: string, fleet: FleetAssembly['fleet'], args: FleetDeploymentArgs): { path: string; message: string }[] {
+  if (fleet.trust?.kind !== 'aws-private-ca') return [];
+  const split = [
+    ...(args.clusters !== undefined ? ['clusters'] : []),
+    ...(args.wave !== undefined ? ['wave'] : []),
+    ...((args.edge ?? 'here') !== 'here' ? [`edge: '${args.edge}'`] : []),
+  ];
+  if (split.length === 0) return [];
+  return [{
+    path: optionsPath(name),
+    message: `the fleet's trust is FleetTrust.awsPrivateCa(), which creates the root CA in the stack that deploys the whole fleet, but this deployment deploys part of it (${split.join(', ')}); `
+      + 'every stack would create a root of its own and no cluster would trust another stack\'s: create the CA once (a stack of its own, or by hand) and give the fleet FleetTrust.existingAwsPrivateCa({ arn })',
+  }];
 }

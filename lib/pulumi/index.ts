@@ -20,6 +20,8 @@ export * from './aws/cluster-addons';
 export * from './aws/controller-identities';
 export * from './aws/app-identities';
 export * from './platform-charts';
+export * from './cluster-trust';
+export * from './aws/fleet-root-ca';
 export type { Lifecycle } from './guards';
 export { LoadBalancerEdge } from './edge/load-balancer-edge';
 export type { LoadBalancerEdgeArgs } from './edge/load-balancer-edge';

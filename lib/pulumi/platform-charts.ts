@@ -38,7 +38,9 @@ function cloudValues(chart: PlatformChartName, vpcId: pulumi.Input<string>): Rec
  * The AWS Load Balancer Controller goes first and the other releases wait for
  * it: its admission webhooks answer only once its pods are ready, and a release
  * is done (`atomic` waits for readiness) only then, so no chart creates an
- * object the webhooks would refuse.
+ * object the webhooks would refuse. A chart the model says comes after others
+ * (the AWS Private CA issuer and trust-manager after cert-manager, whose CRDs and
+ * webhook they use) waits for their releases too.
  */
 export class PlatformCharts extends pulumi.ComponentResource {
   // Private behind a getter: Pulumi walks the enumerable fields of a dependency's parents.
@@ -53,10 +55,18 @@ export class PlatformCharts extends pulumi.ComponentResource {
     super('fleetform:kubernetes:PlatformCharts', name, {}, opts);
     const first = args.charts.find((c) => c.name === LOAD_BALANCER_CONTROLLER);
     const controller = first ? this.release(first, args, args.after) : undefined;
+    const base = controller ? [...args.after, controller] : args.after;
+    // Charts that wait for others of the cluster (trust-manager for cert-manager) come after them in the model's order.
     for (const chart of args.charts) {
-      if (chart !== first) this.release(chart, args, controller ? [...args.after, controller] : args.after);
+      if (chart !== first) this.release(chart, args, [...base, ...(chart.after ?? []).map((n) => this.releaseBefore(n, chart.name, args.stem))]);
     }
     this.registerOutputs({});
+  }
+
+  private releaseBefore(name: PlatformChartName, of: PlatformChartName, stem: string): k8s.helm.v3.Release {
+    const release = this.#releases[name];
+    if (!release) throw new Error(`controller ${of} of ${stem} waits for ${name}, which is not installed before it (this is a bug in fleetform)`);
+    return release;
   }
 
   private release(chart: PlatformChart, args: PlatformChartsArgs, after: pulumi.Resource[]): k8s.helm.v3.Release {

@@ -3,6 +3,7 @@ import { appCharts } from './app-chart';
 import { autoModeCharts } from './auto-mode-chart';
 import { accessCharts } from './access-chart';
 import { secretStoreCharts } from './secret-store-chart';
+import { trustCharts } from './trust-chart';
 import { baselineCharts } from './baseline-chart';
 import { ChartTemplates, ClusterChart, renderChart, renderedOnDemand } from './chart-templates';
 import { inputDigest } from './input-digest';
@@ -59,7 +60,7 @@ export interface ClusterArtifact {
 }
 
 /** The parts of the fleet that put charts on clusters, in no particular order (phases order them). */
-export const CONTRIBUTORS: readonly ClusterContributor[] = [baselineCharts, accessCharts, autoModeCharts, storageCharts, secretStoreCharts, appCharts, edgeCharts, rawCharts];
+export const CONTRIBUTORS: readonly ClusterContributor[] = [baselineCharts, accessCharts, autoModeCharts, storageCharts, secretStoreCharts, trustCharts, appCharts, edgeCharts, rawCharts];
 
 /**
  * The charts of one cluster in apply order, rendered when first read. Each

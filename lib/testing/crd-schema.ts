@@ -14,6 +14,9 @@ import Ajv, { ValidateFunction } from 'ajv';
 const CRD_SCHEMAS: Readonly<Record<string, readonly string[]>> = {
   'external-secrets.io/v1/ExternalSecret': ['external-secrets', 'v2.9.0', 'ExternalSecret.json'],
   'external-secrets.io/v1/ClusterSecretStore': ['external-secrets', 'v2.9.0', 'ClusterSecretStore.json'],
+  'awspca.cert-manager.io/v1beta1/AWSPCAClusterIssuer': ['aws-privateca-issuer', 'v1.9.0', 'AWSPCAClusterIssuer.json'],
+  'trust.cert-manager.io/v1alpha1/Bundle': ['trust-manager', 'v0.24.0', 'Bundle.json'],
+  'cert-manager.io/v1/ClusterIssuer': ['cert-manager', 'v1.21.1', 'ClusterIssuer.json'],
 };
 
 type JsonSchema = Record<string, unknown>;

@@ -4,6 +4,7 @@ import { AWS_LOAD_BALANCER_CONTROLLER_POLICY, clusterAutoscalerPolicy, IamPolicy
 import type { PlatformChart, PlatformChartName } from '../../model/platform';
 import { externalSecretsRole } from './external-secrets-role';
 import { podIdentityRole } from './iam';
+import { privateCaIssuerRole } from './private-ca-issuer-role';
 
 /** Args of {@link ControllerIdentities}. */
 export interface ControllerIdentitiesArgs {
@@ -16,6 +17,8 @@ export interface ControllerIdentitiesArgs {
   /** The controllers, as the model decided them; those with a service account get a role. */
   readonly charts: readonly PlatformChart[];
   readonly tags: Record<string, string>;
+  /** The ARN of the fleet's root CA, which the AWS Private CA issuer's role may issue from (needed when a chart issues from it). */
+  readonly certificateAuthorityArn?: pulumi.Input<string>;
 }
 
 /** The IAM policy of each controller that calls AWS. */
@@ -33,6 +36,9 @@ const ROLE_STEM: Readonly<Record<PlatformChartName, string>> = {
   'cluster-autoscaler': 'cas',
   'metrics-server': 'metrics',
   'external-secrets': 'eso',
+  'cert-manager': 'certmgr',
+  'aws-privateca-issuer': 'pca',
+  'trust-manager': 'trust',
 };
 
 /**
@@ -41,7 +47,8 @@ const ROLE_STEM: Readonly<Record<PlatformChartName, string>> = {
  * carries only that controller's policy (the AWS Load Balancer Controller's
  * published policy; the Cluster Autoscaler's, scoped to the cluster's node
  * groups by their auto-discovery tag; the External Secrets Operator's, reading
- * only the fleet's secrets in its stores' regions), and the Pod Identity association that
+ * only the fleet's secrets in its stores' regions; the AWS Private CA issuer's, issuing
+ * from the fleet's root CA only), and the Pod Identity association that
  * binds it to the service account. The associations must exist before the
  * controllers' pods start: EKS injects the credentials when a pod is created.
  */
@@ -64,11 +71,7 @@ export class ControllerIdentities extends pulumi.ComponentResource {
     for (const chart of args.charts) {
       if (chart.serviceAccount === undefined) continue;
       const roleName = `${args.stem}-${ROLE_STEM[chart.name]}-role`;
-      const policy = chart.secretsAccess ? undefined : controllerPolicy(chart.name, args.eksClusterName);
-      if (!policy && !chart.secretsAccess) throw new Error(`controller ${chart.name} of ${args.stem} has a service account but fleetform has no IAM policy for it (this is a bug in fleetform)`);
-      const role = chart.secretsAccess
-        ? externalSecretsRole(roleName, chart.secretsAccess, args.tags, this)
-        : podIdentityRole(roleName, { policy: policy! }, args.tags, this);
+      const role = this.roleOf(chart, roleName, args);
       this.#roles[chart.name] = role;
       this.#associations[chart.name] = new aws.eks.PodIdentityAssociation(`${args.stem}-${chart.name}`, {
         clusterName: args.clusterName,
@@ -79,5 +82,17 @@ export class ControllerIdentities extends pulumi.ComponentResource {
       }, { parent: this });
     }
     this.registerOutputs({});
+  }
+
+  /** The role of a controller that calls AWS: the External Secrets Operator's, the Private CA issuer's, or one with a fixed policy. */
+  private roleOf(chart: PlatformChart, roleName: string, args: ControllerIdentitiesArgs): aws.iam.Role {
+    if (chart.secretsAccess) return externalSecretsRole(roleName, chart.secretsAccess, args.tags, this);
+    if (chart.issuesFromFleetCa) {
+      if (args.certificateAuthorityArn === undefined) throw new Error(`controller ${chart.name} of ${args.stem} issues from the fleet's root CA but was given none (this is a bug in fleetform)`);
+      return privateCaIssuerRole(roleName, args.certificateAuthorityArn, args.tags, this);
+    }
+    const policy = controllerPolicy(chart.name, args.eksClusterName);
+    if (!policy) throw new Error(`controller ${chart.name} of ${args.stem} has a service account but fleetform has no IAM policy for it (this is a bug in fleetform)`);
+    return podIdentityRole(roleName, { policy }, args.tags, this);
   }
 }

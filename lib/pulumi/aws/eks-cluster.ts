@@ -47,6 +47,11 @@ export interface EksClusterArgs {
    * @default false
    */
   readonly copyFleetTagsToNodes?: boolean;
+  /**
+   * The ARN of the fleet's root CA, for the role of the cluster's AWS Private CA issuer.
+   * @default - none; needed when the fleet has a trust root
+   */
+  readonly certificateAuthorityArn?: pulumi.Input<string>;
 }
 
 /** The add-ons and controller identities of a cluster whose platform fleetform manages. */
@@ -270,6 +275,7 @@ export class EksCluster extends pulumi.ComponentResource {
           ...addonArgs,
           eksClusterName: clusterName,
           charts: platform!.charts,
+          ...(args.certificateAuthorityArn !== undefined ? { certificateAuthorityArn: args.certificateAuthorityArn } : {}),
         }, { parent: this, dependsOn: [baseAddons] }),
       };
     }

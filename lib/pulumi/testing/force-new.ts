@@ -9,7 +9,8 @@
  *   github.com/hashicorp/terraform-provider-aws `internal/service/<service>/<file>.go`.
  *   Read there: eks/cluster.go, eks/node_group.go, eks/addon.go, eks/access_entry.go,
  *   eks/access_policy_association.go, eks/pod_identity_association.go, ec2/vpc_.go,
- *   ec2/vpc_subnet.go, route53/record.go, route53/health_check.go, acm/certificate.go.
+ *   ec2/vpc_subnet.go, route53/record.go, route53/health_check.go, acm/certificate.go,
+ *   acmpca/certificate_authority.go, acmpca/certificate_authority_certificate.go.
  *   The other AWS entries are `tf*`: the same provider's schema as documented for the
  *   resource, not re-read line by line.
  * - `d.ts`: the provider documentation `@pulumi/aws` 7.48 carries in its type declarations
@@ -132,6 +133,19 @@ export const AWS_FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
     inputs: [f('certificateArn'), f('validationRecordFqdns', { unordered: true })],
     source: `${tfDoc('acm/certificate_validation.go')}: no update at all`,
   },
+  'aws:acmpca/certificateAuthority:CertificateAuthority': {
+    // usage_mode is optional and computed without ForceNew there (and not sent on update).
+    inputs: [f('certificateAuthorityConfiguration'), c('keyStorageSecurityStandard'), f('type', { default: 'SUBORDINATE' })],
+    source: tf('acmpca/certificate_authority.go'),
+  },
+  'aws:acmpca/certificate:Certificate': {
+    inputs: [f('certificateAuthorityArn'), f('certificateSigningRequest'), f('signingAlgorithm'), f('validity'), f('templateArn'), f('apiPassthrough')],
+    source: `${tfDoc('acmpca/certificate.go')}: no update at all`,
+  },
+  'aws:acmpca/certificateAuthorityCertificate:CertificateAuthorityCertificate': {
+    inputs: [f('certificate'), f('certificateAuthorityArn'), f('certificateChain')],
+    source: `${tf('acmpca/certificate_authority_certificate.go')}: no update at all`,
+  },
   'aws:cloudfront/distribution:Distribution': { inputs: [], source: `${tfDoc('cloudfront/distribution.go')}: every input is updated in place` },
 };
 
@@ -171,6 +185,8 @@ export const KUBERNETES_IN_PLACE: readonly string[] = [
   'policy/v1:PodDisruptionBudget', 'autoscaling/v2:HorizontalPodAutoscaler', 'rbac.authorization.k8s.io/v1:Role',
   'rbac.authorization.k8s.io/v1:ClusterRole', 'admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy',
   'admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding',
+  // A custom resource the binding registers itself (the fleet trust's issuer): only its name and namespace replace it.
+  'awspca.cert-manager.io/v1beta1:AWSPCAClusterIssuer',
 ];
 
 const HELM_RELEASE: ForceNewEntry = { inputs: [f('name'), f('namespace')], source: 'k8s: pulumi-kubernetes helm_release.go (forceNewFields .name, .namespace)' };

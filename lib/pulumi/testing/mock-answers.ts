@@ -71,6 +71,12 @@ export function mockState(type: string, name: string, inputs: Record<string, any
     case 'aws:route53/zone:Zone':
       state.zoneId = `ZCREATED${String(inputs.name).length}`;
       break;
+    case 'aws:acmpca/certificateAuthority:CertificateAuthority':
+      state.certificateSigningRequest = MOCK_CA_CSR;
+      break;
+    case 'aws:acmpca/certificate:Certificate':
+      Object.assign(state, { certificate: MOCK_CA_CERTIFICATE, certificateChain: '' });
+      break;
     case 'aws:cloudfront/distribution:Distribution':
       Object.assign(state, { domainName: 'd111111abcdef8.cloudfront.net', hostedZoneId: 'ZCLOUDFRONTMOCK' });
       break;
@@ -94,6 +100,12 @@ export function launchTemplateVersion(inputs: Record<string, unknown>): number {
   const content = Object.fromEntries(Object.entries(inputs).filter(([k]) => !TEMPLATE_OWN_INPUTS.includes(k)));
   return 1 + parseInt(createHash('sha256').update(canonicalJson(content)).digest('hex').slice(0, 8), 16) % 100000;
 }
+
+/** The certificate AWS Private CA answers under mocks, for a root CA created or read (public, as a real one is). */
+export const MOCK_CA_CERTIFICATE = '-----BEGIN CERTIFICATE-----\nZmxlZXRmb3JtLW1vY2stcm9vdC1jYQ==\n-----END CERTIFICATE-----\n';
+
+/** The CSR a new root CA answers under mocks. */
+const MOCK_CA_CSR = '-----BEGIN CERTIFICATE REQUEST-----\nZmxlZXRmb3JtLW1vY2stY3Ny\n-----END CERTIFICATE REQUEST-----\n';
 
 /**
  * What the mocks answer for any read of a secret's value (Secrets Manager's
@@ -135,6 +147,8 @@ export function mockCall(token: string, inputs: Record<string, any>, region: str
       return { ...inputs, secretString: MOCK_SECRET_VALUE, arn: `arn:${partition}:secretsmanager:${region}:${identity.accountId}:secret:${inputs.secretId}-AbCdEf`, id: inputs.secretId };
     case 'aws:ssm/getParameter:getParameter':
       return { ...inputs, value: MOCK_SECRET_VALUE, insecureValue: MOCK_SECRET_VALUE, type: 'SecureString', id: inputs.name };
+    case 'aws:acmpca/getCertificateAuthority:getCertificateAuthority':
+      return { ...inputs, certificate: MOCK_CA_CERTIFICATE, certificateChain: '', status: 'ACTIVE', type: 'ROOT', id: inputs.arn };
     case 'aws:index/getRegion:getRegion':
       return { name: region, region, id: region };
     default:

@@ -4,8 +4,12 @@ import * as aws from '@pulumi/aws';
 import * as k8s from '@pulumi/kubernetes';
 import { describe, expect, it } from 'vitest';
 import { AWS_FORCE_NEW, forceNewOf, KUBERNETES_FORCE_NEW } from '../../../lib/pulumi/testing';
+import { AWS_PRIVATECA_ISSUER } from '../../../lib/catalog/platform-releases';
 
 const BINDING = join(__dirname, '..', '..', '..', 'lib', 'pulumi');
+
+/** The API versions of the catalogue's controllers, by the constant the binding names them with. */
+const API_VERSIONS: Readonly<Record<string, string>> = { AWS_PRIVATECA_ISSUER: AWS_PRIVATECA_ISSUER.apiVersion };
 
 /** The source files of the binding (not its testing helpers). */
 function bindingFiles(dir = BINDING): string[] {
@@ -24,6 +28,14 @@ function registeredTypes(): string[] {
       for (const part of m[2].split('.')) cls = cls[part];
       // Providers are classed by their own rules; a v1 ConfigGroup is a component (its objects are classed by kind).
       if (cls === aws.Provider || cls === k8s.Provider || cls === k8s.yaml.ConfigGroup) continue;
+      // A CustomResource's type is its apiVersion and kind, read from the object it registers.
+      if (cls === k8s.apiextensions.CustomResource) {
+        const text = readFileSync(file, 'utf8');
+        const api = /apiVersion: (\w+)\.apiVersion,\s*kind: '(\w+)'/.exec(text);
+        if (!api) throw new Error(`${file} registers a CustomResource whose apiVersion and kind this test cannot read`);
+        types.add(`kubernetes:${API_VERSIONS[api[1]!]}:${api[2]}`);
+        continue;
+      }
       types.add(cls.__pulumiType as string);
     }
   }
@@ -34,6 +46,7 @@ describe('the replacing inputs', () => {
   it('are known for every resource type the binding registers', () => {
     const types = registeredTypes();
     expect(types.length).toBeGreaterThan(25);
+    expect(types).toContain('kubernetes:awspca.cert-manager.io/v1beta1:AWSPCAClusterIssuer');
     expect(types.filter((t) => !forceNewOf(t))).toEqual([]);
   });
 
