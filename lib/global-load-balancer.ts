@@ -92,6 +92,16 @@ export interface GlobalLoadBalancerProps {
    * @default RegionLoss.WARN
    */
   readonly regionLoss?: RegionLoss;
+  /**
+   * With routes (a CloudFront distribution in front), whether each target
+   * cluster's ALB admits HTTPS only from CloudFront's origin-facing servers and
+   * Route 53's health checkers, so nobody reaches the apps around the
+   * distribution. `false` leaves the ALBs open to the internet, as without
+   * routes; it is an explicit choice, and a cluster stays protected while any
+   * other CloudFront load balancer targeting it keeps this on.
+   * @default true
+   */
+  readonly originProtection?: boolean;
 }
 
 const isApp = (x: unknown) => isKind(x, 'app');
@@ -118,6 +128,7 @@ const FIELDS: Fields = {
     example: '{ path: "/healthz", intervalSeconds: 10, failureThreshold: 3 }',
   },
   regionLoss: { shape: shapes.oneOf(Object.values(RegionLoss), 'RegionLoss.WARN or RegionLoss.ENFORCE'), example: 'RegionLoss.ENFORCE' },
+  originProtection: { shape: shapes.boolean, example: 'true' },
 };
 
 /**

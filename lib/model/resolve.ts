@@ -35,7 +35,7 @@ import { resolveCluster } from './resolve-cluster';
 import { applyRenames, entryOf } from './resolve-lock';
 import { resolveLoadBalancer, resolveZone } from './resolve-edge';
 import { resolveChannel, resolveRolloutPlan } from './resolve-rollout';
-import type { ClusterApp, FleetModel, ResolvedFleet, ResolvedFleetSettings } from './resolved';
+import type { ClusterApp, FleetModel, ResolvedCluster, ResolvedFleet, ResolvedFleetSettings, ResolvedLoadBalancer } from './resolved';
 
 /** What the resolve step reads of the root Fleet construct. */
 export interface FleetDeclaration extends IConstruct {
@@ -130,7 +130,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
     constructs.filter(Team.isTeam).sort((a, b) => byCodeUnit(a.node.path, b.node.path)),
   );
   problems.push(...granted.problems);
-  const withApps = granted.clusters;
+  const withApps = withOriginProtection(granted.clusters, loadBalancers, settings.name);
 
   // Recorded clusters the fleet no longer declares keep their entries, with the numeric id given now to one recorded before ids.
   const nextEntries: Record<string, LockedCluster> = Object.fromEntries(Object.entries(kept).map(([id, e]) => {
@@ -204,5 +204,22 @@ function planFor(root: FleetDeclaration, clusters: readonly RegionalCluster[], l
     blockPrefix: root.clusterBlockPrefix,
     locked,
     requests: clusters.map((c) => ({ clusterId: c.clusterId, path: c.node.path, vpcCidr: c.props.vpcCidr, serviceCidr: c.props.serviceCidr })),
+  });
+}
+
+/**
+ * Each cluster a CloudFront load balancer with origin protection targets,
+ * with the security groups its ALB takes (see {@link OriginProtection}).
+ */
+function withOriginProtection(clusters: readonly ResolvedCluster[], loadBalancers: readonly ResolvedLoadBalancer[], fleet: string): ResolvedCluster[] {
+  const askers = new Map<string, string[]>();
+  for (const lb of loadBalancers) {
+    if (!lb.originProtection) continue;
+    for (const id of new Set(lb.trees.flatMap((t) => t.clusters))) askers.set(id, [...(askers.get(id) ?? []), lb.name]);
+  }
+  return clusters.map((c) => {
+    const names = askers.get(c.id);
+    if (names === undefined) return c;
+    return { ...c, originProtection: { cloudFrontGroup: `${fleet}-cloudfront-origin`, healthCheckGroup: `${fleet}-route53-health-checks`, loadBalancers: [...names].sort(byCodeUnit) } };
   });
 }

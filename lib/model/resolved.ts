@@ -132,6 +132,22 @@ export interface ClusterNames {
   readonly logsKeyAlias: string;
 }
 
+/**
+ * The security groups (by Name tag) an origin-protected cluster's internet-facing
+ * ALB takes instead of one open to the internet: HTTPS from CloudFront's
+ * origin-facing prefix list, and HTTPS from Route 53's health checkers of the
+ * region (two groups, as the two prefix lists weigh 55 and 25 rules against the
+ * default quota of 60 rules per group).
+ */
+export interface OriginProtection {
+  /** Name tag of the group admitting CloudFront, the same in every cluster's VPC (the controller looks names up in its own VPC): `<fleet>-cloudfront-origin`. */
+  readonly cloudFrontGroup: string;
+  /** Name tag of the group admitting Route 53 health checkers: `<fleet>-route53-health-checks`. */
+  readonly healthCheckGroup: string;
+  /** The load balancers that ask for it, sorted. */
+  readonly loadBalancers: readonly string[];
+}
+
 /** One cluster of the fleet, resolved. */
 export interface ResolvedCluster {
   readonly id: string;
@@ -175,6 +191,8 @@ export interface ResolvedCluster {
   /** What the access policies and teams write on the cluster (RBAC, team quotas). */
   readonly rbac: ResolvedRbac;
   readonly names: ClusterNames;
+  /** Set when a CloudFront load balancer targets the cluster with origin protection: its ALB admits only CloudFront and health checkers. */
+  readonly originProtection?: OriginProtection;
   /** AWS tags of every resource of the cluster: the fleet's, then fleetform's own. */
   readonly tags: Readonly<Record<string, string>>;
   readonly rawManifests: readonly ResolvedRawManifest[];
@@ -356,6 +374,8 @@ export interface ResolvedLoadBalancer {
   readonly hostedZone: { readonly name: string; readonly zoneId?: string };
   /** `dns`: users resolve the host name to a cluster's ALB; `cloudfront`: a distribution routes paths to origins. */
   readonly edge: 'dns' | 'cloudfront';
+  /** Whether the targets' ALBs admit only CloudFront and Route 53's health checkers (a CloudFront edge not opted out). */
+  readonly originProtection: boolean;
   /** Target clusters, sorted. */
   readonly targets: readonly string[];
   /** The routing policy in words, such as `latency`. */

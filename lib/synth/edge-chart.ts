@@ -10,7 +10,7 @@ import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { RESIDENCY_LABEL } from '../model/app-spec';
-import type { ResolvedCluster, ResolvedFleet, ResolvedLoadBalancer } from '../model/resolved';
+import type { OriginProtection, ResolvedCluster, ResolvedFleet, ResolvedLoadBalancer } from '../model/resolved';
 import { ALB_INGRESS_CLASS } from './alb-ingress';
 import type { ClusterValues } from './labels';
 import type { ChartContribution } from './phases';
@@ -33,9 +33,21 @@ interface ServedTree {
   readonly healthCheckPath: string;
 }
 
-/** The Ingresses of one load balancer on one cluster. */
+/** The security groups of a protected cluster's ALB, by Name tag (see {@link OriginProtection}). */
+type OriginGroups = Pick<OriginProtection, 'cloudFrontGroup' | 'healthCheckGroup'>;
+
+/**
+ * The Ingresses of one load balancer on one cluster. On a cluster with origin
+ * protection, the ALB takes the protection's security groups, looked up by
+ * Name tag in the cluster's VPC, instead of the controller's group open to the
+ * internet; the controller still manages the rules from its backend group to
+ * the pods. Both annotations are exclusive in an IngressGroup, so every
+ * internet-facing Ingress of the cluster carries the same values (the rules
+ * refuse any other on a protected cluster).
+ * @see https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#security-groups
+ */
 export class EdgeChart extends Chart {
-  constructor(scope: Construct, id: string, lb: Pick<ResolvedLoadBalancer, 'name' | 'hostname'>, trees: readonly ServedTree[], labels: Record<string, string>, values: ClusterValues) {
+  constructor(scope: Construct, id: string, lb: Pick<ResolvedLoadBalancer, 'name' | 'hostname'>, trees: readonly ServedTree[], labels: Record<string, string>, values: ClusterValues, origin?: OriginGroups) {
     super(scope, id, { labels, disableResourceNameHashes: true });
     for (const t of trees) {
       const hosts = [t.name, 'name' in t.leaf ? t.leaf.name : `${values.clusterId}${t.leaf.afterClusterId}`];
@@ -51,6 +63,10 @@ export class EdgeChart extends Chart {
             'alb.ingress.kubernetes.io/healthcheck-path': t.healthCheckPath,
             'alb.ingress.kubernetes.io/listen-ports': '[{"HTTP": 80}, {"HTTPS": 443}]',
             'alb.ingress.kubernetes.io/ssl-redirect': '443',
+            ...(origin ? {
+              'alb.ingress.kubernetes.io/security-groups': `${origin.cloudFrontGroup}, ${origin.healthCheckGroup}`,
+              'alb.ingress.kubernetes.io/manage-backend-security-group-rules': 'true',
+            } : {}),
           },
         },
         spec: {
@@ -77,11 +93,13 @@ export function edgeCharts(cluster: ResolvedCluster, fleet: ResolvedFleet): Char
     }));
     if (trees.length === 0) return [];
     const name = `edge-${lb.name}`;
+    const p = cluster.originProtection;
+    const origin = p ? { cloudFrontGroup: p.cloudFrontGroup, healthCheckGroup: p.healthCheckGroup } : undefined;
     return [{
       phase: 'edge',
       name,
-      templateKey: JSON.stringify([lb.name, lb.hostname, trees]),
-      build: (app, labels, values) => new EdgeChart(app, name, lb, trees, labels, values),
+      templateKey: JSON.stringify([lb.name, lb.hostname, trees, ...(origin ? [origin] : [])]),
+      build: (app, labels, values) => new EdgeChart(app, name, lb, trees, labels, values, origin),
     }];
   });
 }

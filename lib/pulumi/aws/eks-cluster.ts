@@ -8,6 +8,7 @@ import { accessEntryName } from '../../naming';
 import { answered, isText } from '../cloud-answers';
 import { guarded, keeping, protection } from '../guards';
 import { kubeconfigFor } from '../kubeconfig';
+import { OriginSecurityGroups } from './origin-security-groups';
 import { ClusterNetwork } from './cluster-network';
 import { ClusterAddons } from './cluster-addons';
 import { ControllerIdentities } from './controller-identities';
@@ -246,6 +247,13 @@ export class EksCluster extends pulumi.ComponentResource {
         // EKS knows an association by cluster, principal and policy: a new scope replaces it, and created first, the
         // old one's delete would then take the principal's access away. Deleted first, access is gone only briefly.
       }, { ...parent, deleteBeforeReplace: true }));
+    }
+
+    // An ALB behind CloudFront with origin protection admits only CloudFront and the health checkers (edge-chart.ts names the groups).
+    if (c.originProtection) {
+      new OriginSecurityGroups(`${name}-origin`, {
+        protection: c.originProtection, region: c.region, vpcId: this.network.vpc.id, vpcCidr: addresses.vpcCidr, path: c.path, tags,
+      }, parent);
     }
 
     const addonArgs = { clusterName: this.eksCluster.name, stem: c.names.resource, tags, kubernetesVersion: c.kubernetesVersion };

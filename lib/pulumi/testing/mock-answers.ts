@@ -149,6 +149,9 @@ export function mockCall(token: string, inputs: Record<string, any>, region: str
       return { ...inputs, value: MOCK_SECRET_VALUE, insecureValue: MOCK_SECRET_VALUE, type: 'SecureString', id: inputs.name };
     case 'aws:acmpca/getCertificateAuthority:getCertificateAuthority':
       return { ...inputs, certificate: MOCK_CA_CERTIFICATE, certificateChain: '', status: 'ACTIVE', type: 'ROOT', id: inputs.arn };
+    case 'aws:ec2/getManagedPrefixList:getManagedPrefixList':
+      // AWS-managed prefix lists have an id per region; the mock's says which list it is.
+      return { ...inputs, id: `pl-mock-${String(inputs.name).replace(/^com\.amazonaws\./, '').replace(/[^a-z0-9]+/g, '-')}`, ownerId: 'AWS', addressFamily: 'IPv4' };
     case 'aws:index/getRegion:getRegion':
       return { name: region, region, id: region };
     default:
