@@ -25,6 +25,9 @@ import type { OverrideConflict } from './app-overrides';
 import type { DnsTree, TreeRouting } from './dns-tree';
 import type { ResolvedPlatform } from './platform';
 import type { AppSecretEnv, AppSecretFile, ResolvedSecretStore } from './secret-specs';
+import type { InternalLoadBalancerSpec, RemoteCallee, ResolvedCalls } from './resolved-calls';
+
+export type { InternalLoadBalancerSpec, RemoteCallee, ResolvedCalls };
 
 /** An app's settings on one cluster, every default filled in and overrides applied. */
 export interface AppSpec {
@@ -51,8 +54,12 @@ export interface AppSpec {
   readonly labels: Readonly<Record<string, string>>;
   /** Apps allowed to call this one, sorted by name. */
   readonly callers: readonly AppPeer[];
-  /** Apps this one may call (those that admit it as a caller), sorted by name. */
+  /** Apps this one may call (those that admit it as a caller, and those it calls), sorted by name. */
   readonly callees: readonly AppPeer[];
+  /** Called apps reached across clusters from this cluster, sorted by name; absent when none. */
+  readonly remoteCallees?: readonly RemoteCallee[];
+  /** The internal load balancer for callers on other clusters; absent when none calls the app from elsewhere. */
+  readonly internalLoadBalancer?: InternalLoadBalancerSpec;
   /** Where the pods may connect besides DNS, Pod Identity, their namespace and callees. */
   readonly egress: { readonly internet: boolean; readonly cidrs: readonly string[] };
   /** The node pool the pods must run on, and the taints of that pool on this cluster, which they tolerate. */
@@ -219,6 +226,8 @@ export interface ResolvedApp {
   readonly overrideConflicts: readonly ResolvedOverrideConflict[];
   /** Names of the apps allowed to call it, as given (some may be unknown: a rule says so). */
   readonly callers: readonly string[];
+  /** Names of the apps it calls, as given (unknown ones included, for the rules). */
+  readonly calls: readonly string[];
   /** Regions its ingress has a certificate for (empty: HTTP only). */
   readonly certificateRegions: readonly string[];
   /** The GDPR zone its data stays in, if any. */
@@ -429,6 +438,8 @@ export interface FleetModel {
   readonly argoCd: readonly ResolvedArgoCd[];
   /** The effective access: every subject's role on every cluster, sorted by subject then cluster. */
   readonly access: readonly ResolvedAccess[];
+  /** The calls between apps (`FleetApp.calls`) and the peerings, private names and load balancers they need. */
+  readonly calls: ResolvedCalls;
   readonly addressLock: ResolvedAddressLock;
   /**
    * The day EKS support and the catalogue's age are judged on (`YYYY-MM-DD`):
