@@ -7,7 +7,7 @@ import { accessEntryName } from '../../naming';
 import { answered, isText } from '../cloud-answers';
 import { guarded, keeping, protection } from '../guards';
 import { kubeconfigFor } from '../kubeconfig';
-import { ClusterNetwork } from './cluster-network';
+import { ClusterNetwork, PeerRoute } from './cluster-network';
 import { ClusterAddons } from './cluster-addons';
 import { ControllerIdentities } from './controller-identities';
 import { ACCESS_POLICY, POLICY, serviceRole } from './iam';
@@ -46,6 +46,11 @@ export interface EksClusterArgs {
    * @default false
    */
   readonly copyFleetTagsToNodes?: boolean;
+  /**
+   * Routes to the VPCs this cluster's is peered with for calls between apps (see {@link ClusterNetworkArgs.peerRoutes}).
+   * @default - none
+   */
+  readonly peerRoutes?: pulumi.Input<readonly PeerRoute[]>;
 }
 
 /** The add-ons and controller identities of a cluster whose platform fleetform manages. */
@@ -127,6 +132,7 @@ export class EksCluster extends pulumi.ComponentResource {
       availabilityZones: addresses.privateSubnets.map((_, i) => zones.apply((n) => n[i])),
       tags,
       lifecycle: c.lifecycle,
+      ...(args.peerRoutes !== undefined ? { peerRoutes: args.peerRoutes } : {}),
     }, parent);
 
     const autoMode = c.computeMode === ComputeMode.AUTO_MODE;
