@@ -100,7 +100,7 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
     tenancy: Tenancy.DEDICATED,
     nodePools: [{ name: 'dedicated', instanceTypes: ['m6i.xlarge'], minSize: 3, maxSize: 4, capacityType: CapacityType.ON_DEMAND }],
   });
-  const ledger = new FleetApp(fleet, 'ledger', {
+  new FleetApp(fleet, 'ledger', {
     image: 'ghcr.io/acme/ledger:2.0.1',
     port: 8080,
     placement: Placement.clusters(customer),
@@ -109,19 +109,6 @@ export function buildAcmeFleet(options: AcmeFleetOptions = {}): Fleet {
     healthCheck: { path: '/healthz' },
     // Read from Secrets Manager in the cluster's own region (an EU one) by the External Secrets Operator; never in dist/.
     secretEnv: { DATABASE_PASSWORD: SecretReference.fromSecretsManager('acme/ledger/db', { key: 'password' }) },
-  });
-
-  // Billing runs in Ireland and calls the ledger, which runs only on the customer's cluster in Frankfurt: it gets
-  // LEDGER_URL, a private name the ledger's internal load balancer answers, over a VPC peering of the two clusters.
-  // Both keep their data in the EU zone, so the call never leaves it.
-  new FleetApp(fleet, 'billing', {
-    image: 'ghcr.io/acme/billing:1.2.0',
-    port: 8080,
-    placement: Placement.clusters(production.cluster('eu-west-1')),
-    residency: eu,
-    replicas: 2,
-    healthCheck: { path: '/healthz' },
-    calls: [ledger],
   });
 
   // Who may do what, declared once for the fleet: a cluster added later to a scope gets its grants.

@@ -1,6 +1,6 @@
 /** Calls between apps across clusters, planned under mocks: peering, routes, security-group rules, private zone and records. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deployOn, mockedBinding, Recorded, refusalOf } from './mocks';
+import { deployOn, MOCK_CALLER, mockedBinding, Recorded, refusalOf } from './mocks';
 import { TEST_SUPPORT_DATE } from '../helpers/support-date';
 
 const m = mockedBinding();
@@ -116,5 +116,53 @@ describe('deploying calls', () => {
       path: 'split/web',
       message: 'calls "ledger" across clusters prod-eu-central-1 and prod-eu-west-1, which need a VPC peering, but this deployment leaves out prod-eu-central-1; deploy the clusters of a call across clusters in one stack (clusters: ["prod-eu-central-1", "prod-eu-west-1", ...])',
     }]);
+  });
+});
+
+describe('the fintech example\'s call from Frankfurt to the bank\'s ledger in Stockholm, planned', () => {
+  let added: Recorded[];
+  let resolved: ReturnType<InstanceType<typeof m.lib.Fleet>['resolve']>;
+  const ofType = (type: string) => added.filter((r) => r.type === type);
+
+  beforeAll(async () => {
+    const { default: buildFintechFleet, FINTECH_LOCK_FILE } = await import('../../examples/fintech/fleet');
+    const { readFileSync } = await import('node:fs');
+    const lock = (JSON.parse(readFileSync(FINTECH_LOCK_FILE, 'utf8')) as { clusters: Record<string, never> }).clusters;
+    const fleet = buildFintechFleet({ addressLock: m.lib.AddressLock.of(lock), supportDate: TEST_SUPPORT_DATE });
+    resolved = fleet.resolve();
+    added = await deployOn(m, 'ledgerly', { fleet, privateEndpointsReachable: true, deployer: MOCK_CALLER.role });
+  });
+
+  it('peers Frankfurt with Stockholm only, and routes each one\'s range to the other', () => {
+    expect(ofType('aws:ec2/vpcPeeringConnection:VpcPeeringConnection').map((p) => [p.name, p.inputs.peerRegion]))
+      .toEqual([['bank-nord-peering-production-eu-central-1', 'eu-central-1']]);
+    const frankfurt = m.lib.findCluster(resolved, 'production-eu-central-1')!.network!;
+    const bank = m.lib.findCluster(resolved, 'bank-nord')!.network!;
+    const peerRoutes = (stem: string) => ofType('aws:ec2/routeTable:RouteTable').filter((t) => t.name.startsWith(`${stem}-network-`))
+      .map((t) => t.inputs.routes.slice(1).map((r: { cidrBlock: string }) => r.cidrBlock));
+    expect(peerRoutes('production-eu-central-1')).toEqual(Array(4).fill([bank.vpcCidr]));
+    expect(peerRoutes('bank-nord')).toEqual(Array(4).fill([frankfurt.vpcCidr]));
+    // No other cluster's route tables change.
+    expect(peerRoutes('production-eu-west-1')).toEqual(Array(4).fill([]));
+  });
+
+  it('opens the bank cluster\'s security group to Frankfurt\'s pod ranges on the ledger\'s port, and nothing else', () => {
+    const frankfurt = m.lib.findCluster(resolved, 'production-eu-central-1')!.network!;
+    const rules = ofType('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule');
+    expect(rules.map((r) => [r.inputs.cidrIpv4, r.inputs.fromPort, r.inputs.toPort, r.provider?.includes('eu-north-1')])).toEqual(frankfurt.privateSubnets.map((c) => [c, 8080, 8080, true]));
+  });
+
+  it('names the ledger in the private zone of Frankfurt\'s VPC, and gives statements its address and egress', () => {
+    expect(ofType('aws:route53/zone:Zone').filter((z) => z.inputs.vpcs).map((z) => [z.inputs.name, z.inputs.vpcs.map((v: { vpcRegion: string }) => v.vpcRegion)]))
+      .toEqual([['ledgerly.internal', ['eu-central-1']]]);
+    expect(ofType('aws:route53/record:Record').filter((r) => r.inputs.name === 'ledger.ledgerly.internal').map((r) => r.inputs.setIdentifier)).toEqual(['bank-nord']);
+    const statements = ofType('kubernetes:apps/v1:Deployment').find((d) => d.inputs.metadata.name === 'statements')!;
+    expect(statements.inputs.spec.template.spec.containers[0].env).toContainEqual({ name: 'LEDGER_URL', value: 'http://ledger.ledgerly.internal:80' });
+    const bank = m.lib.findCluster(resolved, 'bank-nord')!.network!;
+    const egress = ofType('kubernetes:networking.k8s.io/v1:NetworkPolicy').find((p) => p.inputs.metadata.name === 'statements-egress')!;
+    expect(egress.inputs.spec.egress).toContainEqual({ to: [{ ipBlock: { cidr: bank.publicRange } }], ports: [{ protocol: 'TCP', port: 80 }] });
+    const ingress = ofType('kubernetes:networking.k8s.io/v1:NetworkPolicy').find((p) => p.inputs.metadata.name === 'ledger-ingress')!;
+    const frankfurt = m.lib.findCluster(resolved, 'production-eu-central-1')!.network!;
+    expect(ingress.inputs.spec.ingress).toContainEqual({ from: frankfurt.privateSubnets.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: 'TCP', port: 8080 }] });
   });
 });
