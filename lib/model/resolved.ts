@@ -25,9 +25,9 @@ import type { OverrideConflict } from './app-overrides';
 import type { DnsTree, TreeRouting } from './dns-tree';
 import type { ResolvedPlatform } from './platform';
 import type { AppSecretEnv, AppSecretFile, ResolvedSecretStore } from './secret-specs';
-import type { InternalLoadBalancerSpec, RemoteCallee, ResolvedCalls } from './resolved-calls';
+import type { InternalLoadBalancerSpec, RemoteCallee, ResolvedCall, ResolvedCallSource, ResolvedCalls, ResolvedExposure, ResolvedLink } from './resolved-calls';
 
-export type { InternalLoadBalancerSpec, RemoteCallee, ResolvedCalls };
+export type { InternalLoadBalancerSpec, RemoteCallee, ResolvedCall, ResolvedCallSource, ResolvedCalls, ResolvedExposure, ResolvedLink };
 
 /** An app's settings on one cluster, every default filled in and overrides applied. */
 export interface AppSpec {
