@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as m from '../lib';
 import { AppKind, EnvironmentFleet, Fleet, FleetApp, FleetAppProps, GdprZone, Placement } from '../lib';
 import { newFleet, problemsOf, specOf } from './helpers/fleets';
+import { callPeeringQuota } from '../lib/rules/call-rules';
 
 /** Production in Ireland, Frankfurt and Virginia; Ireland and Frankfurt in the EU zone. */
 function fleetOf(): { fleet: Fleet; eu: GdprZone; prod: EnvironmentFleet } {
@@ -187,5 +188,22 @@ describe('calls, for every fleet', () => {
         expect(JSON.stringify(fleet.resolve().calls)).toBe(JSON.stringify(resolved.calls));
       },
     ), { numRuns: 25 });
+  });
+});
+
+describe('the peering quota', () => {
+  /** A model whose cluster "hub" is peered with `n` others, as the rule reads it. */
+  function peeredWith(n: number) {
+    const others = Array.from({ length: n }, (_, i) => `c${String(i).padStart(3, '0')}`);
+    return {
+      clusters: [{ id: 'hub', path: 'acme/hub' }, ...others.map((id) => ({ id, path: `acme/${id}` }))],
+      calls: { calls: [], exposures: [], links: others.map((id) => ({ a: id, b: 'hub', calls: ['x→y'] })) },
+    } as unknown as Parameters<typeof callPeeringQuota.check>[0];
+  }
+
+  it('is quiet up to the default quota, warns above it, and refuses above the most AWS allows', () => {
+    expect([...callPeeringQuota.check(peeredWith(50))]).toEqual([]);
+    expect([...callPeeringQuota.check(peeredWith(51))]).toEqual([{ path: 'acme/hub', severity: 'warning', message: 'calls across clusters need 51 VPC peerings of this cluster, more than the default quota (50); raise "Active VPC peering connections per VPC" in Service Quotas (up to 125) before deploying' }]);
+    expect([...callPeeringQuota.check(peeredWith(126))]).toEqual([{ path: 'acme/hub', severity: 'error', message: 'calls across clusters need 126 VPC peerings of this cluster, more than AWS allows a VPC (125); place called apps nearer their callers, or connect the VPCs through a Transit Gateway yourself' }]);
   });
 });

@@ -109,6 +109,15 @@ describe('deploying calls', () => {
     for (const t of added.filter((r) => r.type === 'aws:ec2/routeTable:RouteTable')) expect(t.inputs.routes).toHaveLength(1);
   });
 
+  it('without applying manifests, still makes the peering, rules and zone, but no record (the NLBs\' names are unknown to the stack)', async () => {
+    const added = await deployOn(m, 'gitops', { fleet: callingFleet('gitops'), applyManifests: false });
+    const count = (type: string) => added.filter((r) => r.type === type).length;
+    expect(count('aws:ec2/vpcPeeringConnection:VpcPeeringConnection')).toBe(1);
+    expect(count('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule')).toBe(3);
+    expect(count('aws:route53/zone:Zone')).toBe(1);
+    expect(count('aws:route53/record:Record')).toBe(0);
+  });
+
   it('refuses a stack that holds one cluster of a call across clusters but not the other, before registering anything', () => {
     const refused = refusalOf(m, 'split', { fleet: callingFleet('split'), clusters: ['prod-eu-west-1'] });
     expect(refused.registered).toBe(0);
