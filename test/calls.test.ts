@@ -70,6 +70,16 @@ describe('a call across regions', () => {
     expect(objectsOf('prod-eu-west-1', '3000-app-web.k8s.yaml').some((o) => o.metadata.name === 'web-internal')).toBe(false);
   });
 
+  it('asks EKS Auto Mode for the internal NLB on an Auto Mode cluster, through its own load balancer class', () => {
+    const fleet = newFleet();
+    const prod = new EnvironmentFleet(fleet, 'prod', { regions: ['eu-west-1'] });
+    const auto = new EnvironmentFleet(fleet, 'auto', { regions: ['eu-central-1'], profile: m.EnvironmentProfile.production({ computeMode: m.ComputeMode.AUTO_MODE }) });
+    const ledger = app(fleet, 'ledger', { placement: Placement.clusters(auto.cluster('eu-central-1')) });
+    app(fleet, 'web', { placement: Placement.clusters(prod.cluster('eu-west-1')), calls: [ledger] });
+    const objects = fleet.assemble().clusters.find((c) => c.clusterId === 'auto-eu-central-1')!.files.find((f) => f.name === '3000-app-ledger.k8s.yaml')!.objects as any[];
+    expect(objects.find((o) => o.metadata.name === 'ledger-internal').spec.loadBalancerClass).toBe('eks.amazonaws.com/nlb');
+  });
+
   it('uses the callee\'s Service on a cluster both run on, with no load balancer or peering', () => {
     const { fleet } = fleetOf();
     app(fleet, 'web', { calls: ['search'] });

@@ -59,6 +59,8 @@ describe('a call across regions, planned', () => {
         expect(t.inputs.routes).toHaveLength(2);
         expect(t.inputs.routes[0].cidrBlock).toBe('0.0.0.0/0');
         expect(t.inputs.routes[1]).toEqual({ cidrBlock: peer, vpcPeeringConnectionId: 'prod-eu-west-1-accepts-prod-eu-central-1-id' });
+        // Created after the peering is accepted, and updated before it is deleted.
+        expect(t.dependencies.some((d) => d.endsWith('::prod-eu-west-1-accepts-prod-eu-central-1'))).toBe(true);
       }
     }
   });
