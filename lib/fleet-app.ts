@@ -17,7 +17,7 @@ import { checkLater } from './errors';
 import { GdprZone } from './gdpr-zone';
 import { Fields, ReadProps, describeValue, isPlainObject, readProps, shapes } from './input';
 import { isKind } from './markers';
-import { checkDnsLabel, checkLabels, FLEETFORM_LABEL_KEYS } from './naming';
+import { callVariable, checkDnsLabel, checkLabels, FLEETFORM_LABEL_KEYS } from './naming';
 import { parseCidr } from './net/ipv4';
 import { Override } from './override';
 import { Placement } from './placement';
@@ -89,6 +89,17 @@ export interface FleetAppProps {
    * @default - none: only the load balancer (with an ingress) and pods of its own namespace
    */
   readonly callers?: readonly (FleetApp | string)[];
+  /**
+   * Apps this one calls (by app or app name), wherever they run. The app gets each one's
+   * address as the env variable `<NAME>_URL` (the name upper-cased, `-` as `_`), and the
+   * called app admits it: on a cluster both run on, through the called app's Service; from
+   * a cluster the called app does not run on, through an internal Network Load Balancer in
+   * each of the called app's clusters, a name in the fleet's private hosted zone
+   * (`<app>.<fleet>.internal`) and VPC peering between the clusters (see the README,
+   * "Services across clusters").
+   * @default - none
+   */
+  readonly calls?: readonly (FleetApp | string)[];
   /**
    * Where the app's pods may connect, besides DNS, the Pod Identity agent, its
    * own namespace and the apps that admit it as a caller.
@@ -215,6 +226,7 @@ const FIELDS: Fields = {
   env: { shape: ENV_SHAPE, example: '{ LOG_LEVEL: "info" }' },
   labels: { shape: shapes.record(shapes.string, 'an object of label names to string values'), example: '{ team: "shop" }' },
   callers: { shape: shapes.list(shapes.either('an app or an app name', shapes.string, shapes.instance('a FleetApp', (x) => isKind(x, 'app')))), example: '["storefront"]' },
+  calls: { shape: shapes.list(shapes.either('an app or an app name', shapes.string, shapes.instance('a FleetApp', (x) => isKind(x, 'app')))), example: '[ledger]' },
   egress: { shape: EGRESS_SHAPE, example: '{ internet: false, cidrs: ["10.64.32.0/24"] }' },
   residency: { shape: shapes.instance('a GdprZone', GdprZone.isGdprZone), example: 'eu' },
   peakReplicas: { shape: shapes.number, example: '12' },
@@ -283,7 +295,9 @@ export class FleetApp extends Construct {
         { what: 'residency', ref: read.props.residency },
         ...(read.props.placement?.references ?? []).map((ref) => ({ what: 'placement', ref })),
         ...(read.props.callers ?? []).map((ref) => ({ what: 'callers', ref })),
+        ...(read.props.calls ?? []).map((ref) => ({ what: 'calls', ref })),
       ]),
+      ...checkCallVariables(this.calls, read.props, [...this.#overrides.values(), ...[...this.#scoped.values()].map((o) => o.options)]),
     ]);
   }
 
@@ -305,6 +319,11 @@ export class FleetApp extends Construct {
   /** Names of the apps allowed to call this one. */
   get callers(): readonly string[] {
     return (this.props.callers ?? []).map((c) => (typeof c === 'string' ? c : c.appName));
+  }
+
+  /** Names of the apps this one calls, as given. */
+  get calls(): readonly string[] {
+    return (this.props.calls ?? []).map((c) => (typeof c === 'string' ? c : c.appName));
   }
 
   /** Overrides by cluster id, in the order added. */
@@ -418,6 +437,24 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   yield* checkLabels('label', p.labels, [...FLEETFORM_LABEL_KEYS, 'app.kubernetes.io/name']);
   yield* p.placement?.problems ?? [];
   if (p.awsPermissions !== undefined) yield* checkAwsPermissions(p.awsPermissions);
+}
+
+/**
+ * The variable of each called app's address must be fleetform's alone: a variable of
+ * that name in `env`, `secretEnv` or an override's `env` would hide the address.
+ */
+function checkCallVariables(calls: readonly string[], p: Partial<FleetAppProps>, overrides: readonly AppOverrideOptions[]): string[] {
+  const problems: string[] = [];
+  for (const name of new Set(calls)) {
+    const variable = callVariable(name);
+    const where = [
+      ...(p.env?.[variable] !== undefined ? ['env'] : []),
+      ...(p.secretEnv !== undefined && isPlainObject(p.secretEnv) && variable in p.secretEnv ? ['secretEnv'] : []),
+      ...(overrides.some((o) => o.env?.[variable] !== undefined) ? ['an override\'s env'] : []),
+    ];
+    if (where.length > 0) problems.push(`calls "${name}", whose address fleetform gives as ${variable}, but ${where.join(' and ')} also set${where.length === 1 ? 's' : ''} ${variable}; remove that variable (the call's address is computed) or rename it`);
+  }
+  return problems;
 }
 
 /** Checks of an app's secrets: no secret-looking plaintext, well-formed references within the fleet's secrets and the residency zone. */

@@ -90,3 +90,18 @@ export function appRoleName(fleet: string, app: string): string {
   if (name.length <= max) return name;
   return `${name.slice(0, max - 9).replace(/-+$/, '')}-${shortHash(name)}`;
 }
+
+/** The env variable that carries the address of called app `app`: `ledger-api` → `LEDGER_API_URL`. */
+export function callVariable(app: string): string {
+  return `${app.toUpperCase().replace(/-/g, '_')}_URL`;
+}
+
+/** The fleet's private hosted zone, holding a name per app called across clusters: `<fleet>.internal` (`.internal` is reserved for private use by ICANN). */
+export function privateZoneName(fleet: string): string {
+  return `${fleet}.internal`;
+}
+
+/** The name of the internal load balancer Service of an app called from other clusters. */
+export function internalServiceName(app: string): string {
+  return `${app}-internal`;
+}

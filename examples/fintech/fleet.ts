@@ -75,7 +75,7 @@ export function buildFintechFleet(options: FintechOptions = {}): Fleet {
     healthCheck: { path: '/' },
   });
   portal.addClusterOverride('staging-eu-west-1', { replicas: 1 });
-  new FleetApp(fleet, 'ledger', {
+  const ledger = new FleetApp(fleet, 'ledger', {
     image: 'ghcr.io/ledgerly/ledger:9.1.0',
     port: 8080,
     placement: Placement.clusters(bank),
@@ -83,6 +83,19 @@ export function buildFintechFleet(options: FintechOptions = {}): Fleet {
     replicas: 3,
     env: { TENANT: 'bank-nord' },
     healthCheck: { path: '/healthz' },
+  });
+
+  // Account statements, made in Frankfurt from the bank's ledger, which runs only on the bank's cluster in Stockholm:
+  // statements gets LEDGER_URL, a private name answered by the ledger's internal load balancer, reached over a VPC
+  // peering of the two clusters. Both keep their data in the EU zone, so the call never leaves it.
+  new FleetApp(fleet, 'statements', {
+    image: 'ghcr.io/ledgerly/statements:1.3.0',
+    port: 8080,
+    placement: Placement.clusters(production.cluster('eu-central-1')),
+    residency: eu,
+    replicas: 2,
+    healthCheck: { path: '/healthz' },
+    calls: [ledger],
   });
 
   // EU users: Frankfurt while it is healthy, else Ireland — never outside the zone. Everyone else: nearest cluster.

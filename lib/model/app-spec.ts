@@ -5,6 +5,7 @@ import type { NodeTaintSpec } from '../node-pool';
 import { AppKind, runsToCompletion } from '../app-kind';
 import { workloadSpec } from './app-workload';
 import type { AppPeer, AppSpec } from './resolved';
+import type { AppCallSpec } from './resolved-calls';
 import { appSecretEnv, appSecretFiles } from './secret-stores';
 
 /** What an app's spec depends on besides its props and override: where it runs and who it talks to. */
@@ -15,6 +16,8 @@ export interface AppSpecContext {
   readonly callees: readonly AppPeer[];
   /** Whether a global load balancer sends users to the app on the cluster. */
   readonly loadBalanced: boolean;
+  /** What calls between apps add on the cluster (addresses, remote callees, an internal load balancer). @default - nothing */
+  readonly calls?: AppCallSpec;
   /** The taints of the app's node pool on the cluster (none when the app requires no pool, or the cluster lacks it). */
   readonly poolTaints?: readonly NodeTaintSpec[];
 }
@@ -51,10 +54,13 @@ export function appSpec(name: string, namespace: string, p: Partial<FleetAppProp
     },
     loadBalanced: ctx.loadBalanced,
     ...(p.residency ? { residency: p.residency.zoneName } : {}),
-    env: { ...(p.env ?? {}), ...(o.env ?? {}) },
+    // The called apps' addresses come last; the app checks that no variable of its own has their names.
+    env: { ...(p.env ?? {}), ...(o.env ?? {}), ...(ctx.calls?.env ?? {}) },
     labels: { ...(p.labels ?? {}), ...(p.residency ? { [RESIDENCY_LABEL]: p.residency.zoneName } : {}) },
     callers: ctx.callers,
     callees: ctx.callees,
+    ...(ctx.calls?.remoteCallees ? { remoteCallees: ctx.calls.remoteCallees } : {}),
+    ...(ctx.calls?.internalLoadBalancer ? { internalLoadBalancer: ctx.calls.internalLoadBalancer } : {}),
     egress: { internet: p.egress?.internet ?? true, cidrs: [...(p.egress?.cidrs ?? [])] },
     ...(p.nodePool !== undefined ? { nodePool: { name: p.nodePool, tolerates: [...(ctx.poolTaints ?? [])] } } : {}),
     ...secretEnvOf(p),

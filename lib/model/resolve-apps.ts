@@ -4,6 +4,7 @@ import { byCodeUnit } from '../naming';
 import { OVERRIDE_PRECEDENCE } from '../override';
 import { LayeredOverride, layerOverrides } from './app-overrides';
 import { appSpec } from './app-spec';
+import type { AppCallSpec } from './resolved-calls';
 import type { AppPeer, AppSpec, ResolvedApp, ResolvedCluster, ResolvedOverrideConflict, ResolvedPlacement } from './resolved';
 
 /** The ids of the clusters `a` lands on, in the order of `clusters`. */
@@ -17,7 +18,10 @@ export interface Peers {
   readonly callees: ReadonlyMap<string, AppPeer[]>;
 }
 
-/** The callers and callees of every app. */
+/**
+ * The callers and callees of every app: those an app admits with `callers`, and
+ * those that call it with `calls` (admitted on the clusters both run on).
+ */
 export function peersOf(apps: readonly FleetApp[]): Peers {
   const byName = new Map(apps.map((a) => [a.appName, a]));
   const peer = (a: FleetApp): AppPeer => ({ name: a.appName, namespace: a.namespace, port: a.props.port ?? 0 });
@@ -25,7 +29,9 @@ export function peersOf(apps: readonly FleetApp[]): Peers {
   const callees = new Map<string, AppPeer[]>();
   for (const a of apps) {
     // Unknown names are reported by the app-callers rule; they admit no one.
-    const known = [...new Set(a.callers)].sort().flatMap((n) => { const c = byName.get(n); return c ? [c] : []; });
+    // An app that calls this one is admitted as if listed in its callers (once, however it is declared).
+    const callingIt = apps.filter((x) => x !== a && x.calls.includes(a.appName)).map((x) => x.appName);
+    const known = [...new Set([...a.callers, ...callingIt])].sort().flatMap((n) => { const c = byName.get(n); return c ? [c] : []; });
     callers.set(a.appName, known.map(peer));
     for (const c of known) callees.set(c.appName, [...(callees.get(c.appName) ?? []), peer(a)]);
   }
@@ -37,7 +43,8 @@ export function peersOf(apps: readonly FleetApp[]): Peers {
  * Resolves one app placed on `placed` (cluster ids); `loadBalanced` holds the
  * clusters where a global load balancer sends users to it.
  */
-export function resolveApp(a: FleetApp, clusters: ReadonlyMap<string, ResolvedCluster>, placed: readonly string[], peers: Peers, loadBalanced: ReadonlySet<string>): ResolvedApp {
+export function resolveApp(a: FleetApp, clusters: ReadonlyMap<string, ResolvedCluster>, placed: readonly string[], peers: Peers, loadBalanced: ReadonlySet<string>,
+  callsOn: (clusterId: string) => AppCallSpec = () => ({})): ResolvedApp {
   const placement = a.placement;
   const perRegion = a.props.ingress?.certificateArns !== undefined;
   const specs = new Map<string, AppSpec>(); // clusters that run the app alike share one spec
@@ -58,11 +65,13 @@ export function resolveApp(a: FleetApp, clusters: ReadonlyMap<string, ResolvedCl
     for (const conflict of layered?.conflicts ?? []) conflicts.push({ clusterId: id, ...conflict });
     const balanced = loadBalanced.has(id);
     const poolTaints = a.props.nodePool !== undefined ? c.nodePools.find((pool) => pool.name === a.props.nodePool)?.taints ?? [] : undefined;
-    const key = `${clusterOverride ? id : ''}\u0000${applying.join(',')}\u0000${perRegion ? c.region : ''}\u0000${balanced}\u0000${poolTaints?.length ? JSON.stringify(poolTaints) : ''}`;
+    const calls = callsOn(id);
+    const callKey = Object.keys(calls).length > 0 ? `\u0000${JSON.stringify(calls)}` : '';
+    const key = `${clusterOverride ? id : ''}\u0000${applying.join(',')}\u0000${perRegion ? c.region : ''}\u0000${balanced}\u0000${poolTaints?.length ? JSON.stringify(poolTaints) : ''}${callKey}`;
     let spec = specs.get(key);
     if (!spec) {
       spec = appSpec(a.appName, a.namespace, a.props, {
-        region: c.region, callers: peers.callers.get(a.appName) ?? [], callees: peers.callees.get(a.appName) ?? [], loadBalanced: balanced, poolTaints,
+        region: c.region, callers: peers.callers.get(a.appName) ?? [], callees: peers.callees.get(a.appName) ?? [], loadBalanced: balanced, poolTaints, calls,
       }, layered?.options);
       specs.set(key, spec);
     }
@@ -90,6 +99,7 @@ export function resolveApp(a: FleetApp, clusters: ReadonlyMap<string, ResolvedCl
     })),
     overrideConflicts: conflicts,
     callers: a.callers,
+    calls: a.calls,
     certificateRegions: Object.keys(a.props.ingress?.certificateArns ?? {}),
     ...(a.props.residency ? { residency: a.props.residency.zoneName } : {}),
     ...(a.props.peakReplicas !== undefined ? { peakReplicas: a.props.peakReplicas } : {}),

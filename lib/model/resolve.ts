@@ -26,6 +26,7 @@ import { Team } from '../team';
 import { VersionChannel } from '../version-channel';
 import { FleetRule, runRules } from '../rules/rule';
 import { peersOf, placementOf, resolveApp } from './resolve-apps';
+import { callSpecOf, resolveCalls } from './resolve-calls';
 import { resolveAccess } from './resolve-access';
 import { withSecretStores } from './secret-stores';
 import { resolveTrust, trustSecretReads, withTrust } from './trust';
@@ -110,8 +111,9 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
   const balanced = new Map<string, Set<string>>();
   for (const lb of loadBalancers) for (const t of lb.trees) for (const id of t.clusters) balanced.set(t.app, new Set([...(balanced.get(t.app) ?? []), id]));
   const peers = peersOf(appConstructs);
+  const calls = resolveCalls(settings.name, appConstructs, placements, clusterById);
   const apps = appConstructs.map((a) => {
-    const resolved = resolveApp(a, clusterById, placements.get(a)!, peers, balanced.get(a.appName) ?? new Set());
+    const resolved = resolveApp(a, clusterById, placements.get(a)!, peers, balanced.get(a.appName) ?? new Set(), (id) => callSpecOf(calls, a.appName, id, clusterById));
     const awsPermissions = resolveAwsPermissions(a, settings);
     return awsPermissions !== undefined ? { ...resolved, awsPermissions } : resolved;
   });
@@ -158,6 +160,7 @@ export function resolveFleet(root: FleetDeclaration, lock: LockContents, rules: 
     })),
     access: granted.access,
     ...(trust ? { trust } : {}),
+    calls,
     addressLock: {
       path: lock.path,
       exists: lock.exists,

@@ -30,6 +30,9 @@ import type { AppSecretEnv, AppSecretFile, ResolvedSecretStore } from './secret-
 import type { ResolvedTrust } from './trust-spec';
 
 export type { ResolvedTrust };
+import type { InternalLoadBalancerSpec, RemoteCallee, ResolvedCall, ResolvedCallSource, ResolvedCalls, ResolvedExposure, ResolvedLink } from './resolved-calls';
+
+export type { InternalLoadBalancerSpec, RemoteCallee, ResolvedCall, ResolvedCallSource, ResolvedCalls, ResolvedExposure, ResolvedLink };
 
 /** An app's settings on one cluster, every default filled in and overrides applied. */
 export interface AppSpec {
@@ -56,8 +59,12 @@ export interface AppSpec {
   readonly labels: Readonly<Record<string, string>>;
   /** Apps allowed to call this one, sorted by name. */
   readonly callers: readonly AppPeer[];
-  /** Apps this one may call (those that admit it as a caller), sorted by name. */
+  /** Apps this one may call (those that admit it as a caller, and those it calls), sorted by name. */
   readonly callees: readonly AppPeer[];
+  /** Called apps reached across clusters from this cluster, sorted by name; absent when none. */
+  readonly remoteCallees?: readonly RemoteCallee[];
+  /** The internal load balancer for callers on other clusters; absent when none calls the app from elsewhere. */
+  readonly internalLoadBalancer?: InternalLoadBalancerSpec;
   /** Where the pods may connect besides DNS, Pod Identity, their namespace and callees. */
   readonly egress: { readonly internet: boolean; readonly cidrs: readonly string[] };
   /** The node pool the pods must run on, and the taints of that pool on this cluster, which they tolerate. */
@@ -259,6 +266,8 @@ export interface ResolvedApp {
   readonly overrideConflicts: readonly ResolvedOverrideConflict[];
   /** Names of the apps allowed to call it, as given (some may be unknown: a rule says so). */
   readonly callers: readonly string[];
+  /** Names of the apps it calls, as given (unknown ones included, for the rules). */
+  readonly calls: readonly string[];
   /** Regions its ingress has a certificate for (empty: HTTP only). */
   readonly certificateRegions: readonly string[];
   /** The GDPR zone its data stays in, if any. */
@@ -473,6 +482,8 @@ export interface FleetModel {
   readonly access: readonly ResolvedAccess[];
   /** The fleet's trust root (`Fleet` prop `trust`); absent when it has none. */
   readonly trust?: ResolvedTrust;
+  /** The calls between apps (`FleetApp.calls`) and the peerings, private names and load balancers they need. */
+  readonly calls: ResolvedCalls;
   readonly addressLock: ResolvedAddressLock;
   /**
    * The day EKS support and the catalogue's age are judged on (`YYYY-MM-DD`):

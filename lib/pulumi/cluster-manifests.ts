@@ -65,4 +65,15 @@ export class ClusterManifests extends pulumi.ComponentResource {
       .apply((status) => answered(status?.loadBalancer?.ingress?.[0]?.hostname, `${this.#stem}-${namespace}/${name}`,
         'the Ingress', 'load balancer host name in its status (the AWS Load Balancer Controller writes it)', isText));
   }
+
+  /**
+   * The DNS name of the load balancer of a Service of type LoadBalancer of chart `chart`, from the
+   * Service's status once the AWS Load Balancer Controller (or EKS Auto Mode) has built it.
+   */
+  serviceHostname(chart: string, namespace: string, name: string): pulumi.Output<string> {
+    return this.groups[chart].getResource('v1/Service', `${this.#stem}-${namespace}`, name)
+      .apply((service) => service.status)
+      .apply((status) => answered(status?.loadBalancer?.ingress?.[0]?.hostname, `${this.#stem}-${namespace}/${name}`,
+        'the Service', 'load balancer host name in its status (the AWS Load Balancer Controller writes it)', isText));
+  }
 }

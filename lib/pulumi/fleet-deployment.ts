@@ -5,6 +5,7 @@ import type { Fleet } from '../fleet';
 import type { ResolvedCluster, ResolvedLoadBalancer } from '../model/resolved';
 import type { FleetAssembly } from '../synth/assembly';
 import { AppIdentity, appIdentities } from './aws/app-identities';
+import { CallNetwork, checkCallLinks, PeerRoutes } from './aws/call-network';
 import { EksCluster } from './aws/eks-cluster';
 import { ClusterManifests } from './cluster-manifests';
 import { checkDeploymentOptions, optionsPath } from './deployment-options';
@@ -268,6 +269,7 @@ export class FleetDeployment extends pulumi.ComponentResource {
     const plan = planDeployment(assembly.fleet, args);
     const selected = plan.clusters;
     assertNoProblems(checkTrustPlacement(name, assembly.fleet, args));
+    assertNoProblems(checkCallLinks(assembly.fleet, selected));
     super('fleetform:index:FleetDeployment', name, {}, opts);
     this.#assembly = assembly;
     this.#loadBalancers = plan.loadBalancers;
@@ -290,8 +292,11 @@ export class FleetDeployment extends pulumi.ComponentResource {
       }, { parent: this });
     }
 
-    // Phase 1: the clusters, each through the provider of its region.
+    // Phase 1: the clusters, each through the provider of its region; the route tables of clusters
+    // peered for calls across clusters take their peer routes once the peerings below exist.
+    const peerRoutes = new PeerRoutes(assembly.fleet.calls, selected);
     for (const c of selected) {
+      const routes = peerRoutes.of(c.id);
       this.#clusters[c.id] = new EksCluster(c.names.resource, {
         cluster: c,
         logRetentionDays: args.logRetentionDays ?? 90,
@@ -300,8 +305,16 @@ export class FleetDeployment extends pulumi.ComponentResource {
         ...(plan.argoCdEntries.includes(c.id) ? { argoCdCapabilityRole: args.argoCdCapabilityRole } : {}),
         copyFleetTagsToNodes: args.copyFleetTagsToNodes ?? false,
         ...(this.#rootCa ? { certificateAuthorityArn: this.#rootCa.arn } : {}),
+        ...(routes ? { peerRoutes: routes } : {}),
       }, { parent: this, providers: [this.#providers.region(c.region)] });
     }
+    // Only a fleet whose apps call across clusters of this stack registers it.
+    const hasCalls = assembly.fleet.calls.exposures.some((e) => selected.some((c) => c.id === e.clusterId))
+      || assembly.fleet.calls.links.some((l) => selected.some((c) => c.id === l.a));
+    const calls = hasCalls ? new CallNetwork(`${name}-calls`, {
+      fleet: assembly.fleet, selected, clusters: this.#clusters, peerRoutes,
+      region: (region) => this.#providers.region(region), global: this.#providers.global(),
+    }, { parent: this }) : undefined;
 
     // The apps' AWS identities: one role per app, one Pod Identity association on each of its clusters here.
     Object.assign(this.#appIdentities, appIdentities(assembly.fleet.apps, selected, {
@@ -356,6 +369,9 @@ export class FleetDeployment extends pulumi.ComponentResource {
         }, { parent: this, dependsOn: [...before, ...certificatesOf(c), ...associationsOn(c)] });
       }
     }
+
+    // The private names of apps called across clusters, once their internal NLBs exist.
+    calls?.addRecords(this.#manifests);
 
     // Phase 3: the edge, once every target cluster's ALB exists: here, or the ALBs exported for the edge's own stack.
     if (edge === 'here') {

@@ -8,6 +8,7 @@ import { addNamespaceAccess } from './access-chart';
 import { addAlbIngress } from './alb-ingress';
 import { addAppNetworkPolicies } from './app-network-policies';
 import { addAppSecrets } from './app-secrets';
+import { addInternalLoadBalancer } from './internal-load-balancer';
 import { addWorkload } from './app-workload';
 import { ClusterValues, restrictedPodSecurity } from './labels';
 import type { ChartContribution } from './phases';
@@ -59,6 +60,7 @@ export class AppChart extends Chart {
     addWorkload(this, s, props.labels, (service) => {
       if (s.ingress) addAlbIngress(this, s, service, props.values.fleet, props.autoMode === true);
     });
+    addInternalLoadBalancer(this, s, props.autoMode === true);
     addAppSecrets(this, s);
     addAppNetworkPolicies(this, s, props.values);
     if (props.namespaceAccess) addNamespaceAccess(this, props.namespaceAccess);

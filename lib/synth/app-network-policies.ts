@@ -21,9 +21,11 @@ const peer = (p: AppPeer) => ({ namespaceSelector: { matchLabels: { 'kubernetes.
  * - `default-deny`: no traffic in or out of any pod of the namespace;
  * - `<app>-ingress` (an app with a port): to the app's port, from pods of its namespace, from its
  *   load balancer's range when it has an ingress or a global load balancer
- *   sends users to it, and from the apps it admits as callers;
+ *   sends users to it or it has an internal load balancer (health checks), from the apps it
+ *   admits as callers, and from the pod ranges of the clusters that call it across clusters;
  * - `<app>-egress`: DNS (kube-system's kube-dns), the Pod Identity agent, its
- *   namespace, the apps that admit it, and — unless turned off — the public
+ *   namespace, the apps that admit it, the internal load balancers of the apps it calls on
+ *   other clusters, and — unless turned off — the public
  *   internet, never the VPC's other workloads or the node's metadata service.
  */
 export function addAppNetworkPolicies(chart: Construct, s: AppSpec, values: ClusterValues): void {
@@ -37,7 +39,10 @@ export function addAppNetworkPolicies(chart: Construct, s: AppSpec, values: Clus
   if (s.port !== undefined) {
     const port = s.port;
     const from: kplus.k8s.NetworkPolicyPeer[] = [{ podSelector: {} }];
-    if (s.ingress || s.loadBalanced) from.push({ ipBlock: { cidr: values.loadBalancerRange } });
+    // The load balancers' range: user traffic through the ALB, and the health checks of an internal NLB.
+    if (s.ingress || s.loadBalanced || s.internalLoadBalancer) from.push({ ipBlock: { cidr: values.loadBalancerRange } });
+    // Callers on other clusters, through the internal NLB, which keeps their addresses: their clusters' pod ranges only.
+    const remote = s.internalLoadBalancer?.sourceRanges ?? [];
     new kplus.k8s.KubeNetworkPolicy(chart, 'allow-ingress', {
       metadata: { name: `${s.name}-ingress`, namespace },
       spec: {
@@ -46,6 +51,7 @@ export function addAppNetworkPolicies(chart: Construct, s: AppSpec, values: Clus
         ingress: [
           { from, ports: [tcp(port)] },
           ...(s.callers.length ? [{ from: s.callers.map(peer), ports: [tcp(port)] }] : []),
+          ...(remote.length ? [{ from: remote.map((cidr) => ({ ipBlock: { cidr } })), ports: [tcp(port)] }] : []),
         ],
       },
     });
@@ -59,6 +65,8 @@ export function addAppNetworkPolicies(chart: Construct, s: AppSpec, values: Clus
     { to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT } }], ports: [tcp(80)] },
     { to: [{ podSelector: {} }] },
     ...s.callees.map((c) => ({ to: [peer(c)], ports: [tcp(c.port)] })),
+    // Apps called on other clusters: their internal load balancers, on the listener port.
+    ...(s.remoteCallees ?? []).map((c) => ({ to: c.ranges.map((cidr) => ({ ipBlock: { cidr } })), ports: [tcp(c.port)] })),
   ];
   const cidrs = [...(s.egress.internet ? publicInternet() : []), ...s.egress.cidrs];
   if (cidrs.length > 0) egress.push({ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })) });

@@ -20,6 +20,25 @@ export interface ClusterNetworkArgs {
    * @default 'active'
    */
   readonly lifecycle?: Lifecycle;
+  /**
+   * Routes to peered VPCs (calls between apps across clusters), added to every route table beside
+   * its default route. Given as the tables' own routes, never as separate Route resources, which
+   * the tables' routes would remove on the next update.
+   * @default - none: the tables hold their default route only
+   */
+  readonly peerRoutes?: pulumi.Input<readonly PeerRoute[]>;
+}
+
+/** A route to a peered VPC: its range through the peering connection. */
+export interface PeerRoute {
+  readonly cidrBlock: string;
+  readonly vpcPeeringConnectionId: pulumi.Input<string>;
+}
+
+/** The routes of a table: its default route and, when given, the peer routes after it. */
+function withPeers<T extends object>(base: T, peers: pulumi.Input<readonly PeerRoute[]> | undefined): pulumi.Input<pulumi.Input<T | PeerRoute>[]> {
+  if (peers === undefined) return [base];
+  return pulumi.all([pulumi.output(base), pulumi.output(peers)]).apply(([b, p]) => [b as T, ...(p as PeerRoute[])]);
 }
 
 /**
@@ -52,7 +71,7 @@ export class ClusterNetwork extends pulumi.ComponentResource {
 
     const publicRoutes = new aws.ec2.RouteTable(`${name}-public`, {
       vpcId: this.vpc.id,
-      routes: [{ cidrBlock: '0.0.0.0/0', gatewayId: igw.id }],
+      routes: withPeers({ cidrBlock: '0.0.0.0/0', gatewayId: igw.id }, args.peerRoutes),
       tags: tag('public'),
     }, parent);
 
@@ -87,7 +106,7 @@ export class ClusterNetwork extends pulumi.ComponentResource {
       }, guarded);
       const routes = new aws.ec2.RouteTable(`${name}-private-${i}`, {
         vpcId: this.vpc.id,
-        routes: [{ cidrBlock: '0.0.0.0/0', natGatewayId: nats[Math.min(i, nats.length - 1)].id }],
+        routes: withPeers({ cidrBlock: '0.0.0.0/0', natGatewayId: nats[Math.min(i, nats.length - 1)].id }, args.peerRoutes),
         tags: tag(`private-${i}`),
       }, parent);
       new aws.ec2.RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: routes.id }, parent);

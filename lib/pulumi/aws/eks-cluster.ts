@@ -9,7 +9,7 @@ import { answered, isText } from '../cloud-answers';
 import { guarded, keeping, protection } from '../guards';
 import { kubeconfigFor } from '../kubeconfig';
 import { OriginSecurityGroups } from './origin-security-groups';
-import { ClusterNetwork } from './cluster-network';
+import { ClusterNetwork, PeerRoute } from './cluster-network';
 import { ClusterAddons } from './cluster-addons';
 import { ControllerIdentities } from './controller-identities';
 import { ACCESS_POLICY, POLICY, serviceRole } from './iam';
@@ -53,6 +53,11 @@ export interface EksClusterArgs {
    * @default - none; needed when the fleet has a trust root
    */
   readonly certificateAuthorityArn?: pulumi.Input<string>;
+  /**
+   * Routes to the VPCs this cluster's is peered with for calls between apps (see {@link ClusterNetworkArgs.peerRoutes}).
+   * @default - none
+   */
+  readonly peerRoutes?: pulumi.Input<readonly PeerRoute[]>;
 }
 
 /** The add-ons and controller identities of a cluster whose platform fleetform manages. */
@@ -136,6 +141,7 @@ export class EksCluster extends pulumi.ComponentResource {
       availabilityZones: addresses.privateSubnets.map((_, i) => zones.apply((n) => n[i])),
       tags,
       lifecycle: c.lifecycle,
+      ...(args.peerRoutes !== undefined ? { peerRoutes: args.peerRoutes } : {}),
     }, parent);
 
     const autoMode = c.computeMode === ComputeMode.AUTO_MODE;

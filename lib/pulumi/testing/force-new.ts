@@ -95,6 +95,18 @@ export const AWS_FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
     inputs: [f('subnetId'), f('gatewayId')],
     source: `${tfDoc('ec2/vpc_route_table_association.go')}: routeTableId is replaced in place`,
   },
+  'aws:ec2/vpcPeeringConnection:VpcPeeringConnection': {
+    inputs: [f('vpcId'), f('peerVpcId'), f('peerOwnerId'), f('peerRegion')],
+    source: `${tfDoc('ec2/vpc_peering_connection.go')}: autoAccept and the options change in place`,
+  },
+  'aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter': {
+    inputs: [f('vpcPeeringConnectionId')],
+    source: tfDoc('ec2/vpc_peering_connection_accepter.go'),
+  },
+  'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule': {
+    inputs: [f('securityGroupId')],
+    source: `${tfDoc('ec2/vpc_security_group_ingress_rule.go')} (RequiresReplace): the rule's addresses, ports and protocol change in place`,
+  },
   'aws:ec2/eip:Eip': {
     inputs: [c('domain'), f('address'), f('customerOwnedIpv4Pool'), c('networkBorderGroup'), c('publicIpv4Pool'), f('ipamPoolId')],
     source: tfDoc('ec2/ec2_eip.go'),

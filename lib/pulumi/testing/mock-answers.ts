@@ -48,6 +48,8 @@ export function mockState(type: string, name: string, inputs: Record<string, any
   switch (type) {
     case 'aws:eks/cluster:Cluster':
       Object.assign(state, { endpoint: `https://${inputs.name}.eks.example`, certificateAuthority: { data: 'Q0E=' } });
+      // The security group EKS creates for the cluster, which managed node groups use.
+      if (inputs.vpcConfig) state.vpcConfig = { ...inputs.vpcConfig, clusterSecurityGroupId: `sg-${inputs.name}-cluster` };
       break;
     case 'aws:ec2/launchTemplate:LaunchTemplate':
       state.latestVersion = launchTemplateVersion(inputs);
@@ -59,6 +61,10 @@ export function mockState(type: string, name: string, inputs: Record<string, any
     case 'kubernetes:networking.k8s.io/v1:Ingress':
       // What the AWS Load Balancer Controller writes once it has built the ALB.
       state.status = { loadBalancer: { ingress: [{ hostname: `k8s-${name.replace(/[^a-z0-9-]/g, '-')}.elb.amazonaws.com` }] } };
+      break;
+    case 'kubernetes:core/v1:Service':
+      // What the AWS Load Balancer Controller writes once it has built a Service's NLB.
+      if (inputs.spec?.type === 'LoadBalancer') state.status = { loadBalancer: { ingress: [{ hostname: `k8s-${name.replace(/[^a-z0-9-]/g, '-')}.elb.amazonaws.com` }] } };
       break;
     case 'aws:acm/certificate:Certificate':
       state.domainValidationOptions = [inputs.domainName, ...(inputs.subjectAlternativeNames ?? [])].map((domainName: string) => ({
@@ -124,6 +130,7 @@ export function mockCall(token: string, inputs: Record<string, any>, region: str
   const role = identity.deployerRoleArn.slice(identity.deployerRoleArn.lastIndexOf('/') + 1);
   switch (token) {
     case 'aws:lb/getHostedZoneId:getHostedZoneId':
+      if (inputs.loadBalancerType === 'network') return { id: `ZNLB${String(inputs.region ?? region).toUpperCase().replace(/-/g, '')}`, region: inputs.region ?? region };
       return { id: ALB_ZONE_IDS[inputs.region ?? region] ?? 'ZUNKNOWN', region: inputs.region ?? region };
     case 'aws:cloudfront/getCachePolicy:getCachePolicy':
       return { id: `cache-policy-${inputs.name}` };
