@@ -130,6 +130,7 @@ const ACTUAL: Readonly<Record<string, { actual: (f: Resolved) => unknown; docume
   'FleetAppProps.drainSeconds': { actual: (f) => f.spec.workload.drainSeconds },
   'GlobalLoadBalancerProps.routing': { actual: (f) => f.lb.routing, documented: (policy) => policy.kind },
   'GlobalLoadBalancerProps.regionLoss': { actual: (f) => f.lb.regionLoss },
+  'GlobalLoadBalancerProps.originProtection': { actual: (f) => f.lb.originProtection },
   'LoadBalancerHealthCheck.intervalSeconds': { actual: (f) => f.lb.healthCheck.intervalSeconds },
   'LoadBalancerHealthCheck.failureThreshold': { actual: (f) => f.lb.healthCheck.failureThreshold },
   // The fleet's default pool is { name: 'default' }: every other prop of it left out.

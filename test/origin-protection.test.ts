@@ -63,7 +63,7 @@ describe('origin protection', () => {
       expect(annotations[SECURITY_GROUPS]).toBeUndefined();
       expect(annotations[MANAGE_BACKEND]).toBeUndefined();
     }
-    expect(fleet.resolve().loadBalancers[0].originProtection).toBe(false);
+    expect(fleet.resolve().clusters.every((c) => c.originProtection === undefined)).toBe(true);
   });
 
   it('is turned off only in code, with originProtection: false', () => {

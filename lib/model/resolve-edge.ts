@@ -74,7 +74,7 @@ export function resolveLoadBalancer(lb: GlobalLoadBalancer, ctx: EdgeContext): R
     hostname,
     hostedZone: { name: p.hostedZone?.name ?? '', ...(p.hostedZone?.zoneId !== undefined ? { zoneId: p.hostedZone.zoneId } : {}) },
     edge: p.routes ? 'cloudfront' : 'dns',
-    originProtection: p.routes !== undefined && p.originProtection !== false,
+    originProtection: p.originProtection !== false,
     targets,
     routing: describeRouting(p.routing),
     trees,

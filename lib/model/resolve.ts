@@ -217,7 +217,7 @@ function planFor(root: FleetDeclaration, clusters: readonly RegionalCluster[], l
 function withOriginProtection(clusters: readonly ResolvedCluster[], loadBalancers: readonly ResolvedLoadBalancer[], fleet: string): ResolvedCluster[] {
   const askers = new Map<string, string[]>();
   for (const lb of loadBalancers) {
-    if (!lb.originProtection) continue;
+    if (lb.edge !== 'cloudfront' || !lb.originProtection) continue;
     for (const id of new Set(lb.trees.flatMap((t) => t.clusters))) askers.set(id, [...(askers.get(id) ?? []), lb.name]);
   }
   return clusters.map((c) => {

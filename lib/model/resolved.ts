@@ -383,7 +383,7 @@ export interface ResolvedLoadBalancer {
   readonly hostedZone: { readonly name: string; readonly zoneId?: string };
   /** `dns`: users resolve the host name to a cluster's ALB; `cloudfront`: a distribution routes paths to origins. */
   readonly edge: 'dns' | 'cloudfront';
-  /** Whether the targets' ALBs admit only CloudFront and Route 53's health checkers (a CloudFront edge not opted out). */
+  /** The `originProtection` prop (default true): with a CloudFront edge, the targets' ALBs admit only CloudFront and Route 53's health checkers. */
   readonly originProtection: boolean;
   /** Target clusters, sorted. */
   readonly targets: readonly string[];

@@ -46,6 +46,8 @@ export function oddAssembly(): FleetAssembly {
     hostedZone: zone,
     targets: production,
     routes: [{ path: ODD_PATH, app: api }, { path: '/*', app: api }],
+    // Left open: the DNS-only load balancer www shares its clusters.
+    originProtection: false,
   });
   return fleet.assemble();
 }

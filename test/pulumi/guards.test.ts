@@ -48,7 +48,8 @@ function guardedFleet(decisions: Decisions = {}) {
     const zone = HostedZone.create('grd.example');
     const lbs = [
       new GlobalLoadBalancer(fleet, 'www', { hostname: 'www.grd.example', hostedZone: zone, app: web, targets: production }),
-      new GlobalLoadBalancer(fleet, 'shop', { hostname: 'shop.grd.example', hostedZone: zone, targets: production, routes: [{ path: '/*', app: web }] }),
+      // Left open: the DNS-only load balancer above shares its clusters.
+      new GlobalLoadBalancer(fleet, 'shop', { hostname: 'shop.grd.example', hostedZone: zone, targets: production, routes: [{ path: '/*', app: web }], originProtection: false }),
     ];
     for (const c of [...production.clusters, ...staging.clusters]) if (decisions.clusters?.includes(c.clusterId)) c.decommission();
     for (const lb of lbs) if (decisions.loadBalancers?.includes(lb.loadBalancerName)) lb.decommission();

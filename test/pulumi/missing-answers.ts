@@ -53,7 +53,7 @@ export function shopFleet(lib: typeof import('../../lib')): import('../../lib').
     const api = new FleetApp(fleet, 'api', { image: 'ghcr.io/shop/api:1.0.0', port: 8080, placement: Placement.all() });
     const web = new FleetApp(fleet, 'web', { image: 'ghcr.io/shop/web:1.0.0', port: 3000, placement: Placement.all() });
     const zone = HostedZone.existing('Z0123456789ABC', 'shop.example');
-    new GlobalLoadBalancer(fleet, 'www', { hostname: 'www.shop.example', hostedZone: zone, targets: production, routes: [{ path: '/api/*', app: api }, { path: '/*', app: web }] });
+    new GlobalLoadBalancer(fleet, 'www', { hostname: 'www.shop.example', hostedZone: zone, targets: production, routes: [{ path: '/api/*', app: api }, { path: '/*', app: web }], originProtection: false });
     new GlobalLoadBalancer(fleet, 'public-api', { hostname: 'api.shop.example', hostedZone: zone, targets: production, app: api });
     return fleet;
   };

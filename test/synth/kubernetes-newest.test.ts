@@ -85,8 +85,9 @@ describe('objects of generated fleets', () => {
   it(`are valid in the 1.28 schema and served and valid in Kubernetes ${api.version}, on every minor fleetform offers`, () => {
     fc.assert(fc.property(fc.constantFrom(...KUBERNETES_VERSIONS), fc.array(appProps, { minLength: 1, maxLength: 3 }), fc.boolean(), (version, apps, callers) => {
       const fleet = newFleet({ kubernetesVersion: version, supportDate: '2026-07-01' });
-      new EnvironmentFleet(fleet, 'production', { regions: ['eu-west-1'] });
-      new EnvironmentFleet(fleet, 'staging', { regions: ['us-east-1'], profile: EnvironmentProfile.economy() });
+      // Every minor fleetform offers, those past standard support too: they run in extended support.
+      new EnvironmentFleet(fleet, 'production', { regions: ['eu-west-1'], profile: EnvironmentProfile.production({ extendedSupport: true }) });
+      new EnvironmentFleet(fleet, 'staging', { regions: ['us-east-1'], profile: EnvironmentProfile.economy({ extendedSupport: true }) });
       apps.forEach((props, i) => new FleetApp(fleet, `app${i}`, {
         image: `ghcr.io/acme/app${i}:1.0.0`, port: 8080, placement: Placement.all(), ...props, ...(callers && i === 0 && apps.length > 1 ? { callers: ['app1'] } : {}),
       }));

@@ -103,6 +103,10 @@ export const AWS_FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
     inputs: [f('vpcPeeringConnectionId')],
     source: tfDoc('ec2/vpc_peering_connection_accepter.go'),
   },
+  'aws:ec2/securityGroup:SecurityGroup': {
+    inputs: [c('name'), c('namePrefix'), f('description'), f('vpcId')],
+    source: `${tfDoc('ec2/vpc_security_group.go')}: inline ingress and egress rules and tags change in place`,
+  },
   'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule': {
     inputs: [f('securityGroupId')],
     source: `${tfDoc('ec2/vpc_security_group_ingress_rule.go')} (RequiresReplace): the rule's addresses, ports and protocol change in place`,
