@@ -17,7 +17,8 @@ import { checkLater } from './errors';
 import { GdprZone } from './gdpr-zone';
 import { Fields, ReadProps, describeValue, isPlainObject, readProps, shapes } from './input';
 import { isKind } from './markers';
-import { callVariable, checkDnsLabel, checkLabels, FLEETFORM_LABEL_KEYS } from './naming';
+import { checkDnsLabel, checkLabels, FLEETFORM_LABEL_KEYS } from './naming';
+import { checkCallVariables } from './checks/call-variables';
 import { parseCidr } from './net/ipv4';
 import { Override } from './override';
 import { Placement } from './placement';
@@ -439,23 +440,6 @@ function* checkApp(name: string, p: Partial<FleetAppProps>): Iterable<string | u
   if (p.awsPermissions !== undefined) yield* checkAwsPermissions(p.awsPermissions);
 }
 
-/**
- * The variable of each called app's address must be fleetform's alone: a variable of
- * that name in `env`, `secretEnv` or an override's `env` would hide the address.
- */
-function checkCallVariables(calls: readonly string[], p: Partial<FleetAppProps>, overrides: readonly AppOverrideOptions[]): string[] {
-  const problems: string[] = [];
-  for (const name of new Set(calls)) {
-    const variable = callVariable(name);
-    const where = [
-      ...(p.env?.[variable] !== undefined ? ['env'] : []),
-      ...(p.secretEnv !== undefined && isPlainObject(p.secretEnv) && variable in p.secretEnv ? ['secretEnv'] : []),
-      ...(overrides.some((o) => o.env?.[variable] !== undefined) ? ['an override\'s env'] : []),
-    ];
-    if (where.length > 0) problems.push(`calls "${name}", whose address fleetform gives as ${variable}, but ${where.join(' and ')} also set${where.length === 1 ? 's' : ''} ${variable}; remove that variable (the call's address is computed) or rename it`);
-  }
-  return problems;
-}
 
 /** Checks of an app's secrets: no secret-looking plaintext, well-formed references within the fleet's secrets and the residency zone. */
 function checkAppSecrets(fleet: string, p: Partial<FleetAppProps>): string[] {
