@@ -34,7 +34,18 @@ interface Release {
 
 const RELEASES: readonly Release[] = [
   {
-    // The previous landed release, before workload kinds, node pool taints, access policies, secrets and app permissions.
+    // The previous landed release, before the trust root, calls between apps, origin protection, the cluster keys'
+    // aliases and policies, the encrypted log group and the explicit upgrade policy. Its program exports the function Pulumi runs.
+    commit: 'f9b69a1',
+    day: '2026-12-06',
+    program: async () => {
+      const loaded = await import('../fixtures/releases/f9b69a1/project/examples/acme/index');
+      await (loaded.default as unknown as () => Promise<unknown>)();
+    },
+    intendedDeletes: [],
+  },
+  {
+    // An earlier landed release, before workload kinds, node pool taints, access policies, secrets and app permissions.
     // Its program exports the function Pulumi runs.
     commit: '1887ebe',
     day: '2026-12-04',

@@ -203,6 +203,12 @@ export const KUBERNETES_IN_PLACE: readonly string[] = [
   'admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding',
   // A custom resource the binding registers itself (the fleet trust's issuer): only its name and namespace replace it.
   'awspca.cert-manager.io/v1beta1:AWSPCAClusterIssuer',
+  // CronJob: not in the provider's table; its schedule, job template and policies are updated in place.
+  'batch/v1:CronJob',
+  // Custom resources fleetform writes (stores and secrets of the External Secrets Operator, the fleet trust's issuer and
+  // bundle): their CRDs mark no field immutable, so only name and namespace replace them.
+  'external-secrets.io/v1:ClusterSecretStore', 'external-secrets.io/v1:ExternalSecret',
+  'cert-manager.io/v1:ClusterIssuer', 'trust.cert-manager.io/v1alpha1:Bundle',
 ];
 
 const HELM_RELEASE: ForceNewEntry = { inputs: [f('name'), f('namespace')], source: 'k8s: pulumi-kubernetes helm_release.go (forceNewFields .name, .namespace)' };
