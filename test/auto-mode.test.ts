@@ -28,8 +28,10 @@ function mixedFleet() {
     image: IMAGE, port: 8080, placement: Placement.all(),
     ingress: { host: 'api.acme.example', scheme: 'internet-facing' },
   });
+  // Internal beside internet-facing only on the Auto Mode clusters, which have a class and group per scheme
+  // (on a managed cluster the two would share one ALB group, which the controller refuses).
   new FleetApp(fleet, 'admin', {
-    image: IMAGE, port: 8080, placement: Placement.environments('production'),
+    image: IMAGE, port: 8080, placement: Placement.clusters('production-eu-west-1', 'production-us-east-1'),
     ingress: { host: 'admin.acme.internal', scheme: 'internal' },
   });
   return fleet;

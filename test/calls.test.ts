@@ -217,3 +217,28 @@ describe('the peering quota', () => {
     expect([...callPeeringQuota.check(peeredWith(126))]).toEqual([{ path: 'acme/hub', severity: 'error', message: 'calls across clusters need 126 VPC peerings of this cluster, more than AWS allows a VPC (125); place called apps nearer their callers, or connect the VPCs through a Transit Gateway yourself' }]);
   });
 });
+
+describe('a call across environments', () => {
+  it('is named at every synth: which clusters of which environments it peers', () => {
+    const fleet = newFleet();
+    const prod = new EnvironmentFleet(fleet, 'prod', { regions: ['eu-west-1'] });
+    new EnvironmentFleet(fleet, 'staging', { regions: ['eu-west-3'] });
+    const ledger = app(fleet, 'ledger', { placement: Placement.environments(prod) });
+    app(fleet, 'web', { calls: [ledger] });
+    const resolved = fleet.resolve();
+    expect(resolved.problems).toEqual([]);
+    expect(resolved.warnings.filter((w) => w.rule === 'call-across-environments')).toEqual([{
+      path: 'acme/web', rule: 'call-across-environments',
+      message: 'calls "ledger" across environments: the deployment peers staging-eu-west-3 (staging) with prod-eu-west-1 (prod) and admits the caller\'s pods into ledger there; '
+        + 'if that is not meant, place ledger in the caller\'s environments or narrow the caller\'s placement',
+    }]);
+  });
+
+  it('is not named for a call within one environment', () => {
+    const fleet = newFleet();
+    const prod = new EnvironmentFleet(fleet, 'prod', { regions: ['eu-west-1', 'us-east-1'] });
+    const ledger = app(fleet, 'ledger', { placement: Placement.clusters(prod.cluster('eu-west-1')) });
+    app(fleet, 'web', { placement: Placement.environments(prod), calls: [ledger] });
+    expect(fleet.resolve().warnings.filter((w) => w.rule === 'call-across-environments')).toEqual([]);
+  });
+});

@@ -95,15 +95,30 @@ describe('origin protection', () => {
     );
   });
 
-  it('refuses an app\'s own internet-facing ingress on a protected cluster, and admits an internal one', () => {
+  it('refuses an app\'s own internet-facing ingress on a protected cluster', () => {
     const { fleet, production, web } = shop();
     lb(fleet, 'shop', { targets: production, routes: [{ path: '/*', app: web }] });
     new FleetApp(fleet, 'admin', { image: 'ghcr.io/acme/admin:1.0.0', port: 8080, placement: Placement.environments(production), ingress: { host: 'admin.acme.example' } });
-    new FleetApp(fleet, 'intranet', { image: 'ghcr.io/acme/intranet:1.0.0', port: 8080, placement: Placement.environments(production), ingress: { host: 'intranet.acme.internal', scheme: 'internal' } });
     const problems = problemsOf(fleet).filter((p) => String(p.message).includes('admits only CloudFront'));
     expect(problems.map((p) => p.path)).toEqual(['acme/admin', 'acme/admin']);
     expect(problems[0].message).toContain('has an internet-facing ingress (admin.acme.example) on cluster production-eu-west-1');
-    expect(problems[0].message).toContain("make its ingress internal (ingress: { scheme: 'internal' }), or set originProtection: false on shop");
+    expect(problems[0].message).toContain('run it on clusters no CloudFront load balancer targets, or set originProtection: false on shop');
+  });
+
+  it('refuses internal and internet-facing ingresses on one cluster, which would share one ALB group', () => {
+    const { fleet, production, web } = shop();
+    lb(fleet, 'shop', { targets: production, routes: [{ path: '/*', app: web }] });
+    new FleetApp(fleet, 'intranet', { image: 'ghcr.io/acme/intranet:1.0.0', port: 8080, placement: Placement.environments(production), ingress: { host: 'intranet.acme.internal', scheme: 'internal' } });
+    const problems = problemsOf(fleet).filter((p) => String(p.message).includes('disagree on the scheme'));
+    expect(problems.map((p) => p.path)).toEqual(['acme/production/eu-west-1', 'acme/production/us-east-1']);
+    expect(problems[0].message).toBe('has internal ingresses (app intranet) and internet-facing ones (load balancer shop), which would share the cluster\'s one ALB (group "acme"); '
+      + 'the AWS Load Balancer Controller refuses a group whose Ingresses disagree on the scheme and then serves none of them; give them one scheme, or run the internal apps on other clusters');
+  });
+
+  it('admits internal ingresses on a cluster whose ingresses are all internal', () => {
+    const { fleet, staging } = shop();
+    new FleetApp(fleet, 'intranet', { image: 'ghcr.io/acme/intranet:1.0.0', port: 8080, placement: Placement.environments(staging), ingress: { host: 'intranet.acme.internal', scheme: 'internal' } });
+    expect(ingressAnnotations(fleet)['staging-eu-west-3'].map((a) => a['alb.ingress.kubernetes.io/scheme'])).toEqual(['internal']);
   });
 
   it('refuses a value that is not a boolean, from plain JavaScript', () => {

@@ -38,7 +38,7 @@ describe('Kubernetes versions AWS still runs, judged on the synth\'s day', () =>
       path: 'acme',
       message: 'edge: Kubernetes 1.34 left EKS standard support on 2026-12-02 (judged on 2026-12-04), and with the upgrade policy STANDARD AWS upgrades the control plane by itself, '
         + 'outside the fleet\'s version channels and rollout; upgrade to 1.36, or opt into extended support with extendedSupport: true on the cluster or its profile '
-        + '($0.60 per cluster-hour instead of $0.10, until 2027-12-02); or fix the fleet\'s supportDate to a day EKS still ran 1.34 (to rebuild an earlier release)',
+        + '($0.60 per cluster-hour instead of $0.10, until 2027-12-02); or fix the fleet\'s supportDate to a day 1.34 was still in standard support (to rebuild an earlier release)',
     }]);
   });
 

@@ -81,5 +81,23 @@ export const callPeeringQuota: FleetRule = {
   },
 };
 
+/**
+ * A call whose caller and callee clusters are in different environments peers
+ * those environments' VPCs and admits one's pods into the other's app: said at
+ * every synth, so it is never an accident of a wide placement.
+ */
+export const callAcrossEnvironments: FleetRule = {
+  id: 'call-across-environments',
+  description: 'a call that peers clusters of different environments is named at every synth',
+  *check(model: FleetModel): Iterable<RuleFinding> {
+    const environment = new Map(model.clusters.map((c) => [c.id, c.environment]));
+    for (const call of model.calls.calls) {
+      const crossing = call.sources.flatMap((s) => s.remote.filter((t) => environment.get(t) !== environment.get(s.clusterId)).map((t) => `${s.clusterId} (${environment.get(s.clusterId)}) with ${t} (${environment.get(t)})`));
+      if (crossing.length === 0) continue;
+      yield warning(call.path, `calls "${call.callee}" across environments: the deployment peers ${crossing.join(', ')} and admits the caller's pods into ${call.callee} there; if that is not meant, place ${call.callee} in the caller's environments or narrow the caller's placement`);
+    }
+  },
+};
+
 /** The rules of calls, in the order they run. */
-export const CALL_RULES: readonly FleetRule[] = [appCallsReachable, appCallsResidency, callPeeringQuota];
+export const CALL_RULES: readonly FleetRule[] = [appCallsReachable, appCallsResidency, callPeeringQuota, callAcrossEnvironments];

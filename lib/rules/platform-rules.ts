@@ -1,6 +1,7 @@
 /** Rules of each cluster's platform: a Kubernetes version AWS still runs, a catalogue that is not out of date, and room for the apps placed on it. */
 import { staleCatalogueFiles } from '../catalog/catalogue-age';
 import { checkKubernetesSupport } from '../catalog/kubernetes-versions';
+import { supportStatus } from '../catalog/eks-support';
 import { allocatable, Allocatable, checkInstanceType } from '../catalog/instance-types';
 import { cpuMillicores, formatCpu, formatMemory, memoryMiB } from '../model/quantity';
 import type { AppSpec, FleetModel, ResolvedCluster, ResolvedNodePool } from '../model/resolved';
@@ -30,7 +31,10 @@ export const kubernetesSupport: FleetRule = {
       if (clusters[0]!.platform === undefined) continue; // not in the catalogue: the construct that set it says so
       const { problem: p, warning: w } = checkKubernetesSupport(version, model.supportDate, supportType);
       const ids = clusters.map((c) => c.id).join(', ');
-      if (p) yield problem(model.fleet.path, `${ids}: ${p}; or fix the fleet's supportDate to a day EKS still ran ${version} (to rebuild an earlier release)`);
+      if (p) {
+        const day = supportType === 'STANDARD' && supportStatus(version, model.supportDate).status === 'extended' ? `${version} was still in standard support` : `EKS still ran ${version}`;
+        yield problem(model.fleet.path, `${ids}: ${p}; or fix the fleet's supportDate to a day ${day} (to rebuild an earlier release)`);
+      }
       if (w) yield warning(model.fleet.path, `${ids}: ${w}`);
     }
   },

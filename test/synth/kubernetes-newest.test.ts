@@ -83,7 +83,10 @@ const appProps: fc.Arbitrary<Partial<FleetAppProps>> = fc.record({
 
 describe('objects of generated fleets', () => {
   it(`are valid in the 1.28 schema and served and valid in Kubernetes ${api.version}, on every minor fleetform offers`, () => {
-    fc.assert(fc.property(fc.constantFrom(...KUBERNETES_VERSIONS), fc.array(appProps, { minLength: 1, maxLength: 3 }), fc.boolean(), (version, apps, callers) => {
+    fc.assert(fc.property(fc.constantFrom(...KUBERNETES_VERSIONS), fc.array(appProps, { minLength: 1, maxLength: 3 }), fc.boolean(), (version, generated, callers) => {
+      // A cluster's ingresses share one ALB group, so they take one scheme (the first app's).
+      const scheme = generated.find((p) => p.ingress)?.ingress?.scheme;
+      const apps = generated.map((p) => (p.ingress ? { ...p, ingress: { ...p.ingress, scheme } } : p));
       const fleet = newFleet({ kubernetesVersion: version, supportDate: '2026-07-01' });
       // Every minor fleetform offers, those past standard support too: they run in extended support.
       new EnvironmentFleet(fleet, 'production', { regions: ['eu-west-1'], profile: EnvironmentProfile.production({ extendedSupport: true }) });

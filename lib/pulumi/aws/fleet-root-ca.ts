@@ -67,7 +67,9 @@ export class FleetRootCa extends pulumi.ComponentResource {
         },
         permanentDeletionTimeInDays: CA_RESTORE_DAYS,
         tags: args.tags,
-      }, guarded);
+        // AWS keeps a CA's usage mode (the provider would plan an update that never happens): another mode is another
+        // root, which the protection then refuses loudly instead of a diff that never settles.
+      }, { ...guarded, replaceOnChanges: ['usageMode'] });
       const certificate = new aws.acmpca.Certificate(`${name}-certificate`, {
         certificateAuthorityArn: authority.arn,
         certificateSigningRequest: authority.certificateSigningRequest,
