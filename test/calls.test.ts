@@ -242,3 +242,17 @@ describe('a call across environments', () => {
     expect(fleet.resolve().warnings.filter((w) => w.rule === 'call-across-environments')).toEqual([]);
   });
 });
+
+describe('a call from environments the callee does not run in, only', () => {
+  it('is taken as chosen by the placement, without a warning', () => {
+    const fleet = newFleet();
+    const prod = new EnvironmentFleet(fleet, 'prod', { regions: ['eu-west-1'] });
+    const dedicated = new EnvironmentFleet(fleet, 'dedicated', { regions: ['eu-north-1'] });
+    const ledger = app(fleet, 'ledger', { placement: Placement.environments(dedicated) });
+    app(fleet, 'statements', { placement: Placement.environments(prod), calls: [ledger] });
+    const resolved = fleet.resolve();
+    expect(resolved.problems).toEqual([]);
+    expect(resolved.calls.links).toEqual([{ a: 'dedicated-eu-north-1', b: 'prod-eu-west-1', calls: ['statements→ledger'] }]);
+    expect(resolved.warnings.filter((w) => w.rule === 'call-across-environments')).toEqual([]);
+  });
+});

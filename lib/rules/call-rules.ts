@@ -83,8 +83,12 @@ export const callPeeringQuota: FleetRule = {
 
 /**
  * A call whose caller and callee clusters are in different environments peers
- * those environments' VPCs and admits one's pods into the other's app: said at
- * every synth, so it is never an accident of a wide placement.
+ * those environments' VPCs and admits one's pods into the other's app. When
+ * the caller also runs in an environment of the callee, the crossing comes from
+ * a placement wider than the callee's (a `Placement.all()` caller of a
+ * production-only callee) and is most likely an accident: said at every synth.
+ * A caller placed only in other environments than its callee (production
+ * calling a dedicated customer's cluster) chose the crossing by its placement.
  */
 export const callAcrossEnvironments: FleetRule = {
   id: 'call-across-environments',
@@ -94,6 +98,8 @@ export const callAcrossEnvironments: FleetRule = {
     for (const call of model.calls.calls) {
       const crossing = call.sources.flatMap((s) => s.remote.filter((t) => environment.get(t) !== environment.get(s.clusterId)).map((t) => `${s.clusterId} (${environment.get(s.clusterId)}) with ${t} (${environment.get(t)})`));
       if (crossing.length === 0) continue;
+      const calleeEnvironments = new Set(call.calleeClusters.map((id) => environment.get(id)));
+      if (!call.sources.some((s) => calleeEnvironments.has(environment.get(s.clusterId)))) continue;
       yield warning(call.path, `calls "${call.callee}" across environments: the deployment peers ${crossing.join(', ')} and admits the caller's pods into ${call.callee} there; if that is not meant, place ${call.callee} in the caller's environments or narrow the caller's placement`);
     }
   },
